@@ -1,0 +1,59 @@
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import type { Round, Season } from '../domain/season.ts';
+import type { RoundCell, StandingsRow, StandingsTable } from '../domain/standings.ts';
+import { fromMilli } from '../domain/points.ts';
+import { roundCode } from './round-codes.ts';
+
+function who(row: StandingsRow): string[] {
+  return row.kind === 'teams'
+    ? [`#${row.car}`, row.team]
+    : [row.driver, row.nationality ?? '', row.cars.map((c) => `#${c}`).join(' ')];
+}
+
+/** A cell as the published tables print it; pole is marked with `P` since terminals have no bold. */
+function cellText(cell: RoundCell): string {
+  return `${cell.result ?? ''}${cell.pole ? ' P' : ''}`;
+}
+
+function title(table: StandingsTable): string {
+  return `${table.class} ${table.kind === 'teams' ? 'Teams' : 'Drivers'}`;
+}
+
+/** Human-readable tables, one per class and championship, like the seed's (pole marked P). */
+export function standingsTable(season: Season, tables: readonly StandingsTable[]): string {
+  const rounds: readonly Round[] = season.rounds;
+  return tables
+    .map((t) => {
+      const head = t.kind === 'teams' ? ['Pos', 'Car', 'Team'] : ['Pos', 'Driver', 'Nat', 'Cars'];
+      const table = new Table({
+        head: [...head, ...rounds.map(roundCode), 'Points'],
+        style: { head: [], border: [] },
+      });
+      for (const row of t.rows) {
+        table.push([String(row.position), ...who(row), ...row.rounds.map(cellText), String(fromMilli(row.points))]);
+      }
+      return `${season.series} ${season.season} — ${title(t)}\n${table.toString()}`;
+    })
+    .join('\n\n');
+}
+
+/** One CSV for all the given tables: a row per standings row, a column per round. */
+export function standingsCsv(season: Season, tables: readonly StandingsTable[]): string {
+  const roundColumns = season.rounds.flatMap((r) => [`r${r.round}_result`, `r${r.round}_pole`, `r${r.round}_points`]);
+  const header = ['class', 'kind', 'position', 'car', 'team', 'driver', 'nationality', ...roundColumns, 'points'];
+  const records = tables.flatMap((t) =>
+    t.rows.map((row) => [
+      t.class,
+      t.kind,
+      row.position,
+      row.kind === 'teams' ? row.car : row.cars.join(' '),
+      row.kind === 'teams' ? row.team : '',
+      row.kind === 'drivers' ? row.driver : '',
+      row.nationality ?? '',
+      ...row.rounds.flatMap((c) => [c.result ?? '', c.pole ? 'yes' : '', fromMilli(c.points)]),
+      fromMilli(row.points),
+    ]),
+  );
+  return stringify([header, ...records]);
+}
