@@ -28,7 +28,11 @@ export function line(number: string, status: Status = 'Classified', drivers?: st
   return { car: number, status, ...(drivers ? { drivers } : {}) };
 }
 
-export function race(round: number, order: ClassificationLine[] | undefined, poles: Record<string, string | string[]> = {}): Race {
+export function race(
+  round: number,
+  order: ClassificationLine[] | undefined,
+  poles: Record<string, string | string[]> = {},
+): Race {
   const normalised = Object.fromEntries(Object.entries(poles).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
   return { round, ...(order ? { classification: order } : {}), poles: normalised };
 }
@@ -43,21 +47,30 @@ export interface SeasonSpec {
 }
 
 export function buildSeason(spec: SeasonSpec): Season {
-  const roundSpecs =
+  const roundSpecs: { round: number; pointsMultiplier?: number }[] =
     typeof spec.rounds === 'object'
       ? spec.rounds
-      : Array.from({ length: spec.rounds ?? Math.max(1, ...spec.races.map((r) => r.round)) }, (_, i) => ({ round: i + 1 }));
+      : Array.from({ length: spec.rounds ?? Math.max(1, ...spec.races.map((r) => r.round)) }, (_, i) => ({
+          round: i + 1,
+        }));
   const classIds = spec.classes ?? [...new Set(spec.entries.map((e) => e.class))];
   return {
     id: 'test-season',
     series: 'Test Series',
     season: '2020',
     classes: classIds.map((c) => (typeof c === 'string' ? { id: c, name: c, alsoClassifiedIn: [] } : c)),
-    rounds: roundSpecs.map((r) => ({ round: r.round, name: `Round ${r.round}`, pointsMultiplier: r.pointsMultiplier ?? 1 })),
+    rounds: roundSpecs.map((r) => ({
+      round: r.round,
+      name: `Round ${r.round}`,
+      pointsMultiplier: r.pointsMultiplier ?? 1,
+    })),
     entries: spec.entries,
     races: spec.races,
     points: { ...ALMS_POINTS, ...spec.points },
-    tieBreakers: { teams: spec.tieBreakers?.teams ?? ['countback'], drivers: spec.tieBreakers?.drivers ?? ['countback'] },
+    tieBreakers: {
+      teams: spec.tieBreakers?.teams ?? ['countback'],
+      drivers: spec.tieBreakers?.drivers ?? ['countback'],
+    },
     notes: [],
   };
 }
