@@ -50,7 +50,9 @@ export function buildProgram(): Command {
         fail([`${file}: unknown class "${options.class}" (the season has: ${known})`]);
       }
       const tables = seasonStandings(season).filter(
-        (t) => (options.class === undefined || t.class === options.class) && (options.kind === undefined || t.kind === options.kind),
+        (t) =>
+          (options.class === undefined || t.class === options.class) &&
+          (options.kind === undefined || t.kind === options.kind),
       );
       const out =
         options.format === 'json'
@@ -63,4 +65,3 @@ export function buildProgram(): Command {
 
   return program;
 }
-

@@ -18,10 +18,16 @@ test('class positions come from the overall order, counting only classified cars
   });
   const lmp2 = scoreClassRound(season, season.races[0]!, 'LMP2').outcomes;
   assert.deepEqual(lmp2.map(resultLabel), ['1', 'Ret', '2']);
-  assert.deepEqual(lmp2.map((o) => o.points), [25_000, 0, 18_000]);
+  assert.deepEqual(
+    lmp2.map((o) => o.points),
+    [25_000, 0, 18_000],
+  );
   const gt = scoreClassRound(season, season.races[0]!, 'GT').outcomes;
   assert.deepEqual(gt.map(resultLabel), ['1', 'NC']);
-  assert.deepEqual(gt.map((o) => o.points), [25_000, 0]);
+  assert.deepEqual(
+    gt.map((o) => o.points),
+    [25_000, 0],
+  );
 });
 
 test('the pole point goes to the pole car even when it retires or does not start', () => {
@@ -38,7 +44,10 @@ test('the pole point goes to the pole car even when it retires or does not start
     ],
   );
   const gt = scoreClassRound(season, season.races[0]!, 'GT').outcomes;
-  assert.deepEqual(gt.map((o) => [o.car, o.pole, o.points]), [['7', true, 1_000]]);
+  assert.deepEqual(
+    gt.map((o) => [o.car, o.pole, o.points]),
+    [['7', true, 1_000]],
+  );
 });
 
 test('an ineligible car is classified but skipped: the next eligible car takes its points and pole', () => {
@@ -60,7 +69,10 @@ test('an ineligible car is classified but skipped: the next eligible car takes i
 test('a pole with no classification yet (qualifying done, race not run) still scores', () => {
   const season = buildSeason({ entries, rounds: 2, races: [race(2, undefined, { LMP2: '3' })] });
   const outcomes = scoreClassRound(season, season.races[0]!, 'LMP2').outcomes;
-  assert.deepEqual(outcomes.map((o) => [o.car, resultLabel(o), o.points]), [['3', null, 1_000]]);
+  assert.deepEqual(
+    outcomes.map((o) => [o.car, resultLabel(o), o.points]),
+    [['3', null, 1_000]],
+  );
 });
 
 test('cars of a class also classified in another count in both', () => {
@@ -70,12 +82,18 @@ test('cars of a class also classified in another count in both', () => {
     races: [race(1, [line('16'), line('7')], { GT: '7', 'GT Am': '16' })],
   });
   const gt = scoreClassRound(season, season.races[0]!, 'GT').outcomes;
-  assert.deepEqual(gt.map((o) => [o.car, resultLabel(o), o.points]), [
-    ['16', '1', 25_000],
-    ['7', '2', 19_000],
-  ]);
+  assert.deepEqual(
+    gt.map((o) => [o.car, resultLabel(o), o.points]),
+    [
+      ['16', '1', 25_000],
+      ['7', '2', 19_000],
+    ],
+  );
   const am = scoreClassRound(season, season.races[0]!, 'GT Am').outcomes;
-  assert.deepEqual(am.map((o) => [o.car, resultLabel(o), o.points]), [['16', '1', 26_000]]);
+  assert.deepEqual(
+    am.map((o) => [o.car, resultLabel(o), o.points]),
+    [['16', '1', 26_000]],
+  );
 });
 
 test('statuses that score are data: a series may pay NC cars', () => {
@@ -85,10 +103,13 @@ test('statuses that score are data: a series may pay NC cars', () => {
     races: [race(1, [line('1'), line('2', 'NC')])],
   });
   const outcomes = scoreClassRound(season, season.races[0]!, 'LMP2').outcomes;
-  assert.deepEqual(outcomes.map((o) => [resultLabel(o), o.points]), [
-    ['1', 25_000],
-    ['NC', 18_000],
-  ]);
+  assert.deepEqual(
+    outcomes.map((o) => [resultLabel(o), o.points]),
+    [
+      ['1', 25_000],
+      ['NC', 18_000],
+    ],
+  );
 });
 
 test('crews: the drivers listed, or everyone entered for the round', () => {

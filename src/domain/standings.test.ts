@@ -68,9 +68,15 @@ test('example: drivers score only where they drove; French shows DNS in round 2'
     'Leonard Hoogenboom': 18_000,
   });
   const french = lmp2.rows.find((r) => r.kind === 'drivers' && r.driver === 'James French')!;
-  assert.deepEqual(french.rounds.map((c) => c.result), ['1', 'DNS']);
+  assert.deepEqual(
+    french.rounds.map((c) => c.result),
+    ['1', 'DNS'],
+  );
   const hoogenboom = lmp2.rows.find((r) => r.kind === 'drivers' && r.driver === 'Leonard Hoogenboom')!;
-  assert.deepEqual(hoogenboom.rounds.map((c) => c.result), [null, '2']);
+  assert.deepEqual(
+    hoogenboom.rounds.map((c) => c.result),
+    [null, '2'],
+  );
   assert.deepEqual(summary(driverStandings(example, 'GT')), [[1, 'Takeshi Kimura', 1_000]]);
 });
 
@@ -105,7 +111,13 @@ test('a half-points round halves race points but not the pole', () => {
   const season = buildSeason({
     rounds: [{ round: 1, pointsMultiplier: 0.5 }],
     entries: Array.from({ length: 12 }, (_, i) => car(String(i + 1), 'LMP2', [`D${i + 1}`])),
-    races: [race(1, Array.from({ length: 12 }, (_, i) => line(String(i + 1))), { LMP2: '1' })],
+    races: [
+      race(
+        1,
+        Array.from({ length: 12 }, (_, i) => line(String(i + 1))),
+        { LMP2: '1' },
+      ),
+    ],
   });
   const points = teamStandings(season, 'LMP2').rows.map((r) => r.points);
   assert.deepEqual(points, [13_500, 9_000, 7_500, 6_000, 5_000, 4_000, 3_000, 2_000, 1_000, 500, 250, 250]);
@@ -115,13 +127,28 @@ test('a driver who changes car within a class keeps one row with both cars', () 
   const season = buildSeason({
     rounds: 2,
     entries: [
-      { ...car('1', 'LMP2', []), drivers: [{ name: 'A', rounds: [1] }, { name: 'X', rounds: 'all' }] },
-      { ...car('2', 'LMP2', []), drivers: [{ name: 'A', rounds: [2] }, { name: 'Y', rounds: 'all' }] },
+      {
+        ...car('1', 'LMP2', []),
+        drivers: [
+          { name: 'A', rounds: [1] },
+          { name: 'X', rounds: 'all' },
+        ],
+      },
+      {
+        ...car('2', 'LMP2', []),
+        drivers: [
+          { name: 'A', rounds: [2] },
+          { name: 'Y', rounds: 'all' },
+        ],
+      },
     ],
     races: [race(1, [line('1'), line('2')]), race(2, [line('1'), line('2')])],
   });
   const a = driverStandings(season, 'LMP2').rows.find((r) => r.kind === 'drivers' && r.driver === 'A')!;
   assert.equal(a.kind === 'drivers' && a.cars.join(','), '1,2');
-  assert.deepEqual(a.rounds.map((c) => c.result), ['1', '2']);
+  assert.deepEqual(
+    a.rounds.map((c) => c.result),
+    ['1', '2'],
+  );
   assert.equal(a.points, 43_000);
 });

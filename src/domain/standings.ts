@@ -47,9 +47,7 @@ export interface StandingsTable {
 
 /** Every round of the class that has been raced or qualified, scored once. */
 function classRounds(season: Season, classId: string): ClassRound[] {
-  return [...season.races]
-    .sort((a, b) => a.round - b.round)
-    .map((race) => scoreClassRound(season, race, classId));
+  return [...season.races].sort((a, b) => a.round - b.round).map((race) => scoreClassRound(season, race, classId));
 }
 
 function sumPoints(cells: readonly RoundCell[]): MilliPoints {
@@ -70,7 +68,10 @@ export function teamStandings(season: Season, classId: string): StandingsTable {
   const rows = entries.map((entry) => {
     const cells = season.rounds.map((r) => {
       const classRound = scored.find((c) => c.round === r.round);
-      return cellOf(r.round, classRound?.outcomes.find((o) => o.car === entry.car));
+      return cellOf(
+        r.round,
+        classRound?.outcomes.find((o) => o.car === entry.car),
+      );
     });
     return {
       kind: 'teams' as const,

@@ -60,14 +60,16 @@ export function rankRows<T extends Rankable>(
     (b): b is Exclude<TieBreaker, 'shared'> => b !== 'shared',
   );
   const ordering = tieBreakers.filter((b): b is Exclude<TieBreaker, 'shared'> => b !== 'shared');
-  const byPointsThen = (breakers: readonly Exclude<TieBreaker, 'shared'>[]): Compare<T> => (a, b) => {
-    if (a.points !== b.points) return b.points - a.points;
-    for (const breaker of breakers) {
-      const diff = BREAKERS[breaker](a, b);
-      if (diff !== 0) return diff;
-    }
-    return 0;
-  };
+  const byPointsThen =
+    (breakers: readonly Exclude<TieBreaker, 'shared'>[]): Compare<T> =>
+    (a, b) => {
+      if (a.points !== b.points) return b.points - a.points;
+      for (const breaker of breakers) {
+        const diff = BREAKERS[breaker](a, b);
+        if (diff !== 0) return diff;
+      }
+      return 0;
+    };
   const decide = byPointsThen(decisive);
   const order = byPointsThen(ordering);
   const sorted = [...rows].sort((a, b) => order(a, b) || compareKeys(key(a), key(b)));
