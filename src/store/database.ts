@@ -1,0 +1,104 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** The little the store needs of a database: parameterised queries and transactions. */
+export interface Sql {
+  query<Row extends object>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+  /** Runs `work` in one transaction: everything it wrote is committed, or nothing is. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Calls `onNotify` for each NOTIFY on `channel`, from any connection or server; returns unlisten. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** `bigint` columns come back as strings from `pg` and as numbers from PGlite: read both as numbers. */
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Embedded PostgreSQL (PGlite): a data folder, or in memory when `dataDir` is undefined. */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  await db.waitReady;
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
+    query: async <Row extends object>(text: string, params?: readonly unknown[]) =>
+      (await q.query<Row>(text, params ? [...params] : undefined)).rows,
+    exec: async (script) => {
+      await q.exec(script);
+    },
+    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+  });
+  return {
+    kind: 'pglite',
+    ...wrap(db),
+    listen: (channel, onNotify) => db.listen(channel, onNotify),
+    close: () => db.close(),
+  };
+}
+
+/** A PostgreSQL server, e.g. `postgres://postgres@127.0.0.1:5432/pitwall`. */
+export async function openPostgres(url: string, options: { searchPath?: string } = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  await pool.query('SELECT 1');
+  const query = async <Row extends object>(
+    client: pg.Pool | pg.PoolClient,
+    text: string,
+    params?: readonly unknown[],
+  ) => (await client.query<Row>(text, params ? [...params] : undefined)).rows;
+  return {
+    kind: 'postgres',
+    query: (text, params) => query(pool, text, params),
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Sql = {
+          query: (text, params) => query(client, text, params),
+          exec: async (script) => {
+            await client.query(script);
+          },
+          transaction: (inner) => inner(tx),
+        };
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    listen: async (channel, onNotify) => {
+      // LISTEN needs a connection of its own for as long as it listens.
+      const client = await pool.connect();
+      const handler = (message: pg.Notification) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      };
+      client.on('notification', handler);
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        client.off('notification', handler);
+        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`);
+        client.release();
+      };
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** `DATABASE_URL` when set, otherwise PGlite in `dataDir`. */
+export function openDatabase(env: { DATABASE_URL?: string | undefined }, dataDir: string): Promise<Database> {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(dataDir);
+}

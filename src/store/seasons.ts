@@ -1,0 +1,298 @@
+import type { Season, Race, ClassificationLine } from '../domain/season.ts';
+import type { PointsSystem } from '../domain/points.ts';
+import type { Rating, Status } from '../domain/vocabulary.ts';
+import { slugOf } from '../domain/ids.ts';
+import type { Sql } from './database.ts';
+
+/** Inserts many rows in one statement (PGlite inserts row by row are ~10x slower). */
+async function insertMany(
+  tx: Sql,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+): Promise<void> {
+  const BATCH = 500;
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    const values = batch.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+    await tx.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`,
+      batch.flat(),
+    );
+  }
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+/** Listeners hear a season's id on this channel when the transaction that changed it commits. */
+export const SEASONS_CHANNEL = 'pitwall_seasons';
+
+/** Replaces a season (and everything in it) by `season`. Call inside a transaction. */
+export async function saveSeason(tx: Sql, season: Season): Promise<void> {
+  await tx.query('SELECT pg_notify($1, $2)', [SEASONS_CHANNEL, season.id]);
+  const previous = await tx.query<{ revision: number }>('SELECT revision FROM seasons WHERE id = $1', [season.id]);
+  await tx.query('DELETE FROM seasons WHERE id = $1', [season.id]);
+  await tx.query(
+    'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [
+      season.id,
+      season.series,
+      season.season,
+      json(season.points),
+      json(season.tieBreakers),
+      json(season.notes),
+      (previous[0]?.revision ?? 0) + 1,
+    ],
+  );
+  const id = season.id;
+  await insertMany(
+    tx,
+    'classes',
+    ['season_id', 'id', 'name', 'also_classified_in', 'ord'],
+    season.classes.map((c, i) => [id, c.id, c.name, json(c.alsoClassifiedIn), i]),
+  );
+  await insertMany(
+    tx,
+    'rounds',
+    [
+      'season_id',
+      'round',
+      'name',
+      'circuit',
+      'country',
+      'date',
+      'scheduled_duration_ms',
+      'meeting',
+      'points_multiplier',
+    ],
+    season.rounds.map((r) => [
+      id,
+      r.round,
+      r.name,
+      r.circuit ?? null,
+      r.country ?? null,
+      r.date ?? null,
+      r.scheduledDurationMs ?? null,
+      r.meeting ?? null,
+      r.pointsMultiplier,
+    ]),
+  );
+  await insertMany(
+    tx,
+    'teams',
+    ['id', 'name'],
+    season.entries.map((e) => [slugOf(e.team), e.team]),
+  );
+  await insertMany(
+    tx,
+    'drivers',
+    ['id', 'name'],
+    season.entries.flatMap((e) => e.drivers.map((d) => [slugOf(d.name), d.name])),
+  );
+  await insertMany(
+    tx,
+    'entries',
+    ['season_id', 'car', 'class_id', 'team_id', 'team', 'nationality', 'car_model', 'eligible', 'ord'],
+    season.entries.map((e, i) => [
+      id,
+      e.car,
+      e.class,
+      slugOf(e.team),
+      e.team,
+      e.nationality ?? null,
+      e.carModel ?? null,
+      e.eligible,
+      i,
+    ]),
+  );
+  await insertMany(
+    tx,
+    'crew_members',
+    ['season_id', 'car', 'driver_id', 'name', 'nationality', 'rating', 'rounds', 'ord'],
+    season.entries.flatMap((e) =>
+      e.drivers.map((d, i) => [
+        id,
+        e.car,
+        slugOf(d.name),
+        d.name,
+        d.nationality ?? null,
+        d.rating ?? null,
+        json(d.rounds),
+        i,
+      ]),
+    ),
+  );
+  await insertMany(
+    tx,
+    'races',
+    ['season_id', 'round', 'classified'],
+    season.races.map((r) => [id, r.round, r.classification !== undefined]),
+  );
+  await insertMany(
+    tx,
+    'classification_lines',
+    ['season_id', 'round', 'ord', 'car', 'status', 'laps', 'total_time_ms', 'drivers'],
+    season.races.flatMap((r) =>
+      (r.classification ?? []).map((l, i) => [
+        id,
+        r.round,
+        i,
+        l.car,
+        l.status,
+        l.laps ?? null,
+        l.totalTimeMs ?? null,
+        l.drivers ? json(l.drivers) : null,
+      ]),
+    ),
+  );
+  await insertMany(
+    tx,
+    'poles',
+    ['season_id', 'round', 'class_id', 'ord', 'car'],
+    season.races.flatMap((r) =>
+      Object.entries(r.poles).flatMap(([cls, cars]) => cars.map((car, i) => [id, r.round, cls, i, car])),
+    ),
+  );
+}
+
+interface SeasonRow {
+  id: string;
+  series: string;
+  season: string;
+  points: PointsSystem;
+  tie_breakers: Season['tieBreakers'];
+  notes: string[];
+}
+interface ClassRow {
+  id: string;
+  name: string;
+  also_classified_in: string[];
+}
+interface RoundRow {
+  round: number;
+  name: string;
+  circuit: string | null;
+  country: string | null;
+  date: string | null;
+  scheduled_duration_ms: number | null;
+  meeting: string | null;
+  points_multiplier: number;
+}
+interface EntryRow {
+  car: string;
+  class_id: string;
+  team: string;
+  nationality: string | null;
+  car_model: string | null;
+  eligible: boolean;
+}
+interface CrewRow {
+  car: string;
+  name: string;
+  nationality: string | null;
+  rating: Rating | null;
+  rounds: 'all' | number[];
+}
+interface LineRow {
+  round: number;
+  car: string;
+  status: Status;
+  laps: number | null;
+  total_time_ms: number | null;
+  drivers: string[] | null;
+}
+interface PoleRow {
+  round: number;
+  class_id: string;
+  car: string;
+}
+
+/** A stored season, as the domain knows it; undefined when there is none with that id. */
+export async function loadSeason(db: Sql, id: string): Promise<Season | undefined> {
+  const [row] = await db.query<SeasonRow>(
+    'SELECT id, series, season, points, tie_breakers, notes FROM seasons WHERE id = $1',
+    [id],
+  );
+  if (!row) return undefined;
+  const [classes, rounds, entries, crews, races, lines, poles] = await Promise.all([
+    db.query<ClassRow>('SELECT id, name, also_classified_in FROM classes WHERE season_id = $1 ORDER BY ord', [id]),
+    db.query<RoundRow>(
+      'SELECT round, name, circuit, country, date, scheduled_duration_ms, meeting, points_multiplier FROM rounds WHERE season_id = $1 ORDER BY round',
+      [id],
+    ),
+    db.query<EntryRow>(
+      'SELECT car, class_id, team, nationality, car_model, eligible FROM entries WHERE season_id = $1 ORDER BY ord',
+      [id],
+    ),
+    db.query<CrewRow>(
+      'SELECT car, name, nationality, rating, rounds FROM crew_members WHERE season_id = $1 ORDER BY car, ord',
+      [id],
+    ),
+    db.query<{ round: number; classified: boolean }>(
+      'SELECT round, classified FROM races WHERE season_id = $1 ORDER BY round',
+      [id],
+    ),
+    db.query<LineRow>(
+      'SELECT round, car, status, laps, total_time_ms, drivers FROM classification_lines WHERE season_id = $1 ORDER BY round, ord',
+      [id],
+    ),
+    db.query<PoleRow>('SELECT round, class_id, car FROM poles WHERE season_id = $1 ORDER BY round, class_id, ord', [
+      id,
+    ]),
+  ]);
+  const raceOf = (r: { round: number; classified: boolean }): Race => {
+    const polesOf: Record<string, string[]> = {};
+    for (const p of poles.filter((p) => p.round === r.round)) (polesOf[p.class_id] ??= []).push(p.car);
+    const classification: ClassificationLine[] = lines
+      .filter((l) => l.round === r.round)
+      .map((l) => ({
+        car: l.car,
+        status: l.status,
+        ...(l.laps !== null ? { laps: l.laps } : {}),
+        ...(l.total_time_ms !== null ? { totalTimeMs: l.total_time_ms } : {}),
+        ...(l.drivers !== null ? { drivers: l.drivers } : {}),
+      }));
+    return { round: r.round, ...(r.classified ? { classification } : {}), poles: polesOf };
+  };
+  return {
+    id: row.id,
+    series: row.series,
+    season: row.season,
+    points: row.points,
+    tieBreakers: row.tie_breakers,
+    notes: row.notes,
+    classes: classes.map((c) => ({ id: c.id, name: c.name, alsoClassifiedIn: c.also_classified_in })),
+    rounds: rounds.map((r) => ({
+      round: r.round,
+      name: r.name,
+      ...(r.circuit !== null ? { circuit: r.circuit } : {}),
+      ...(r.country !== null ? { country: r.country } : {}),
+      ...(r.date !== null ? { date: r.date } : {}),
+      ...(r.scheduled_duration_ms !== null ? { scheduledDurationMs: r.scheduled_duration_ms } : {}),
+      ...(r.meeting !== null ? { meeting: r.meeting } : {}),
+      pointsMultiplier: r.points_multiplier,
+    })),
+    entries: entries.map((e) => ({
+      car: e.car,
+      class: e.class_id,
+      team: e.team,
+      ...(e.nationality !== null ? { nationality: e.nationality } : {}),
+      ...(e.car_model !== null ? { carModel: e.car_model } : {}),
+      eligible: e.eligible,
+      drivers: crews
+        .filter((c) => c.car === e.car)
+        .map((c) => ({
+          name: c.name,
+          ...(c.nationality !== null ? { nationality: c.nationality } : {}),
+          ...(c.rating !== null ? { rating: c.rating } : {}),
+          rounds: c.rounds,
+        })),
+    })),
+    races: races.map(raceOf),
+  };
+}
+
+/** Ids of every stored season, oldest series/season first. */
+export async function listSeasonIds(db: Sql): Promise<string[]> {
+  return (await db.query<{ id: string }>('SELECT id FROM seasons ORDER BY series, season')).map((r) => r.id);
+}
