@@ -1,16 +1,25 @@
 import { Command, Option } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
 import { loadSeasonFile } from './load-season.ts';
+import { dataDir, port } from './environment.ts';
+import { openOffice } from '../app/office.ts';
+import { openDatabase } from '../store/database.ts';
+import { startServer } from '../http/server.ts';
+import { formatIssue } from '../formats/season-file.ts';
 import { seasonStandings } from '../domain/standings.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import { standingsDocument } from '../formats/standings-json.ts';
 import { standingsCsv, standingsTable } from '../formats/standings-text.ts';
 
-/** Exit codes: 0 fine, 1 the input has problems, 2 the command line is wrong (commander's own). */
-const EXIT_INVALID_INPUT = 1;
+/** A mistake in what the user gave us: printed as it is, with no stack trace, exit code 1. */
+export class UserError extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+  }
+}
 
 function fail(lines: readonly string[]): never {
-  for (const line of lines) process.stderr.write(`${line}\n`);
-  process.exit(EXIT_INVALID_INPUT);
+  throw new UserError(lines);
 }
 
 export function buildProgram(): Command {
@@ -61,6 +70,63 @@ export function buildProgram(): Command {
             ? standingsCsv(season, tables)
             : `${standingsTable(season, tables)}\n`;
       process.stdout.write(out);
+    });
+
+  program
+    .command('serve')
+    .description('serve the portal and the API (PORT, default 3000; DATABASE_URL or PITWALL_DATA)')
+    .action(async () => {
+      const running = await startServer({ port: port(), dataDir: dataDir(), databaseUrl: process.env.DATABASE_URL });
+      process.stdout.write(`Pitwall: ${running.url}\n`);
+      const stop = () => {
+        void running.stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  program
+    .command('import')
+    .description('import a season file into the database, in one transaction (all or nothing)')
+    .argument('<file>', 'season file (YAML or JSON)')
+    .action(async (file: string) => {
+      const text = await readFile(file, 'utf8').catch(() => fail([`${file}: cannot read the season file`]));
+      const office = await openOffice(await openDatabase(process.env, dataDir()));
+      try {
+        const imported = await office.importSeasonFile(text, file);
+        if (!imported.ok) {
+          fail([
+            ...imported.error.map(formatIssue),
+            `${file}: nothing imported: the file has ${imported.error.length} problem(s)`,
+          ]);
+        }
+        const s = imported.value;
+        process.stdout.write(
+          `imported ${s.id}: ${s.series} ${s.season}, ${s.entries.length} entries, ${s.races.length} races\n`,
+        );
+      } finally {
+        await office.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('write a stored season as a season file')
+    .argument('<season>', 'season id, e.g. alms-2019-20')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action(async (id: string, options: { output?: string }) => {
+      const office = await openOffice(await openDatabase(process.env, dataDir()));
+      try {
+        const text = await office.exportSeason(id);
+        if (text === undefined) {
+          const known = (await office.seasons()).map((s) => s.id).join(', ') || 'none';
+          fail([`no season "${id}" in the database (it has: ${known})`]);
+        }
+        if (options.output) await writeFile(options.output, text);
+        else process.stdout.write(text);
+      } finally {
+        await office.close();
+      }
     });
 
   return program;
