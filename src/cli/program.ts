@@ -2,9 +2,7 @@ import { Command, Option } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadSeasonFile } from './load-season.ts';
 import { dataDir, port } from './environment.ts';
-import { openOffice } from '../app/office.ts';
-import { openDatabase } from '../store/database.ts';
-import { startServer } from '../http/server.ts';
+import type { Office } from '../app/office.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import { seasonStandings } from '../domain/standings.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
@@ -20,6 +18,14 @@ export class UserError extends Error {
 
 function fail(lines: readonly string[]): never {
   throw new UserError(lines);
+}
+
+async function openStoredOffice(): Promise<Office> {
+  const [{ openOffice }, { openDatabase }] = await Promise.all([
+    import('../app/office.ts'),
+    import('../store/database.ts'),
+  ]);
+  return openOffice(await openDatabase(process.env, dataDir()));
 }
 
 export function buildProgram(): Command {
@@ -76,6 +82,8 @@ export function buildProgram(): Command {
     .command('serve')
     .description('serve the portal and the API (PORT, default 3000; DATABASE_URL or PITWALL_DATA)')
     .action(async () => {
+      // Loaded on demand: the file commands need neither the web stack nor a database.
+      const { startServer } = await import('../http/server.ts');
       const running = await startServer({ port: port(), dataDir: dataDir(), databaseUrl: process.env.DATABASE_URL });
       process.stdout.write(`Pitwall: ${running.url}\n`);
       const stop = () => {
@@ -91,7 +99,7 @@ export function buildProgram(): Command {
     .argument('<file>', 'season file (YAML or JSON)')
     .action(async (file: string) => {
       const text = await readFile(file, 'utf8').catch(() => fail([`${file}: cannot read the season file`]));
-      const office = await openOffice(await openDatabase(process.env, dataDir()));
+      const office = await openStoredOffice();
       try {
         const imported = await office.importSeasonFile(text, file);
         if (!imported.ok) {
@@ -115,7 +123,7 @@ export function buildProgram(): Command {
     .argument('<season>', 'season id, e.g. alms-2019-20')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (id: string, options: { output?: string }) => {
-      const office = await openOffice(await openDatabase(process.env, dataDir()));
+      const office = await openStoredOffice();
       try {
         const text = await office.exportSeason(id);
         if (text === undefined) {

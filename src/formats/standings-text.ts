@@ -29,6 +29,8 @@ export function standingsTable(season: Season, tables: readonly StandingsTable[]
       const table = new Table({
         head: [...head, ...rounds.map(roundCode), 'Points'],
         style: { head: [], border: [] },
+        // No rule between rows: the published tables are dense, and so is this.
+        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
       });
       for (const row of t.rows) {
         table.push([String(row.position), ...who(row), ...row.rounds.map(cellText), String(fromMilli(row.points))]);
