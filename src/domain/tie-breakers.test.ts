@@ -52,6 +52,18 @@ test('shared: rows level on points share the position, the next position skips',
   );
 });
 
+test('shared-dense: the row after a shared group takes the next number', () => {
+  const ranked = rankRows(
+    [row('a', 83, []), row('b', 83, []), row('c', 83, []), row('d', 82, []), row('e', 80, []), row('f', 80, [])],
+    ['shared-dense'],
+    keyOf,
+  );
+  assert.deepEqual(
+    ranked.map((r) => r.position),
+    [1, 1, 1, 2, 3, 3],
+  );
+});
+
 test('breakers before shared decide; only rows level on them share', () => {
   const ranked = rankRows(
     [row('a', 25, ['3', '5']), row('b', 25, ['1']), row('c', 25, ['5', '3'])],

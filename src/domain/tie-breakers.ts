@@ -35,7 +35,9 @@ const countback: Compare<Rankable> = (a, b) => {
 const poles: Compare<Rankable> = (a, b) =>
   b.rounds.filter((c) => c.pole).length - a.rounds.filter((c) => c.pole).length;
 
-const BREAKERS: Record<Exclude<TieBreaker, 'shared'>, Compare<Rankable>> = { countback, poles };
+type Ordering = Exclude<TieBreaker, 'shared' | 'shared-dense'>;
+const BREAKERS: Record<Ordering, Compare<Rankable>> = { countback, poles };
+const isOrdering = (b: TieBreaker): b is Ordering => b !== 'shared' && b !== 'shared-dense';
 
 /** Car numbers numerically ('7' before '26'), then as text ('07' after '7'). */
 export function compareKeys(a: string, b: string): number {
@@ -47,21 +49,21 @@ export function compareKeys(a: string, b: string): number {
 
 /**
  * Orders rows by points, then by the tie-breakers in order. Rows level on points and on every
- * breaker listed before `shared` share a position; breakers after it only order the group.
- * Rows level on everything keep distinct positions in `key` order, so input order never matters.
+ * breaker listed before `shared` (or `shared-dense`) share a position; breakers after it only
+ * order the group. Rows level on everything else keep distinct positions in `key` order, so
+ * input order never matters.
  */
 export function rankRows<T extends Rankable>(
   rows: readonly T[],
   tieBreakers: readonly TieBreaker[],
   key: (row: T) => string,
 ): (T & { position: number })[] {
-  const sharedAt = tieBreakers.indexOf('shared');
-  const decisive = (sharedAt === -1 ? tieBreakers : tieBreakers.slice(0, sharedAt)).filter(
-    (b): b is Exclude<TieBreaker, 'shared'> => b !== 'shared',
-  );
-  const ordering = tieBreakers.filter((b): b is Exclude<TieBreaker, 'shared'> => b !== 'shared');
+  const sharedAt = tieBreakers.findIndex((b) => !isOrdering(b));
+  const dense = tieBreakers[sharedAt] === 'shared-dense';
+  const decisive = (sharedAt === -1 ? tieBreakers : tieBreakers.slice(0, sharedAt)).filter(isOrdering);
+  const ordering = tieBreakers.filter(isOrdering);
   const byPointsThen =
-    (breakers: readonly Exclude<TieBreaker, 'shared'>[]): Compare<T> =>
+    (breakers: readonly Ordering[]): Compare<T> =>
     (a, b) => {
       if (a.points !== b.points) return b.points - a.points;
       for (const breaker of breakers) {
@@ -77,7 +79,8 @@ export function rankRows<T extends Rankable>(
   sorted.forEach((row, index) => {
     const previous = ranked[index - 1];
     const share = sharedAt !== -1 && previous !== undefined && decide(previous, row) === 0;
-    ranked.push({ ...row, position: share ? previous.position : index + 1 });
+    const next = dense ? (previous?.position ?? 0) + 1 : index + 1;
+    ranked.push({ ...row, position: share ? previous.position : next });
   });
   return ranked;
 }

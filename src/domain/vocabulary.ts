@@ -19,11 +19,13 @@ export type StandingsKind = (typeof STANDINGS_KINDS)[number];
  * How rows level on points are ordered, applied in the order given.
  * - `countback`: most wins, then most second places, and so on (the FIA/ACO norm);
  * - `poles`: most pole positions scored;
- * - `shared`: rows still level share the position (as Wikipedia's drivers' tables print them).
+ * - `shared`: rows still level share the position; the next row's position counts the rows above (1, 1, 3);
+ * - `shared-dense`: rows still level share the position; the next row takes the next number (1, 1, 2),
+ *   as Wikipedia's Asian Le Mans Series drivers' tables print them.
  * When the list is exhausted, rows that are still level keep distinct positions in a fixed
  * order (car number, then team; or driver name), so the output never depends on input order.
  */
-export const TIE_BREAKERS = ['countback', 'poles', 'shared'] as const;
+export const TIE_BREAKERS = ['countback', 'poles', 'shared', 'shared-dense'] as const;
 export type TieBreaker = (typeof TIE_BREAKERS)[number];
 
 export function isRating(value: unknown): value is Rating {
