@@ -1,0 +1,135 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { html } from 'hono/html';
+import { slugOf } from '../../domain/ids.ts';
+import type { Season } from '../../domain/season.ts';
+import { ERROR_STATUS } from './errors.ts';
+
+type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+
+interface Parameter {
+  readonly name: string;
+  readonly in: string;
+  readonly required?: boolean;
+  readonly description?: string;
+}
+
+interface Operation {
+  readonly summary?: string;
+  readonly description?: string;
+  readonly parameters?: readonly Parameter[];
+}
+
+/** Real ids for the curl lines, from the latest season, so every example works when pasted. */
+interface Examples {
+  readonly season: string;
+  readonly round: string;
+  readonly class: string;
+  readonly driver: string;
+  readonly team: string;
+}
+
+function examplesOf(seasons: readonly Season[]): Examples {
+  const season = seasons[0];
+  const entry = season?.entries[0];
+  return {
+    season: season?.id ?? 'alms-2019-20',
+    round: String(season?.races[0]?.round ?? 1),
+    class: season?.classes[0]?.id ?? 'LMP2',
+    driver: slugOf(entry?.drivers[0]?.name ?? 'Roman Rusinov'),
+    team: slugOf(entry?.team ?? 'G-Drive Racing with Algarve'),
+  };
+}
+
+function exampleUrl(origin: string, path: string, operation: Operation, examples: Examples): string {
+  const id = path.startsWith('/v1/drivers/')
+    ? examples.driver
+    : path.startsWith('/v1/teams/')
+      ? examples.team
+      : examples.season;
+  const filled = path.replace('{id}', encodeURIComponent(id)).replace('{round}', examples.round);
+  const query = (operation.parameters ?? []).some((p) => p.in === 'query')
+    ? `?class=${encodeURIComponent(examples.class)}&kind=teams`
+    : '';
+  return `${origin}/api${filled === '/' ? '' : filled}${query}`;
+}
+
+function parameterRows(parameters: readonly Parameter[]) {
+  if (parameters.length === 0) return '';
+  return html`<table>
+    <tr>
+      <th>parameter</th>
+      <th>in</th>
+      <th>meaning</th>
+    </tr>
+    ${parameters.map(
+      (p) =>
+        html`<tr>
+          <td><code>${p.name}</code>${p.required ? '' : ' (optional)'}</td>
+          <td>${p.in}</td>
+          <td>${p.description ?? ''}</td>
+        </tr>`,
+    )}
+  </table>`;
+}
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+section{border-top:1px solid #ddd;padding:.5rem 0}code,pre{font-family:ui-monospace,monospace}
+pre{background:#f4f4f4;padding:.5rem;overflow-x:auto}table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee}`;
+
+/**
+ * The API for people: every route of the OpenAPI document with its parameters and a curl line
+ * that works against this server. Built from the document, so it can never list a route that
+ * is not there.
+ */
+export function referencePage(document: OpenApiDocument, seasons: readonly Season[], origin: string) {
+  const examples = examplesOf(seasons);
+  const routes = Object.entries(document.paths ?? {}).flatMap(([path, item]) => {
+    const operation = (item as { get?: Operation }).get;
+    return operation ? [{ path, operation }] : [];
+  });
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Pitwall API</title>
+        <style>
+          ${STYLE}
+        </style>
+      </head>
+      <body>
+        <h1>Pitwall API</h1>
+        <p>
+          Read-only JSON (and CSV and iCalendar) for seasons, results, standings and careers. The machine-readable
+          description is <a href="${origin}/api/openapi.json"><code>/api/openapi.json</code></a> (OpenAPI 3.1).
+        </p>
+        <p>
+          Every successful read has a strong <code>ETag</code> and <code>Cache-Control: public, max-age=60</code>; send
+          <code>If-None-Match</code> to get <code>304 Not Modified</code>.
+        </p>
+        ${routes.map(
+          ({ path, operation }) =>
+            html`<section>
+              <h2><code>GET /api${path === '/' ? '' : path}</code></h2>
+              <p><strong>${operation.summary ?? ''}</strong></p>
+              <p>${operation.description ?? ''}</p>
+              ${parameterRows(operation.parameters ?? [])}
+              <pre>curl -s '${exampleUrl(origin, path, operation, examples)}'</pre>
+            </section>`,
+        )}
+        <section>
+          <h2>Errors</h2>
+          <p>Every error is <code>{ "error": { "code", "message" } }</code>:</p>
+          <table>
+            ${Object.entries(ERROR_STATUS).map(
+              ([code, status]) =>
+                html`<tr>
+                  <td><code>${code}</code></td>
+                  <td>${status}</td>
+                </tr>`,
+            )}
+          </table>
+        </section>
+      </body>
+    </html>`;
+}

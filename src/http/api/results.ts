@@ -1,0 +1,113 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Office } from '../../app/office.ts';
+import type { ClassOutcome } from '../../domain/classification.ts';
+import { scoreClassRound } from '../../domain/classification.ts';
+import { slugOf } from '../../domain/ids.ts';
+import { fromMilli } from '../../domain/points.ts';
+import type { Race, Season } from '../../domain/season.ts';
+import { STATUSES } from '../../domain/vocabulary.ts';
+import { errorResponses, failureResponse, notFound } from './errors.ts';
+import { RoundJson, roundJson, SeasonIdParam, seasonOf } from './seasons.ts';
+
+const ResultJson = z
+  .strictObject({
+    position: z.number().int().nullable().openapi({ description: 'Class position; null unless classified.' }),
+    car: z.string(),
+    team: z.string(),
+    teamId: z.string(),
+    status: z
+      .enum(STATUSES)
+      .nullable()
+      .openapi({ description: 'Null for a car that took the pole but has no line in the race classification.' }),
+    laps: z.number().int().nullable(),
+    totalTimeMs: z.number().int().nullable(),
+    pole: z.boolean().openapi({ description: 'True for the car that scored the class pole point.' }),
+    eligible: z.boolean(),
+    crew: z
+      .array(z.strictObject({ name: z.string(), id: z.string() }))
+      .openapi({ description: 'The drivers credited with the round: those who drove.' }),
+    points: z.number().openapi({ description: 'Points scored in this class, pole included.', example: 26 }),
+  })
+  .openapi('ClassResult');
+
+const RoundResultsJson = z
+  .strictObject({
+    season: z.string(),
+    round: RoundJson,
+    classes: z.array(
+      z.strictObject({
+        class: z.string(),
+        results: z.array(ResultJson).openapi({ description: 'In finishing order.' }),
+      }),
+    ),
+  })
+  .openapi('RoundResults');
+
+function resultJson(season: Season, race: Race, outcome: ClassOutcome): z.infer<typeof ResultJson> {
+  const entry = season.entries.find((e) => e.car === outcome.car);
+  const line = race.classification?.find((l) => l.car === outcome.car);
+  return {
+    position: outcome.position ?? null,
+    car: outcome.car,
+    team: entry?.team ?? '',
+    teamId: slugOf(entry?.team ?? ''),
+    status: outcome.status ?? null,
+    laps: line?.laps ?? null,
+    totalTimeMs: line?.totalTimeMs ?? null,
+    pole: outcome.pole,
+    eligible: entry?.eligible ?? false,
+    crew: outcome.crew.map((name) => ({ name, id: slugOf(name) })),
+    points: fromMilli(outcome.points),
+  };
+}
+
+const RoundNumber = z.coerce
+  .number({ error: 'expected a round number such as 1' })
+  .int()
+  .min(1)
+  .openapi({ param: { name: 'round', in: 'path' }, description: 'The round number.', example: 1 });
+
+const getResults = createRoute({
+  method: 'get',
+  path: '/v1/seasons/{id}/rounds/{round}/results',
+  operationId: 'getRoundResults',
+  tags: ['Results'],
+  summary: "A round's results, class by class",
+  description:
+    'Per class, in finishing order: class position, car, team, status, laps, total time, the pole, ' +
+    'the crew who drove and the points scored. 404 for a round not raced yet.',
+  request: { params: z.object({ id: SeasonIdParam, round: RoundNumber }) },
+  responses: {
+    200: { description: "The round's results.", content: { 'application/json': { schema: RoundResultsJson } } },
+    ...errorResponses('bad-request', 'not-found'),
+  },
+});
+
+export function resultRoutes(office: Office): OpenAPIHono {
+  const app = new OpenAPIHono();
+  app.openapi(getResults, async (c) => {
+    const { id, round: number } = c.req.valid('param');
+    const found = await seasonOf(office, id);
+    if (!found.ok) return failureResponse(c, found.error);
+    const season = found.value;
+    const round = season.rounds.find((r) => r.round === number);
+    if (!round) {
+      const numbers = season.rounds.map((r) => r.round).join(', ');
+      return failureResponse(c, notFound(`${season.id} has no round ${number}; its rounds are ${numbers}.`));
+    }
+    const race = season.races.find((r) => r.round === number);
+    if (!race) return failureResponse(c, notFound(`Round ${number} of ${season.id} has no race result yet.`));
+    return c.json(
+      {
+        season: season.id,
+        round: roundJson(round),
+        classes: season.classes.map((k) => ({
+          class: k.id,
+          results: scoreClassRound(season, race, k.id).outcomes.map((o) => resultJson(season, race, o)),
+        })),
+      },
+      200,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,45 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Office } from '../../app/office.ts';
+import { responseCache } from './cache.ts';
+import { calendarRoutes } from './calendar.ts';
+import { entryRoutes } from './entries.ts';
+import { failureResponse, validationFailure } from './errors.ts';
+import { openApiDocument, registerDocumentRoutes } from './openapi.ts';
+import { peopleRoutes } from './people.ts';
+import { referencePage } from './reference-page.ts';
+import { resultRoutes } from './results.ts';
+import { seasonRoutes } from './seasons.ts';
+import { standingsRoutes } from './standings.ts';
+
+/**
+ * The public, read-only JSON API, mounted at `/api`. Every route is declared with zod, which
+ * validates requests (400 `bad-request` with every issue) and generates `/api/openapi.json`.
+ */
+export function apiRoutes(office: Office): OpenAPIHono {
+  const api = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) return failureResponse(c, validationFailure(result.target, result.error));
+    },
+  });
+  api.use('*', responseCache({ revision: () => office.revision() }));
+
+  api.route('/', seasonRoutes(office));
+  api.route('/', entryRoutes(office));
+  api.route('/', resultRoutes(office));
+  api.route('/', standingsRoutes(office));
+  api.route('/', calendarRoutes(office));
+  api.route('/', peopleRoutes(office));
+  registerDocumentRoutes(api);
+
+  const document = openApiDocument(api);
+  api.get('/openapi.json', (c) => c.json(document()));
+  api.get('/', async (c) => c.html(referencePage(document(), await office.seasons(), new URL(c.req.url).origin)));
+
+  // Mounted into the portal, the API's unknown paths must still answer in JSON.
+  api.all('*', (c) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? failureResponse(c, { code: 'not-found', message: `No API route ${c.req.path}; see /api for the list.` })
+      : failureResponse(c, { code: 'method-not-allowed', message: 'The API is read-only: GET and HEAD only.' }),
+  );
+  return api;
+}

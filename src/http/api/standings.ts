@@ -1,0 +1,154 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Office } from '../../app/office.ts';
+import { slugOf } from '../../domain/ids.ts';
+import type { Result } from '../../domain/result.ts';
+import { err, ok } from '../../domain/result.ts';
+import type { Season } from '../../domain/season.ts';
+import type { StandingsTable } from '../../domain/standings.ts';
+import { seasonStandings } from '../../domain/standings.ts';
+import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
+import type { StandingsKind } from '../../domain/vocabulary.ts';
+import { standingsDocument } from '../../formats/standings-json.ts';
+import { standingsCsv } from '../../formats/standings-text.ts';
+import type { ApiFailure } from './errors.ts';
+import { badRequest, errorResponses, failureResponse } from './errors.ts';
+import { SeasonParams, seasonOf } from './seasons.ts';
+
+export const RoundCellJson = z
+  .strictObject({
+    round: z.number().int(),
+    result: z
+      .string()
+      .nullable()
+      .openapi({ description: "Class position ('1') or status ('Ret', 'DNS'…); null when not there." }),
+    pole: z.boolean(),
+    points: z.number(),
+  })
+  .openapi('RoundCell');
+
+const TeamRowJson = z
+  .strictObject({
+    position: z.number().int(),
+    car: z.string(),
+    team: z.string(),
+    points: z.number(),
+    rounds: z.array(RoundCellJson),
+  })
+  .openapi('TeamStandingsRow');
+
+const DriverRowJson = z
+  .strictObject({
+    position: z.number().int(),
+    driver: z.string(),
+    nationality: z.string().nullable(),
+    cars: z.array(z.string()),
+    points: z.number(),
+    rounds: z.array(RoundCellJson),
+  })
+  .openapi('DriverStandingsRow');
+
+/** The schema of `standingsDocument()`: the contract shared with `pitwall standings --format json`. */
+const StandingsDocumentJson = z
+  .strictObject({
+    series: z.string(),
+    season: z.string(),
+    // Readonly as `StandingsDocument` is, so the handler returns the document as built.
+    rounds: z.array(z.strictObject({ round: z.number().int(), name: z.string() })).readonly(),
+    standings: z
+      .array(
+        z.strictObject({
+          class: z.string(),
+          kind: z.enum(STANDINGS_KINDS),
+          rows: z.array(z.union([TeamRowJson, DriverRowJson])).readonly(),
+        }),
+      )
+      .readonly(),
+  })
+  .openapi('StandingsDocument');
+
+const StandingsQuery = z.object({
+  class: z.string().optional().openapi({ description: 'Only this class (an id from the season).', example: 'LMP2' }),
+  kind: z.enum(STANDINGS_KINDS).optional().openapi({ description: 'Only the teams or the drivers championship.' }),
+});
+
+interface Filter {
+  readonly class?: string | undefined;
+  readonly kind?: StandingsKind | undefined;
+}
+
+/** The season's tables, filtered; an unknown class is a 400 that names the season's classes. */
+function tablesOf(season: Season, filter: Filter): Result<StandingsTable[], ApiFailure<'bad-request'>> {
+  if (filter.class !== undefined && !season.classes.some((c) => c.id === filter.class)) {
+    const known = season.classes.map((c) => `'${c.id}'`).join(', ');
+    return err(badRequest(`query.class: unknown class '${filter.class}'; ${season.id} has ${known}.`));
+  }
+  return ok(
+    seasonStandings(season).filter(
+      (t) =>
+        (filter.class === undefined || t.class === filter.class) &&
+        (filter.kind === undefined || t.kind === filter.kind),
+    ),
+  );
+}
+
+const filterDescription =
+  'Every table of the season — for each class, teams then drivers — or those picked by `class` and `kind`.';
+
+const getStandings = createRoute({
+  method: 'get',
+  path: '/v1/seasons/{id}/standings',
+  operationId: 'getStandings',
+  tags: ['Standings'],
+  summary: 'Standings as JSON',
+  description: `${filterDescription} The same document as \`pitwall standings --format json\`.`,
+  request: { params: SeasonParams, query: StandingsQuery },
+  responses: {
+    200: { description: 'The standings.', content: { 'application/json': { schema: StandingsDocumentJson } } },
+    ...errorResponses('bad-request', 'not-found'),
+  },
+});
+
+const getStandingsCsv = createRoute({
+  method: 'get',
+  path: '/v1/seasons/{id}/standings.csv',
+  operationId: 'getStandingsCsv',
+  tags: ['Standings'],
+  summary: 'Standings as CSV',
+  description: `${filterDescription} One CSV row per standings row; columns \`rN_result\`, \`rN_pole\`, \`rN_points\` per round.`,
+  request: { params: SeasonParams, query: StandingsQuery },
+  responses: {
+    200: {
+      description: 'The standings as CSV, with a header row.',
+      content: { 'text/csv': { schema: z.string() } },
+    },
+    ...errorResponses('bad-request', 'not-found'),
+  },
+});
+
+function csvFileName(season: Season, filter: Filter): string {
+  const parts = [season.id, 'standings', filter.class && slugOf(filter.class), filter.kind];
+  return `${parts.filter(Boolean).join('-')}.csv`;
+}
+
+export function standingsRoutes(office: Office): OpenAPIHono {
+  const app = new OpenAPIHono();
+  app.openapi(getStandings, async (c) => {
+    const season = await seasonOf(office, c.req.valid('param').id);
+    if (!season.ok) return failureResponse(c, season.error);
+    const tables = tablesOf(season.value, c.req.valid('query'));
+    if (!tables.ok) return failureResponse(c, tables.error);
+    return c.json(standingsDocument(season.value, tables.value), 200);
+  });
+  app.openapi(getStandingsCsv, async (c) => {
+    const season = await seasonOf(office, c.req.valid('param').id);
+    if (!season.ok) return failureResponse(c, season.error);
+    const filter = c.req.valid('query');
+    const tables = tablesOf(season.value, filter);
+    if (!tables.ok) return failureResponse(c, tables.error);
+    return c.body(standingsCsv(season.value, tables.value), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${csvFileName(season.value, filter)}"`,
+    });
+  });
+  return app;
+}
