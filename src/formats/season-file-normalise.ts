@@ -1,0 +1,129 @@
+/**
+ * A season file that passed every check, turned into the domain's `Season`: defaults filled in,
+ * shorthand expanded (a class id for a class, one car for a pole list), times in milliseconds.
+ */
+import type { PointsScale, PointsSystem } from '../domain/points.ts';
+import type {
+  CarClass,
+  ClassificationLine,
+  CrewMember,
+  Entry,
+  Race,
+  Round,
+  Season,
+  TieBreakRules,
+} from '../domain/season.ts';
+import { parseDuration, parseRaceTime } from './race-time.ts';
+import type { ClassItem, EntryItem, PointsItem, RaceItem, RoundItem, SeasonFile } from './season-file-schema.ts';
+
+export function toSeason(file: SeasonFile): Season {
+  return {
+    id: file.id ?? defaultSeasonId(file.series, file.season),
+    series: file.series,
+    season: file.season,
+    classes: file.classes.map(toClass),
+    rounds: file.rounds.map(toRound),
+    entries: file.entries.map(toEntry),
+    races: (file.races ?? []).map(toRace),
+    points: toPoints(file.points),
+    tieBreakers: toTieBreakers(file.tieBreakers),
+    notes: file.notes ?? [],
+  };
+}
+
+/**
+ * The series' initials and the season, as a URL-safe id.
+ * @example defaultSeasonId('Asian Le Mans Series', '2019-20') === 'alms-2019-20'
+ */
+export function defaultSeasonId(series: string, season: string): string {
+  const initials = series
+    .split(/\s+/)
+    .map((word) => slug(word).charAt(0))
+    .join('');
+  return [initials, slug(season)].filter((part) => part !== '').join('-');
+}
+
+/** Lowercase ASCII letters and digits, single dashes between words; accents dropped (`Nürburgring` → `nurburgring`). */
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The object without its `undefined` fields: absent optional fields stay absent in the domain. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function toClass(item: ClassItem): CarClass {
+  if (typeof item === 'string') return { id: item, name: item, alsoClassifiedIn: [] };
+  return { id: item.id, name: item.name ?? item.id, alsoClassifiedIn: item.alsoClassifiedIn ?? [] };
+}
+
+function toRound(item: RoundItem): Round {
+  return defined({
+    round: item.round,
+    name: item.name,
+    circuit: item.circuit,
+    country: item.country,
+    date: item.date,
+    scheduledDurationMs: item.duration === undefined ? undefined : parseDuration(item.duration),
+    meeting: item.meeting,
+    pointsMultiplier: item.pointsMultiplier ?? 1,
+  });
+}
+
+function toEntry(item: EntryItem): Entry {
+  return defined({
+    car: item.car,
+    class: item.class,
+    team: item.team,
+    nationality: item.nationality,
+    carModel: item.carModel,
+    eligible: item.eligible ?? true,
+    drivers: item.drivers.map((member): CrewMember => defined({ ...member })),
+  });
+}
+
+function toRace(item: RaceItem): Race {
+  const poles = Object.entries(item.poles ?? {}).map(([classId, cars]) => [
+    classId,
+    typeof cars === 'string' ? [cars] : cars,
+  ]);
+  return defined({
+    round: item.round,
+    classification: item.classification?.map(toLine),
+    poles: Object.fromEntries(poles) as Record<string, string[]>,
+  });
+}
+
+function toLine(line: NonNullable<RaceItem['classification']>[number]): ClassificationLine {
+  return defined({
+    car: line.car,
+    status: line.status ?? 'Classified',
+    laps: line.laps,
+    totalTimeMs: line.time === undefined ? undefined : parseRaceTime(line.time),
+    drivers: line.drivers,
+  });
+}
+
+function toPoints(points: PointsItem): PointsSystem {
+  const overrides = Object.entries(points.classes ?? {}).map(([id, scale]) => [
+    id,
+    defined({ ...scale }) as Partial<PointsScale>,
+  ]);
+  return {
+    positions: points.positions,
+    otherClassified: points.otherClassified ?? 0,
+    pole: points.pole ?? 0,
+    scoringStatuses: points.scoringStatuses ?? ['Classified'],
+    classes: Object.fromEntries(overrides) as Record<string, Partial<PointsScale>>,
+  };
+}
+
+function toTieBreakers(rules: SeasonFile['tieBreakers']): TieBreakRules {
+  if (rules === undefined) return { teams: ['countback'], drivers: ['countback'] };
+  return Array.isArray(rules) ? { teams: rules, drivers: rules } : rules;
+}

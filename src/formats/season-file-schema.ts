@@ -1,0 +1,155 @@
+/**
+ * The shape of a `pitwall-season/1` file (docs/season-file.md), as zod schemas. They check
+ * shape only — types, allowed values, unknown fields; whether a car or class exists is for
+ * season-file-checks.ts. Defaults are applied later, when the file becomes a `Season`.
+ */
+import { z } from 'zod';
+import { RATINGS, STATUSES, TIE_BREAKERS } from '../domain/vocabulary.ts';
+import { parseDuration, parseRaceTime } from './race-time.ts';
+import { expecting, mustBe } from './zod-issues.ts';
+
+export const SEASON_FORMAT = 'pitwall-season/1';
+
+/** A strict object (typos are errors, not silently ignored) that names its fields when one is unknown. */
+function fields<S extends z.core.$ZodLooseShape>(shape: S) {
+  const known = `expected one of ${Object.keys(shape).join(', ')}`;
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? known : undefined),
+  });
+}
+
+export const text = z.string().min(1);
+
+// ISO 3166-1 alpha-3, as the ACO's entry lists print nationalities.
+const country = z.string().regex(/^[A-Z]{3}$/, mustBe('an ISO 3166-1 alpha-3 code such as CHN'));
+
+function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number);
+  const date = new Date(Date.UTC(y ?? 0, (m ?? 0) - 1, d ?? 0));
+  return date.toISOString().startsWith(value);
+}
+
+const date = z.string(expecting('a date YYYY-MM-DD')).refine(isIsoDate, mustBe('a real date YYYY-MM-DD'));
+
+const raceTime = z
+  .string(expecting("a race time such as 4:00'04.690"))
+  .refine((t) => parseRaceTime(t) !== undefined, mustBe("a race time such as 4:00'04.690, 4:00:04.690 or 240:04.690"));
+
+const duration = z
+  .string(expecting('a duration such as 4h, 90m or 2h30m'))
+  .refine((t) => parseDuration(t) !== undefined, mustBe('a duration such as 4h, 90m or 2h30m'));
+
+/**
+ * Car numbers are strings ("007" is not "7"), but an unquoted `car: 26` is read as the number
+ * it looks like. (The YAML loader keeps `007` as text, so no leading zero is lost here.)
+ */
+export const carNumber = z.preprocess(
+  (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
+  z.string(expecting('a car number such as "26"')).min(1),
+);
+
+export const roundNumber = z.number().int().min(1);
+
+// The ALMS scale has halves; the format allows any fraction down to a thousandth, added exactly.
+const points = z
+  .number()
+  .min(0)
+  .refine((n) => Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, mustBe('points in steps of 0.001'));
+
+const scale = {
+  positions: z.array(points),
+  otherClassified: points.optional(),
+  pole: points.optional(),
+  scoringStatuses: z.array(z.enum(STATUSES)).optional(),
+};
+
+export const pointsSchema = fields({
+  ...scale,
+  classes: z.record(z.string(), fields({ ...scale, positions: scale.positions.optional() })).optional(),
+});
+
+const breakers = z.array(z.enum(TIE_BREAKERS));
+
+const tieBreakers = z.union(
+  [breakers, fields({ teams: breakers, drivers: breakers })],
+  expecting('a list of tie-breakers, or { teams: [...], drivers: [...] }'),
+);
+
+export const classSchema = z.union(
+  [text, fields({ id: text, name: text.optional(), alsoClassifiedIn: z.array(text).optional() })],
+  expecting('a class id, or { id, name, alsoClassifiedIn }'),
+);
+
+export const roundSchema = fields({
+  round: roundNumber,
+  name: text,
+  circuit: text.optional(),
+  country: country.optional(),
+  date: date.optional(),
+  duration: duration.optional(),
+  meeting: text.optional(),
+  pointsMultiplier: z.number().positive().optional(),
+});
+
+const crewMember = fields({
+  name: text,
+  nationality: country.optional(),
+  rating: z.enum(RATINGS).optional(),
+  rounds: z.union([z.literal('all'), z.array(roundNumber)], expecting('all, or a list of round numbers')),
+});
+
+export const entrySchema = fields({
+  car: carNumber,
+  class: text,
+  team: text,
+  nationality: country.optional(),
+  carModel: text.optional(),
+  eligible: z.boolean().optional(),
+  drivers: z.array(crewMember),
+});
+
+export const lineSchema = fields({
+  car: carNumber,
+  status: z.enum(STATUSES).optional(),
+  laps: z.number().int().min(0).optional(),
+  time: raceTime.optional(),
+  drivers: z.array(text).min(1).optional(),
+});
+
+export const poleCars = z.union(
+  [carNumber, z.array(carNumber).min(1)],
+  expecting('a car number, or a list of car numbers'),
+);
+
+export const raceSchema = fields({
+  round: roundNumber,
+  classification: z.array(lineSchema).optional(),
+  poles: z.record(z.string(), poleCars).optional(),
+});
+
+export const seasonFileSchema = fields({
+  format: z.literal(SEASON_FORMAT),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, mustBe('lowercase letters, digits and single dashes, such as alms-2019-20'))
+    .optional(),
+  series: text,
+  season: z.string(expecting('a string (quote a year: "2021")')).min(1),
+  notes: z.array(z.string()).optional(),
+  points: pointsSchema,
+  tieBreakers: tieBreakers.optional(),
+  classes: z.array(classSchema),
+  rounds: z.array(roundSchema),
+  entries: z.array(entrySchema),
+  races: z.array(raceSchema).optional(),
+});
+
+export type SeasonFile = z.output<typeof seasonFileSchema>;
+export type ClassItem = z.output<typeof classSchema>;
+export type RoundItem = z.output<typeof roundSchema>;
+export type EntryItem = z.output<typeof entrySchema>;
+export type RaceItem = z.output<typeof raceSchema>;
+export type LineItem = z.output<typeof lineSchema>;
+export type PointsItem = z.output<typeof pointsSchema>;

@@ -1,0 +1,147 @@
+/**
+ * A `Season` written as a `pitwall-season/1` file that `parseSeasonFile` reads back to an equal
+ * season. Defaults are left out and shorthand is used where the format has it, so an exported
+ * file reads like a hand-written one: one line per round, crew member and classification line.
+ */
+import { Document, Scalar } from 'yaml';
+import type { Node } from 'yaml';
+import type { PointsScale, PointsSystem } from '../domain/points.ts';
+import type {
+  CarClass,
+  ClassificationLine,
+  CrewMember,
+  Entry,
+  Race,
+  Round,
+  Season,
+  TieBreakRules,
+} from '../domain/season.ts';
+import { formatDuration, formatRaceTime } from './race-time.ts';
+import { SEASON_FORMAT } from './season-file-schema.ts';
+
+/** Writes a season file. Scheduled durations are written in whole minutes, as the format counts them. */
+export function serializeSeasonFile(season: Season): string {
+  const doc = new Document();
+  const flow = (value: unknown): Node => doc.createNode(value, { flow: true });
+  doc.contents = doc.createNode(
+    defined({
+      format: SEASON_FORMAT,
+      id: season.id,
+      series: season.series,
+      season: quoted(season.season),
+      notes: season.notes.length > 0 ? season.notes : undefined,
+      points: pointsOf(season.points, flow),
+      tieBreakers: tieBreakersOf(season.tieBreakers, flow),
+      classes: classesOf(season.classes, flow),
+      rounds: season.rounds.map((round) => flow(roundOf(round))),
+      entries: season.entries.map((entry) => entryOf(entry, flow)),
+      races: season.races.length > 0 ? season.races.map((race) => raceOf(race, flow)) : undefined,
+    }),
+  );
+  // lineWidth 0: never fold a long line, so each round or result stays on the line it is on.
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** The season's name quoted, as the format's documentation writes it: `"2019-20"` is text. */
+function quoted(text: string): Scalar {
+  const scalar = new Scalar(text);
+  scalar.type = 'QUOTE_DOUBLE';
+  return scalar;
+}
+
+type Flow = (value: unknown) => Node;
+
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+function scaleOf(scale: Partial<PointsScale>, flow: Flow): object {
+  return defined({
+    positions: scale.positions && flow(scale.positions),
+    otherClassified: scale.otherClassified,
+    pole: scale.pole,
+    scoringStatuses: scale.scoringStatuses && flow(scale.scoringStatuses),
+  });
+}
+
+function pointsOf(points: PointsSystem, flow: Flow): object {
+  const classes = Object.entries(points.classes).map(([id, scale]): [string, Node] => [id, flow(scaleOf(scale, flow))]);
+  return {
+    ...scaleOf(
+      {
+        positions: points.positions,
+        otherClassified: points.otherClassified === 0 ? undefined : points.otherClassified,
+        pole: points.pole === 0 ? undefined : points.pole,
+        scoringStatuses: sameList(points.scoringStatuses, ['Classified']) ? undefined : points.scoringStatuses,
+      },
+      flow,
+    ),
+    ...(classes.length > 0 && { classes: Object.fromEntries(classes) }),
+  };
+}
+
+function tieBreakersOf(rules: TieBreakRules, flow: Flow): Node | undefined {
+  if (!sameList(rules.teams, rules.drivers)) return flow({ teams: rules.teams, drivers: rules.drivers });
+  return sameList(rules.teams, ['countback']) ? undefined : flow(rules.teams);
+}
+
+function classesOf(classes: readonly CarClass[], flow: Flow): Node | Node[] {
+  const short = (c: CarClass): boolean => c.name === c.id && c.alsoClassifiedIn.length === 0;
+  if (classes.every(short)) return flow(classes.map((c) => c.id));
+  return classes.map((c) =>
+    short(c)
+      ? flow(c.id)
+      : flow(defined({ ...c, alsoClassifiedIn: c.alsoClassifiedIn.length > 0 ? c.alsoClassifiedIn : undefined })),
+  );
+}
+
+function roundOf(round: Round): object {
+  return defined({
+    round: round.round,
+    name: round.name,
+    circuit: round.circuit,
+    country: round.country,
+    date: round.date,
+    duration: round.scheduledDurationMs === undefined ? undefined : formatDuration(round.scheduledDurationMs),
+    meeting: round.meeting,
+    pointsMultiplier: round.pointsMultiplier === 1 ? undefined : round.pointsMultiplier,
+  });
+}
+
+function entryOf(entry: Entry, flow: Flow): object {
+  return defined({
+    car: entry.car,
+    class: entry.class,
+    team: entry.team,
+    nationality: entry.nationality,
+    carModel: entry.carModel,
+    eligible: entry.eligible ? undefined : false,
+    drivers: entry.drivers.map((member) => flow(memberOf(member))),
+  });
+}
+
+function memberOf(member: CrewMember): object {
+  return defined({ name: member.name, nationality: member.nationality, rating: member.rating, rounds: member.rounds });
+}
+
+function raceOf(race: Race, flow: Flow): object {
+  const poles = Object.entries(race.poles).map(([id, cars]) => [id, cars.length === 1 ? cars[0] : cars]);
+  return defined({
+    round: race.round,
+    classification: race.classification?.map((line) => flow(lineOf(line))),
+    poles: poles.length > 0 ? flow(Object.fromEntries(poles)) : undefined,
+  });
+}
+
+function lineOf(line: ClassificationLine): object {
+  return defined({
+    car: line.car,
+    status: line.status === 'Classified' ? undefined : line.status,
+    laps: line.laps,
+    time: line.totalTimeMs === undefined ? undefined : formatRaceTime(line.totalTimeMs),
+    drivers: line.drivers,
+  });
+}
