@@ -1,0 +1,53 @@
+import type { MilliPoints } from '../../domain/points.ts';
+import { fromMilli } from '../../domain/points.ts';
+
+/** `83000` -> `83`, `500` -> `0.5`, `12250` -> `12.25`: exact thousandths, no float noise. */
+export function formatPoints(points: MilliPoints): string {
+  return String(fromMilli(points));
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2019-11-24` -> `24 Nov 2019`; the text as it is when it is not an ISO date. */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return iso;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** The rounds a driver is entered for, as entry lists print them: `All`, `1, 3–4`. */
+export function roundsText(rounds: 'all' | readonly number[], allRounds: readonly number[]): string {
+  if (rounds === 'all' || allRounds.every((r) => rounds.includes(r))) return 'All';
+  const sorted = [...new Set(rounds)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  let start = sorted[0];
+  for (let i = 0; i < sorted.length; i++) {
+    const current = sorted[i];
+    const next = sorted[i + 1];
+    if (start === undefined || current === undefined) break;
+    if (next !== current + 1) {
+      runs.push(start === current ? String(start) : `${start}–${current}`);
+      start = next;
+    }
+  }
+  return runs.join(', ');
+}
+
+/** `14404690` -> `4:00:04.690`, as timing sheets print a total race time. */
+export function formatRaceTime(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const seconds = Math.floor((ms % 60_000) / 1000);
+  const millis = ms % 1000;
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${hours}:${pad(minutes)}:${pad(seconds)}.${pad(millis, 3)}`;
+}
+
+/** `14400000` -> `4 Hours`; `21600000` -> `6 Hours`; minutes when it is not whole hours. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes % 60 !== 0) return `${minutes} min`;
+  const hours = minutes / 60;
+  return hours === 1 ? '1 Hour' : `${hours} Hours`;
+}

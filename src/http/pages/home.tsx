@@ -1,0 +1,159 @@
+/** `/`: the latest season at a glance: the last and next rounds and the leaders of each class. */
+import type { Round, Season } from '../../domain/season.ts';
+import { driverStandings, teamStandings } from '../../domain/standings.ts';
+import type { StandingsRow, StandingsTable } from '../../domain/standings.ts';
+import { CarNumber, ClassChip, Flag } from './badges.tsx';
+import { formatDate, formatPoints } from './format.ts';
+import { Layout } from './layout.tsx';
+import { calendarIcsHref, driverPath, roundPath, seasonPath, standingsPath, teamPath } from './paths.ts';
+import { overallWinner } from './results.tsx';
+import { seasonTitle } from './standings.tsx';
+
+/** Rows shown per table on the home page. */
+const LEADERS = 3;
+
+/** The last round with results, and the first round still to run on or after `today` (ISO date). */
+export function lastAndNext(season: Season, today: string): { last?: Round; next?: Round } {
+  const raced = (round: Round) => season.races.some((r) => r.round === round.round && r.classification);
+  const last = season.rounds.filter(raced).at(-1);
+  const next = season.rounds.find((r) => !raced(r) && (r.date === undefined || r.date >= today));
+  return { ...(last ? { last } : {}), ...(next ? { next } : {}) };
+}
+
+function RoundCard(props: { season: Season; round: Round; heading: string }) {
+  const { season, round } = props;
+  const race = season.races.find((r) => r.round === round.round);
+  const winner = race ? overallWinner(race) : undefined;
+  const entry = season.entries.find((e) => e.car === winner);
+  return (
+    <article class="card">
+      <h2>{props.heading}</h2>
+      <p class="card-title">
+        Round {round.round}: {race ? <a href={roundPath(season.id, round.round)}>{round.name}</a> : round.name}
+      </p>
+      <p>
+        <Flag code={round.country} /> {round.circuit ?? ''}
+        {round.date ? (
+          <>
+            {' '}
+            · <time datetime={round.date}>{formatDate(round.date)}</time>
+          </>
+        ) : null}
+      </p>
+      {entry ? (
+        <p>
+          Overall winner: <CarNumber car={entry.car} classId={entry.class} />{' '}
+          <a href={teamPath(entry.team)}>{entry.team}</a>
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+function leaderName(row: StandingsRow) {
+  return row.kind === 'teams' ? (
+    <>
+      <Flag code={row.nationality} /> <a href={teamPath(row.team)}>{row.team}</a>
+    </>
+  ) : (
+    <>
+      <Flag code={row.nationality} /> <a href={driverPath(row.driver)}>{row.driver}</a>
+    </>
+  );
+}
+
+function Leaders(props: { table: StandingsTable; caption: string }) {
+  return (
+    <table class="leaders">
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">
+            <abbr title="Position">Pos.</abbr>
+          </th>
+          <th scope="col">{props.table.kind === 'teams' ? 'Team' : 'Driver'}</th>
+          <th scope="col">Points</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.table.rows.slice(0, LEADERS).map((row) => (
+          <tr>
+            <td class="pos">{row.position}</td>
+            <th scope="row" class="name">
+              {row.kind === 'teams' ? <CarNumber car={row.car} classId={props.table.class} /> : null} {leaderName(row)}
+            </th>
+            <td class="points">{formatPoints(row.points)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function HomePage(props: { season: Season | undefined; seasons: readonly Season[]; today: string }) {
+  const { season } = props;
+  if (!season) {
+    return (
+      <Layout title="Home" nav="home">
+        <h1>Pitwall</h1>
+        <p class="empty">No season has been loaded yet.</p>
+      </Layout>
+    );
+  }
+  const { last, next } = lastAndNext(season, props.today);
+  const complete = !next && season.rounds.every((r) => season.races.some((race) => race.round === r.round));
+  return (
+    <Layout title={seasonTitle(season)} nav="home" seasonId={season.id} seasonLabel={season.season}>
+      <h1>
+        <a href={seasonPath(season.id)}>{seasonTitle(season)}</a>
+      </h1>
+      <p class="actions">
+        <a class="button" href={standingsPath(season.id)}>
+          Full standings
+        </a>
+        <a class="button" href={seasonPath(season.id)}>
+          Calendar and entry list
+        </a>
+        <a class="button" href={calendarIcsHref(season.id)} download>
+          iCal
+        </a>
+      </p>
+      <div class="cards">
+        {last ? <RoundCard season={season} round={last} heading="Last round" /> : null}
+        {next ? <RoundCard season={season} round={next} heading="Next round" /> : null}
+        {complete ? (
+          <article class="card">
+            <h2>Season complete</h2>
+            <p>All {season.rounds.length} rounds have been run: the leaders below are the champions.</p>
+          </article>
+        ) : null}
+      </div>
+      <h2>{complete ? 'Champions and runners-up' : 'Leaders'}</h2>
+      <div class="class-grid">
+        {season.classes.map((c) => (
+          <section class="card" aria-label={`${c.id} leaders`}>
+            <h3>
+              <ClassChip classId={c.id} href={standingsPath(season.id, c.id)} />
+            </h3>
+            <Leaders table={teamStandings(season, c.id)} caption={`${c.id} teams`} />
+            <Leaders table={driverStandings(season, c.id)} caption={`${c.id} drivers`} />
+          </section>
+        ))}
+      </div>
+      {props.seasons.length > 1 ? (
+        <>
+          <h2>Other seasons</h2>
+          <ul>
+            {props.seasons
+              .filter((s) => s.id !== season.id)
+              .map((s) => (
+                <li>
+                  <a href={seasonPath(s.id)}>{seasonTitle(s)}</a>
+                </li>
+              ))}
+          </ul>
+        </>
+      ) : null}
+    </Layout>
+  );
+}

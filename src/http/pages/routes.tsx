@@ -1,0 +1,197 @@
+/**
+ * The server-rendered portal: every page is HTML that works without JavaScript, rendered once
+ * per data revision and then served from memory with an ETag.
+ *
+ * @example
+ * app.route('/', pageRoutes(office));
+ * await app.request('/seasons/alms-2019-20/standings/lmp2/teams');
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { Office } from '../../app/office.ts';
+import { driverCareer, teamCareer } from '../../domain/careers.ts';
+import type { Season } from '../../domain/season.ts';
+import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
+import type { StandingsKind } from '../../domain/vocabulary.ts';
+import { STYLESHEET } from './assets.ts';
+import { DriverPage } from './driver.tsx';
+import { historyLoader } from './history-data.ts';
+import type { HistoryLoader } from './history-data.ts';
+import { HistoryPage } from './history.tsx';
+import { HomePage } from './home.tsx';
+import { NotFoundPage } from './not-found.tsx';
+import { matchesEtag, PageCache, renderedPage } from './page-cache.ts';
+import type { RenderedPage } from './page-cache.ts';
+import { classOfSlug } from './paths.ts';
+import { ResultsPage } from './results.tsx';
+import { SeasonPage } from './season.tsx';
+import { StandingsPage, StandingsTablePage } from './standings.tsx';
+import { TeamPage } from './team.tsx';
+
+export interface PageOptions {
+  /** Today's date (YYYY-MM-DD) for "next round": the clock stays out of the pages. */
+  readonly today?: () => string;
+  readonly history?: HistoryLoader;
+}
+
+/** What a page handler produces: a status and the page, before it is turned into bytes. */
+interface Page {
+  readonly status: 200 | 404;
+  readonly element: JSX.Element;
+}
+
+const isStandingsKind = (kind: string | undefined): kind is StandingsKind =>
+  (STANDINGS_KINDS as readonly (string | undefined)[]).includes(kind);
+
+const PAGE_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=60' };
+
+const found = (element: JSX.Element): Page => ({ status: 200, element });
+const notFound = (what: string, season?: Season): Page => ({
+  status: 404,
+  element: <NotFoundPage what={what} seasonId={season?.id} seasonLabel={season?.season} />,
+});
+
+function respond(c: Context, page: RenderedPage): Response {
+  const headers = { ...PAGE_HEADERS, etag: page.etag };
+  if (page.status === 200 && matchesEtag(c.req.header('if-none-match'), page.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(page.body, { status: page.status, headers });
+}
+
+export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
+  const app = new Hono();
+  const cache = new PageCache();
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const history = options.history ?? historyLoader();
+
+  /** Serves the cached bytes of this URL, or renders, caches and serves them. */
+  const cached = (render: (c: Context) => Promise<Page>) => async (c: Context) => {
+    const revision = office.revision();
+    const url = c.req.url;
+    const key = `${today()} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+    let page = cache.get(revision, key);
+    if (!page) {
+      const rendered = await render(c);
+      page = renderedPage(rendered.status, `<!doctype html>${(await rendered.element).toString()}`);
+      cache.set(revision, key, page);
+    }
+    return respond(c, page);
+  };
+
+  const seasonOf = async (c: Context) => office.season(c.req.param('id') ?? '');
+  const latest = async () => (await office.seasons())[0];
+
+  app.get('/assets/pitwall.css', (c) => {
+    // The versioned URL never changes content: cache it for a year.
+    const versioned = c.req.query('v') === STYLESHEET.hash;
+    const headers = {
+      'content-type': 'text/css; charset=utf-8',
+      etag: STYLESHEET.etag,
+      'cache-control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
+    };
+    if (matchesEtag(c.req.header('if-none-match'), STYLESHEET.etag))
+      return new Response(null, { status: 304, headers });
+    return new Response(STYLESHEET.body, { headers });
+  });
+
+  app.get(
+    '/',
+    cached(async () => {
+      const seasons = await office.seasons();
+      return found(<HomePage season={seasons[0]} seasons={seasons} today={today()} />);
+    }),
+  );
+
+  app.get(
+    '/history',
+    cached(async () => {
+      const seasons = await office.seasons();
+      const series = seasons[0]?.series;
+      return found(<HistoryPage history={series ? await history(series) : undefined} seasons={seasons} />);
+    }),
+  );
+
+  app.get(
+    '/seasons/:id',
+    cached(async (c) => {
+      const season = await seasonOf(c);
+      return season
+        ? found(<SeasonPage season={season} />)
+        : notFound(`There is no season "${c.req.param('id')}".`, await latest());
+    }),
+  );
+
+  app.get(
+    '/seasons/:id/rounds/:round',
+    cached(async (c) => {
+      const season = await seasonOf(c);
+      if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
+      const round = season.rounds.find((r) => String(r.round) === c.req.param('round'));
+      if (!round) return notFound(`${season.season} ${season.series} has no round ${c.req.param('round')}.`, season);
+      const race = season.races.find((r) => r.round === round.round);
+      return found(<ResultsPage season={season} round={round} race={race} />);
+    }),
+  );
+
+  app.get(
+    '/seasons/:id/standings',
+    cached(async (c) => {
+      const season = await seasonOf(c);
+      if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
+      const classParam = c.req.query('class');
+      if (classParam === undefined || classParam === '') return found(<StandingsPage season={season} />);
+      const only = classOfSlug(season.classes, classParam);
+      if (!only) return notFound(`${season.season} ${season.series} has no class "${classParam}".`, season);
+      return found(<StandingsPage season={season} only={only} />);
+    }),
+  );
+
+  app.get(
+    '/seasons/:id/standings/:class/:kind',
+    cached(async (c) => {
+      const season = await seasonOf(c);
+      if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
+      const carClass = classOfSlug(season.classes, c.req.param('class') ?? '');
+      const kind = c.req.param('kind');
+      if (!carClass || !isStandingsKind(kind)) {
+        return notFound(
+          `${season.season} ${season.series} has no such table: try teams or drivers of one of its classes.`,
+          season,
+        );
+      }
+      return found(<StandingsTablePage season={season} carClass={carClass} kind={kind} />);
+    }),
+  );
+
+  app.get(
+    '/drivers/:id',
+    cached(async (c) => {
+      const seasons = await office.seasons();
+      const career = driverCareer(seasons, c.req.param('id') ?? '');
+      return career
+        ? found(<DriverPage career={career} seasons={seasons} />)
+        : notFound('There is no such driver.', seasons[0]);
+    }),
+  );
+
+  app.get(
+    '/teams/:id',
+    cached(async (c) => {
+      const seasons = await office.seasons();
+      const career = teamCareer(seasons, c.req.param('id') ?? '');
+      return career
+        ? found(<TeamPage career={career} seasons={seasons} />)
+        : notFound('There is no such team.', seasons[0]);
+    }),
+  );
+
+  // Any other page: an HTML 404. The API under /api answers its own 404s, in JSON.
+  app.get('*', async (c, next) => {
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
+    return cached(async () => notFound(`There is no page at ${c.req.path}.`, await latest()))(c);
+  });
+
+  return app;
+}

@@ -1,0 +1,170 @@
+/** `/seasons/{id}`: the calendar, the classes and the entry list of a season. */
+import { slugOf } from '../../domain/ids.ts';
+import type { Entry, Season } from '../../domain/season.ts';
+import { classesOf } from '../../domain/season.ts';
+import { CarNumber, ClassChip, Flag, RatingBadge, ScrollTable } from './badges.tsx';
+import { formatDate, formatDuration, roundsText } from './format.ts';
+import { Layout } from './layout.tsx';
+import { calendarIcsHref, driverPath, roundPath, standingsPath, teamPath } from './paths.ts';
+import { overallWinner } from './results.tsx';
+import { seasonTitle } from './standings.tsx';
+
+function Calendar(props: { season: Season }) {
+  const { season } = props;
+  return (
+    <ScrollTable label="Calendar">
+      <table class="calendar">
+        <caption>Calendar</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <abbr title="Round">Rnd</abbr>
+            </th>
+            <th scope="col">Race</th>
+            <th scope="col">Circuit</th>
+            <th scope="col">Date</th>
+            <th scope="col">Results</th>
+          </tr>
+        </thead>
+        <tbody>
+          {season.rounds.map((round) => {
+            const race = season.races.find((r) => r.round === round.round);
+            const winner = race ? overallWinner(race) : undefined;
+            const entry = season.entries.find((e) => e.car === winner);
+            return (
+              <tr>
+                <td class="num">{round.round}</td>
+                <th scope="row" class="name">
+                  {round.name}
+                  {round.scheduledDurationMs ? (
+                    <span class="model">{formatDuration(round.scheduledDurationMs)}</span>
+                  ) : null}
+                </th>
+                <td>
+                  <Flag code={round.country} /> {round.circuit ?? ''}
+                </td>
+                <td class="date">{round.date ? <time datetime={round.date}>{formatDate(round.date)}</time> : 'TBA'}</td>
+                <td>
+                  {race ? (
+                    <a href={roundPath(season.id, round.round)}>
+                      Results
+                      {entry ? (
+                        <span class="model">
+                          Won by #{entry.car} {entry.team}
+                        </span>
+                      ) : null}
+                    </a>
+                  ) : (
+                    <span class="muted">To come</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+function EntryRow(props: { season: Season; entry: Entry }) {
+  const { season, entry } = props;
+  const all = season.rounds.map((r) => r.round);
+  return (
+    <tr>
+      <td>
+        <CarNumber car={entry.car} classId={entry.class} />
+      </td>
+      <th scope="row" class="name">
+        <Flag code={entry.nationality} /> <a href={teamPath(entry.team)}>{entry.team}</a>
+        {entry.eligible ? null : <span class="badge">Not scoring</span>}
+      </th>
+      <td>{entry.carModel ?? ''}</td>
+      <td>
+        <ul class="crew">
+          {entry.drivers.map((d) => (
+            <li>
+              <Flag code={d.nationality} /> <a href={driverPath(d.name)}>{d.name}</a> <RatingBadge rating={d.rating} />
+              <span class="rounds">{roundsText(d.rounds, all)}</span>
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
+function EntryList(props: { season: Season; classId: string }) {
+  const entries = props.season.entries.filter((e) => e.class === props.classId);
+  const id = `${slugOf(props.classId)}-entries`;
+  if (entries.length === 0) return null;
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>
+        <ClassChip classId={props.classId} />
+      </h3>
+      <ScrollTable label={`${props.classId} entry list`}>
+        <table class="entries" id={id}>
+          <caption>{props.classId} entry list</caption>
+          <thead>
+            <tr>
+              <th scope="col">Car</th>
+              <th scope="col">Team</th>
+              <th scope="col">Model</th>
+              <th scope="col">Drivers, ratings and rounds</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <EntryRow season={props.season} entry={entry} />
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </section>
+  );
+}
+
+function Classes(props: { season: Season }) {
+  const { season } = props;
+  return (
+    <ul class="class-list">
+      {season.classes.map((c) => {
+        const cars = season.entries.filter((e) => classesOf(season, e).includes(c.id)).length;
+        return (
+          <li>
+            <ClassChip classId={c.id} href={standingsPath(season.id, c.id)} /> {c.name !== c.id ? c.name : ''} {cars}{' '}
+            {cars === 1 ? 'car' : 'cars'}
+            {c.alsoClassifiedIn.length > 0 ? `, also classified in ${c.alsoClassifiedIn.join(', ')}` : ''}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function SeasonPage(props: { season: Season }) {
+  const { season } = props;
+  return (
+    <Layout title={seasonTitle(season)} nav="season" seasonId={season.id} seasonLabel={season.season}>
+      <h1>{seasonTitle(season)}</h1>
+      <p class="actions">
+        <a class="button" href={standingsPath(season.id)}>
+          Standings
+        </a>
+        <a class="button" href={calendarIcsHref(season.id)} download>
+          Add the calendar (iCal)
+        </a>
+      </p>
+      <h2>Calendar</h2>
+      <Calendar season={season} />
+      <h2>Classes</h2>
+      <Classes season={season} />
+      <h2>Entry list</h2>
+      <p class="note">Ratings are the FIA driver categorisation; the rounds are those each driver was entered for.</p>
+      {season.classes.map((c) => (
+        <EntryList season={season} classId={c.id} />
+      ))}
+    </Layout>
+  );
+}
