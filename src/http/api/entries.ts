@@ -65,6 +65,8 @@ const listEntries = createRoute({
   },
 });
 
+export type EntryBody = z.infer<typeof EntryJson>;
+
 export function entryRoutes(office: Office): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(listEntries, async (c) => {

@@ -35,6 +35,8 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+export type ErrorBody = z.infer<typeof ErrorSchema>;
+
 /** The error responses a route can give, for its `responses` in the OpenAPI document. */
 export function errorResponses<const C extends ErrorCode>(...codes: C[]) {
   const content = { 'application/json': { schema: ErrorSchema } };

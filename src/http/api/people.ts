@@ -140,6 +140,9 @@ const getTeam = createRoute({
 /** Careers read oldest first; the office lists seasons latest first. */
 const chronological = (seasons: readonly Season[]): Season[] => [...seasons].reverse();
 
+export type DriverCareerBody = z.infer<typeof DriverCareerJson>;
+export type TeamCareerBody = z.infer<typeof TeamCareerJson>;
+
 export function peopleRoutes(office: Office): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(getDriver, async (c) => {

@@ -83,6 +83,8 @@ const getResults = createRoute({
   },
 });
 
+export type RoundResultsBody = z.infer<typeof RoundResultsJson>;
+
 export function resultRoutes(office: Office): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(getResults, async (c) => {

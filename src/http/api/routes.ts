@@ -36,10 +36,12 @@ export function apiRoutes(office: Office): OpenAPIHono {
   api.get('/', async (c) => c.html(referencePage(document(), await office.seasons(), new URL(c.req.url).origin)));
 
   // Mounted into the portal, the API's unknown paths must still answer in JSON.
-  api.all('*', (c) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD'
-      ? failureResponse(c, { code: 'not-found', message: `No API route ${c.req.path}; see /api for the list.` })
-      : failureResponse(c, { code: 'method-not-allowed', message: 'The API is read-only: GET and HEAD only.' }),
-  );
+  api.all('*', (c) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      return failureResponse(c, { code: 'not-found', message: `No API route ${c.req.path}; see /api for the list.` });
+    }
+    c.header('Allow', 'GET, HEAD');
+    return failureResponse(c, { code: 'method-not-allowed', message: 'The API is read-only: GET and HEAD only.' });
+  });
   return api;
 }

@@ -176,6 +176,9 @@ const getSeason = createRoute({
   },
 });
 
+export type SeasonSummaryBody = z.infer<typeof SeasonSummary>;
+export type SeasonBody = z.infer<typeof SeasonJson>;
+
 export function seasonRoutes(office: Office): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(listSeasons, async (c) => c.json((await office.seasons()).map(summaryJson), 200));

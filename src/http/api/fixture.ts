@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { Hono } from 'hono';
+import type { Office } from '../../app/office.ts';
+import { openOffice } from '../../app/office.ts';
+import type { Season } from '../../domain/season.ts';
+import { openTestDatabase } from '../../../test/support/database.ts';
+import { apiRoutes } from './routes.ts';
+
+/** The bundled season, and a small one of the API tests' own (see the file's header). */
+export const BUNDLED = new URL('../../../data/seasons/alms-2019-20.yaml', import.meta.url);
+export const TEST_CUP = new URL('../../../test/fixtures/api/test-cup-2021.yaml', import.meta.url);
+
+export interface ApiFixture {
+  readonly app: Hono;
+  readonly office: Office;
+  readonly alms: Season;
+  readonly cup: Season;
+  /** `app.request` on an `/api` path. */
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function importSeason(office: Office, file: URL): Promise<Season> {
+  const imported = await office.importSeasonFile(await readFile(file, 'utf8'), file.pathname);
+  if (!imported.ok) throw new Error(`${file.pathname} does not validate: ${JSON.stringify(imported.error)}`);
+  return imported.value;
+}
+
+/**
+ * An office on a fresh test database (PGlite, or PostgreSQL with DATABASE_URL) holding both
+ * seasons, and the API mounted at `/api` as `createHttpApp` mounts it.
+ */
+export async function openApiFixture(): Promise<ApiFixture> {
+  const office = await openOffice(await openTestDatabase());
+  const alms = await importSeason(office, BUNDLED);
+  const cup = await importSeason(office, TEST_CUP);
+  const app = new Hono().route('/api', apiRoutes(office));
+  return {
+    app,
+    office,
+    alms,
+    cup,
+    get: async (path, headers) => app.request(path, { headers }),
+    close: () => office.close(),
+  };
+}

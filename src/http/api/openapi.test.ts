@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsPlugin from 'ajv-formats';
+import type { ApiFixture } from './fixture.ts';
+import { openApiFixture } from './fixture.ts';
+
+// A type alias, not an interface: the validator takes a plain record.
+type Document = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+  >;
+  components: { schemas: Record<string, object> };
+};
+
+let api: ApiFixture;
+let document: Document;
+before(async () => {
+  api = await openApiFixture();
+  document = (await (await api.get('/api/openapi.json')).json()) as Document;
+});
+after(() => api.close());
+
+// ajv-formats is CommonJS with a default export; under NodeNext its type is the module object.
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020;
+const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
+const validators = new Map<string, ValidateFunction>();
+
+/** The document's schema for a response, compiled with its components so `$ref`s resolve. */
+function schemaFor(path: string, status: number, mediaType = 'application/json'): ValidateFunction {
+  const key = `${path} ${status}`;
+  const known = validators.get(key);
+  if (known) return known;
+  const schema = document.paths[path]?.get?.responses[String(status)]?.content?.[mediaType]?.schema;
+  assert.ok(schema, `the document describes ${status} ${mediaType} for GET ${path}`);
+  const validate = ajv.compile({ ...schema, components: document.components });
+  validators.set(key, validate);
+  return validate;
+}
+
+/** Real requests, the document path that describes each, and the status expected. */
+const SAMPLES: readonly (readonly [url: string, path: string, status: number])[] = [
+  ['/api/v1/seasons', '/v1/seasons', 200],
+  ['/api/v1/seasons/alms-2019-20', '/v1/seasons/{id}', 200],
+  ['/api/v1/seasons/test-cup-2021', '/v1/seasons/{id}', 200],
+  ['/api/v1/seasons/nope', '/v1/seasons/{id}', 404],
+  ['/api/v1/seasons/alms-2019-20/entries', '/v1/seasons/{id}/entries', 200],
+  ['/api/v1/seasons/test-cup-2021/entries', '/v1/seasons/{id}/entries', 200],
+  ['/api/v1/seasons/nope/entries', '/v1/seasons/{id}/entries', 404],
+  ['/api/v1/seasons/alms-2019-20/rounds/1/results', '/v1/seasons/{id}/rounds/{round}/results', 200],
+  ['/api/v1/seasons/alms-2019-20/rounds/4/results', '/v1/seasons/{id}/rounds/{round}/results', 200],
+  ['/api/v1/seasons/test-cup-2021/rounds/1/results', '/v1/seasons/{id}/rounds/{round}/results', 200],
+  ['/api/v1/seasons/test-cup-2021/rounds/2/results', '/v1/seasons/{id}/rounds/{round}/results', 200],
+  ['/api/v1/seasons/test-cup-2021/rounds/3/results', '/v1/seasons/{id}/rounds/{round}/results', 404],
+  ['/api/v1/seasons/test-cup-2021/rounds/x/results', '/v1/seasons/{id}/rounds/{round}/results', 400],
+  ['/api/v1/seasons/alms-2019-20/standings', '/v1/seasons/{id}/standings', 200],
+  ['/api/v1/seasons/alms-2019-20/standings?class=GT&kind=drivers', '/v1/seasons/{id}/standings', 200],
+  ['/api/v1/seasons/test-cup-2021/standings', '/v1/seasons/{id}/standings', 200],
+  ['/api/v1/seasons/alms-2019-20/standings?class=F1', '/v1/seasons/{id}/standings', 400],
+  ['/api/v1/seasons/alms-2019-20/standings?kind=x&class=y', '/v1/seasons/{id}/standings', 400],
+  ['/api/v1/seasons/alms-2019-20/standings.csv?kind=x', '/v1/seasons/{id}/standings.csv', 400],
+  ['/api/v1/seasons/nope/calendar.ics', '/v1/seasons/{id}/calendar.ics', 404],
+  ['/api/v1/drivers/roman-rusinov', '/v1/drivers/{id}', 200],
+  ['/api/v1/drivers/takeshi-kimura', '/v1/drivers/{id}', 200],
+  ['/api/v1/drivers/nobody', '/v1/drivers/{id}', 404],
+  ['/api/v1/teams/g-drive-racing-with-algarve', '/v1/teams/{id}', 200],
+  ['/api/v1/teams/nobody', '/v1/teams/{id}', 404],
+];
+
+describe('GET /api/openapi.json', () => {
+  test('is a valid OpenAPI 3.1 document (an independent validator)', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document));
+    assert.deepEqual(result.errors ?? [], []);
+    assert.equal(result.valid, true);
+    assert.equal(validator.version, '3.1');
+    assert.match(document.openapi, /^3\.1\./);
+  });
+
+  test('describes every route of the API', () => {
+    assert.deepEqual(Object.keys(document.paths).sort(), [
+      '/',
+      '/openapi.json',
+      '/v1/drivers/{id}',
+      '/v1/seasons',
+      '/v1/seasons/{id}',
+      '/v1/seasons/{id}/calendar.ics',
+      '/v1/seasons/{id}/entries',
+      '/v1/seasons/{id}/rounds/{round}/results',
+      '/v1/seasons/{id}/standings',
+      '/v1/seasons/{id}/standings.csv',
+      '/v1/teams/{id}',
+    ]);
+    for (const [path, item] of Object.entries(document.paths)) {
+      assert.deepEqual(Object.keys(item), ['get'], `${path} is read-only`);
+    }
+  });
+
+  test('every response schema compiles as JSON Schema 2020-12', () => {
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const status of Object.keys(item.get?.responses ?? {})) {
+        const json = item.get?.responses[status]?.content?.['application/json'];
+        if (json) schemaFor(path, Number(status));
+      }
+    }
+  });
+});
+
+describe('responses match the schemas of the document', () => {
+  for (const [url, path, status] of SAMPLES) {
+    test(`${status} GET ${url}`, async () => {
+      const response = await api.get(url);
+      assert.equal(response.status, status);
+      const validate = schemaFor(path, status);
+      const body: unknown = await response.json();
+      assert.ok(validate(body), `${url}: ${ajv.errorsText(validate.errors)}`);
+    });
+  }
+
+  test('the samples exercise every JSON route', () => {
+    const sampled = new Set(SAMPLES.map(([, path]) => path));
+    for (const [path, item] of Object.entries(document.paths)) {
+      if (item.get?.responses['200']?.content?.['application/json'] && path !== '/openapi.json') {
+        assert.ok(sampled.has(path), `a sample for ${path}`);
+      }
+    }
+  });
+
+  test('a schema rejects a body that breaks the contract', () => {
+    const validate = schemaFor('/v1/seasons/{id}/standings', 200);
+    assert.equal(validate({ series: 'x', season: 'y', rounds: [], standings: [], extra: 1 }), false);
+    assert.equal(validate({ series: 'x', season: 'y', rounds: [] }), false);
+  });
+});
+
+describe('GET /api', () => {
+  test('an HTML page listing every route with a curl line that works', async () => {
+    const response = await api.get('/api');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+    const page = await response.text();
+    for (const path of Object.keys(document.paths)) {
+      assert.ok(page.includes(`GET /api${path === '/' ? '' : path}</code>`), `lists ${path}`);
+    }
+    const curls = [...page.matchAll(/curl -s '([^']+)'/g)].map((m) => m[1] ?? '');
+    assert.equal(curls.length, Object.keys(document.paths).length);
+    for (const url of curls) {
+      const { pathname, search } = new URL(url.replaceAll('&amp;', '&'));
+      const tried = await api.get(pathname + search);
+      assert.equal(tried.status, 200, url);
+    }
+  });
+});
