@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { Office } from '../../app/office.ts';
 import { openOffice } from '../../app/office.ts';
 import type { Season } from '../../domain/season.ts';
 import { openTestDatabase } from '../../../test/support/database.ts';
-import { apiRoutes } from './routes.ts';
+import { createHttpApp } from '../app.ts';
 
 /** The bundled season, and a small one of the API tests' own (see the file's header). */
 export const BUNDLED = new URL('../../../data/seasons/alms-2019-20.yaml', import.meta.url);
@@ -28,13 +28,13 @@ export async function importSeason(office: Office, file: URL): Promise<Season> {
 
 /**
  * An office on a fresh test database (PGlite, or PostgreSQL with DATABASE_URL) holding both
- * seasons, and the API mounted at `/api` as `createHttpApp` mounts it.
+ * seasons, and the whole HTTP app: the API is tested where it is mounted, beside the pages.
  */
 export async function openApiFixture(): Promise<ApiFixture> {
   const office = await openOffice(await openTestDatabase());
   const alms = await importSeason(office, BUNDLED);
   const cup = await importSeason(office, TEST_CUP);
-  const app = new Hono().route('/api', apiRoutes(office));
+  const app = createHttpApp(office);
   return {
     app,
     office,
