@@ -32,7 +32,7 @@ export interface HistorySeason {
   /** The season's name as the series writes it: `2009`, `2015-16`. */
   readonly season: string;
   readonly classes: readonly string[];
-  /** Attributed groups first, in class order, then the unattributed ones. */
+  /** Attributed groups first, class by class (drivers, then teams), then the unattributed ones. */
   readonly champions: readonly ChampionGroup[];
   readonly notes: readonly string[];
 }
@@ -121,8 +121,9 @@ function duplicateSeasons(seasons: readonly SeasonItem[]): Issue[] {
 }
 
 function toHistorySeason(season: SeasonItem): HistorySeason {
-  const attributed = STANDINGS_KINDS.flatMap((kind) =>
-    season.classes.flatMap((classId): ChampionGroup[] => {
+  // Class by class, drivers then teams, as the published champions tables read.
+  const attributed = season.classes.flatMap((classId) =>
+    (['drivers', 'teams'] as const).flatMap((kind): ChampionGroup[] => {
       const given = season[kind]?.[classId];
       if (given === undefined) return [];
       return [{ kind, classes: [classId], names: typeof given === 'string' ? [given] : given }];

@@ -64,7 +64,7 @@ function SeasonResults(props: { row: DriverSeason; season: Season }) {
   const title = `${row.season} ${row.series}, ${row.class}`;
   return (
     <ScrollTable label={title}>
-      <table class="standings">
+      <table class="standings compact">
         <caption>{title}</caption>
         <thead>
           <tr>

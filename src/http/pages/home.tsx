@@ -12,11 +12,17 @@ import { seasonTitle } from './standings.tsx';
 /** Rows shown per table on the home page. */
 const LEADERS = 3;
 
-/** The last round with results, and the first round still to run on or after `today` (ISO date). */
+/**
+ * The last round run by `today` (ISO date) that has results, and the first round from `today`
+ * on that has none yet. Dates decide, so a page rendered "as of" a date reads as it did then.
+ */
 export function lastAndNext(season: Season, today: string): { last?: Round; next?: Round } {
   const raced = (round: Round) => season.races.some((r) => r.round === round.round && r.classification);
-  const last = season.rounds.filter(raced).at(-1);
-  const next = season.rounds.find((r) => !raced(r) && (r.date === undefined || r.date >= today));
+  const last = season.rounds.filter((r) => raced(r) && (r.date === undefined || r.date <= today)).at(-1);
+  // A round dated after today is still to come, even when its results are loaded (a page "as of" then).
+  const next = season.rounds.find((r) =>
+    r.date === undefined ? !raced(r) : r.date > today || (r.date === today && !raced(r)),
+  );
   return { ...(last ? { last } : {}), ...(next ? { next } : {}) };
 }
 
@@ -50,15 +56,32 @@ function RoundCard(props: { season: Season; round: Round; heading: string }) {
   );
 }
 
-function leaderName(row: StandingsRow) {
+/**
+ * The table's leading positions, rows sharing a position in one group: a crew that shared a
+ * car all season is one line ("French, Hoogenboom, Rusinov — 83"), as the published tables print it.
+ */
+export function leadingGroups(table: StandingsTable, positions = LEADERS): StandingsRow[][] {
+  const groups: StandingsRow[][] = [];
+  for (const row of table.rows) {
+    const last = groups.at(-1);
+    if (last?.[0]?.position === row.position && last[0].points === row.points) last.push(row);
+    else if (groups.length < positions) groups.push([row]);
+    else break;
+  }
+  return groups;
+}
+
+function LeaderName(props: { row: StandingsRow; classId: string }) {
+  const { row } = props;
   return row.kind === 'teams' ? (
-    <>
-      <Flag code={row.nationality} /> <a href={teamPath(row.team)}>{row.team}</a>
-    </>
+    <span class="leader">
+      <CarNumber car={row.car} classId={props.classId} /> <Flag code={row.nationality} />{' '}
+      <a href={teamPath(row.team)}>{row.team}</a>
+    </span>
   ) : (
-    <>
+    <span class="leader">
       <Flag code={row.nationality} /> <a href={driverPath(row.driver)}>{row.driver}</a>
-    </>
+    </span>
   );
 }
 
@@ -71,18 +94,20 @@ function Leaders(props: { table: StandingsTable; caption: string }) {
           <th scope="col">
             <abbr title="Position">Pos.</abbr>
           </th>
-          <th scope="col">{props.table.kind === 'teams' ? 'Team' : 'Driver'}</th>
+          <th scope="col">{props.table.kind === 'teams' ? 'Team' : 'Drivers'}</th>
           <th scope="col">Points</th>
         </tr>
       </thead>
       <tbody>
-        {props.table.rows.slice(0, LEADERS).map((row) => (
+        {leadingGroups(props.table).map((group) => (
           <tr>
-            <td class="pos">{row.position}</td>
+            <td class="pos">{group[0]?.position}</td>
             <th scope="row" class="name">
-              {row.kind === 'teams' ? <CarNumber car={row.car} classId={props.table.class} /> : null} {leaderName(row)}
+              {group.map((row) => (
+                <LeaderName row={row} classId={props.table.class} />
+              ))}
             </th>
-            <td class="points">{formatPoints(row.points)}</td>
+            <td class="points">{formatPoints(group[0]?.points ?? 0)}</td>
           </tr>
         ))}
       </tbody>

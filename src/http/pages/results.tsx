@@ -7,6 +7,9 @@ import { CarNumber, ClassChip, Flag, ScrollTable } from './badges.tsx';
 import { formatDate, formatDuration, formatPoints, formatRaceTime } from './format.ts';
 import { Layout } from './layout.tsx';
 import { driverPath, roundPath, seasonPath, standingsPath, teamPath } from './paths.ts';
+import { resultKey } from './result-key.ts';
+import { cellScale } from './round-cells.tsx';
+import type { CellScale } from './round-cells.tsx';
 import { seasonTitle } from './standings.tsx';
 
 /** The car that won the race outright: the first classified line of the overall order. */
@@ -56,15 +59,28 @@ function Crew(props: { entry: Entry | undefined; names: readonly string[] }) {
   );
 }
 
-function OutcomeRow(props: { season: Season; race: Race; classId: string; outcome: ClassOutcome; winner?: string }) {
+interface RowProps {
+  readonly season: Season;
+  readonly race: Race;
+  readonly classId: string;
+  readonly outcome: ClassOutcome;
+  readonly scale: CellScale;
+  readonly winner?: string;
+  /** Whether the round has any total race time: without one, the column is left out. */
+  readonly timed: boolean;
+}
+
+function OutcomeRow(props: RowProps) {
   const { season, race, classId, outcome } = props;
   const entry = season.entries.find((e) => e.car === outcome.car);
   const line = race.classification?.find((l) => l.car === outcome.car);
   const isWinner = outcome.car === props.winner;
   const label = resultLabel(outcome) ?? '—';
+  const racePoints = outcome.points - (outcome.pole ? props.scale.pole : 0);
+  const key = resultKey(resultLabel(outcome), props.scale.scoringPositions, racePoints > 0);
   return (
     <tr class={isWinner ? 'overall-winner' : undefined}>
-      <td class="pos">{label}</td>
+      <td class={`pos key-${key}`}>{label}</td>
       <td>
         <CarNumber car={outcome.car} classId={classId} />
       </td>
@@ -77,7 +93,9 @@ function OutcomeRow(props: { season: Season; race: Race; classId: string; outcom
         <Crew entry={entry} names={outcome.crew} />
       </td>
       <td class="num">{line?.laps ?? '—'}</td>
-      <td class="num">{line?.totalTimeMs !== undefined ? formatRaceTime(line.totalTimeMs) : '—'}</td>
+      {props.timed ? (
+        <td class="num">{line?.totalTimeMs !== undefined ? formatRaceTime(line.totalTimeMs) : '—'}</td>
+      ) : null}
       <td>{outcome.status ?? 'Qualified only'}</td>
       <td class="pole-col">{outcome.pole ? <span class="badge pole-badge">Pole</span> : null}</td>
       <td class="points">{formatPoints(outcome.points)}</td>
@@ -88,6 +106,8 @@ function OutcomeRow(props: { season: Season; race: Race; classId: string; outcom
 function ClassResults(props: { season: Season; race: Race; classId: string; winner?: string }) {
   const { season, race, classId } = props;
   const scored = scoreClassRound(season, race, classId);
+  const scale = cellScale(season, classId);
+  const timed = race.classification?.some((line) => line.totalTimeMs !== undefined) ?? false;
   const id = `${slugOf(classId)}-results`;
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -109,7 +129,7 @@ function ClassResults(props: { season: Season; race: Race; classId: string; winn
                 <th scope="col">Team</th>
                 <th scope="col">Drivers</th>
                 <th scope="col">Laps</th>
-                <th scope="col">Time</th>
+                {timed ? <th scope="col">Time</th> : null}
                 <th scope="col">Status</th>
                 <th scope="col">Pole</th>
                 <th scope="col">Points</th>
@@ -117,7 +137,15 @@ function ClassResults(props: { season: Season; race: Race; classId: string; winn
             </thead>
             <tbody>
               {scored.outcomes.map((outcome) => (
-                <OutcomeRow season={season} race={race} classId={classId} outcome={outcome} winner={props.winner} />
+                <OutcomeRow
+                  season={season}
+                  race={race}
+                  classId={classId}
+                  outcome={outcome}
+                  scale={scale}
+                  winner={props.winner}
+                  timed={timed}
+                />
               ))}
             </tbody>
           </table>

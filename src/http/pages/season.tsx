@@ -85,7 +85,7 @@ function EntryRow(props: { season: Season; entry: Entry }) {
           {entry.drivers.map((d) => (
             <li>
               <Flag code={d.nationality} /> <a href={driverPath(d.name)}>{d.name}</a> <RatingBadge rating={d.rating} />
-              <span class="rounds">{roundsText(d.rounds, all)}</span>
+              <span class="rounds">Rounds: {roundsText(d.rounds, all)}</span>
             </li>
           ))}
         </ul>

@@ -14,7 +14,14 @@ export function tableTitle(table: StandingsTable): string {
 }
 
 /** `id` anchors the table so that other pages can link to it (`#lmp2-teams`). */
-export function StandingsTableView(props: { season: Season; table: StandingsTable; id: string; limit?: number }) {
+export function StandingsTableView(props: {
+  season: Season;
+  table: StandingsTable;
+  id: string;
+  limit?: number;
+  /** The caption is still read out, but not shown, when a heading right above says the same. */
+  captionHidden?: boolean;
+}) {
   const { season, table } = props;
   const scale = cellScale(season, table.class);
   const rows = props.limit === undefined ? table.rows : table.rows.slice(0, props.limit);
@@ -23,7 +30,7 @@ export function StandingsTableView(props: { season: Season; table: StandingsTabl
   return (
     <ScrollTable label={title}>
       <table class="standings" id={props.id}>
-        <caption>{title}</caption>
+        <caption class={props.captionHidden ? 'visually-hidden' : undefined}>{title}</caption>
         <thead>
           <tr>
             <th scope="col">

@@ -31,21 +31,18 @@ export function PointsScale(props: { season: Season; classId: string }) {
   );
 }
 
-/** One table with its chart and its download link. */
-function TableBlock(props: { season: Season; table: StandingsTable; headingLevel: 'h2' | 'h3'; link: boolean }) {
+/** One table with its chart and its download link; under a linked heading when it is one of several. */
+function TableBlock(props: { season: Season; table: StandingsTable; heading: boolean }) {
   const { season, table } = props;
   const id = `${slugOf(table.class)}-${table.kind}`;
-  const Heading = props.headingLevel;
   return (
-    <section class="table-block" aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`}>
-        {props.link ? (
+    <section class="table-block" aria-label={tableTitle(table)}>
+      {props.heading ? (
+        <h3>
           <a href={standingsPath(season.id, table.class, table.kind)}>{tableTitle(table)}</a>
-        ) : (
-          tableTitle(table)
-        )}
-      </Heading>
-      <StandingsTableView season={season} table={table} id={id} />
+        </h3>
+      ) : null}
+      <StandingsTableView season={season} table={table} id={id} captionHidden={props.heading} />
       <p class="downloads">
         <a href={standingsCsvHref(season.id, table.class, table.kind)} download>
           Download CSV
@@ -94,7 +91,7 @@ export function StandingsPage(props: { season: Season; only?: CarClass }) {
           </h2>
           <PointsScale season={season} classId={c.id} />
           {STANDINGS_KINDS.map((kind) => (
-            <TableBlock season={season} table={tableOf(season, c.id, kind)} headingLevel="h3" link />
+            <TableBlock season={season} table={tableOf(season, c.id, kind)} heading />
           ))}
         </section>
       ))}
@@ -126,7 +123,7 @@ export function StandingsTablePage(props: { season: Season; carClass: CarClass; 
         <a href={standingsPath(season.id, carClass.id, other)}>{KIND_TITLES[other].toLowerCase()}' table</a>.
       </p>
       <ResultLegend />
-      <TableBlock season={season} table={table} headingLevel="h2" link={false} />
+      <TableBlock season={season} table={table} heading={false} />
     </Layout>
   );
 }
