@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { after, before, describe, test } from 'node:test';
 import { etagOf, matchesIfNoneMatch } from './cache.ts';
 import type { ApiFixture } from './fixture.ts';
@@ -80,6 +82,28 @@ describe('ETag and Cache-Control', () => {
     assert.equal(second, first);
     const filtered = await (await api.get(`${path}?kind=drivers`)).text();
     assert.notEqual(filtered, first);
+  });
+});
+
+describe('over real HTTP (@hono/node-server)', () => {
+  test('If-None-Match, read from the headers Node parsed, gives 304', async () => {
+    const server = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/seasons/alms-2019-20/standings`;
+    try {
+      for (let i = 0; i < 2; i++) {
+        // The first round trip fills the cache, the second is a hit.
+        const full = await fetch(url);
+        assert.equal(full.status, 200);
+        const etag = full.headers.get('etag') ?? '';
+        assert.equal(etag, etagOf(new Uint8Array(await full.arrayBuffer())));
+        const notModified = await fetch(url, { headers: { 'If-None-Match': etag } });
+        assert.equal(notModified.status, 304);
+        assert.equal(notModified.headers.get('etag'), etag);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** Every successful read may be kept a minute by browsers and proxies; the ETag revalidates it after. */
 export const CACHE_CONTROL = 'public, max-age=60';
@@ -29,6 +30,15 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
     const trimmed = tag.trim();
     return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
   });
+}
+
+/**
+ * Served by @hono/node-server, the header is read from Node's own parse: asking `c.req` builds a
+ * fetch `Headers` of every header (~3 µs), a tenth of what a whole cache hit may cost.
+ */
+function ifNoneMatchOf(c: Context): string | undefined {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return incoming ? incoming.headers['if-none-match'] : c.req.header('if-none-match');
 }
 
 function replay(stored: StoredResponse, ifNoneMatch: string | undefined): Response {
@@ -74,7 +84,7 @@ export function responseCache({ revision, maxEntries = 1000 }: ResponseCacheOpti
     }
     // The full URL, host included: the API page prints curl lines with the host it was asked on.
     const key = c.req.url;
-    const ifNoneMatch = c.req.header('if-none-match');
+    const ifNoneMatch = ifNoneMatchOf(c);
     const hit = stored.get(key);
     if (hit) return replay(hit, ifNoneMatch);
 
