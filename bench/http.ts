@@ -5,7 +5,8 @@
  * Bounded: a fixed duration per load, loopback only.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +15,6 @@ import { startServer } from '../src/http/server.ts';
 const run = promisify(execFile);
 const DURATION = process.env.BENCH_SECONDS ?? '8';
 const CONNECTIONS = 50;
-const NGINX_PORT = 18080;
 
 interface Load {
   readonly requestsPerSecond: number;
@@ -48,7 +48,17 @@ async function need(command: string, pkg: string): Promise<void> {
   }
 }
 
-async function startNginx(dir: string): Promise<() => Promise<void>> {
+/** A port nothing listens on now, for nginx (which cannot be told to pick one). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no free port');
+  return address.port;
+}
+
+async function startNginx(dir: string, port: number): Promise<() => Promise<void>> {
   const conf = join(dir, 'nginx.conf');
   await writeFile(
     conf,
@@ -65,7 +75,7 @@ http {
   keepalive_requests 100000;
   types { application/json json; text/html html; }
   server {
-    listen 127.0.0.1:${NGINX_PORT};
+    listen 127.0.0.1:${port};
     root ${dir}/www;
   }
 }
@@ -86,6 +96,7 @@ async function main(): Promise<void> {
   await need('wrk', 'wrk');
   await need('nginx', 'nginx');
   const dir = await mkdtemp(join(tmpdir(), 'pitwall-bench-'));
+  await chmod(dir, 0o755); // nginx's workers (user nobody when started as root) must read it
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'db') });
   const base = server.url.replace('localhost', '127.0.0.1');
   const targets = [
@@ -98,13 +109,14 @@ async function main(): Promise<void> {
     if (!response.ok) throw new Error(`${t.path} answered ${response.status}`);
     await writeFile(join(dir, 'www', t.file), Buffer.from(await response.arrayBuffer()));
   }
-  const stopNginx = await startNginx(dir);
+  const nginxPort = await freePort();
+  const stopNginx = await startNginx(dir, nginxPort);
   console.log(`wrk, ${CONNECTIONS} connections, 2 threads, ${DURATION}s each, 127.0.0.1\n`);
   let failed = false;
   try {
     for (const t of targets) {
       const pitwall = await wrk(base + t.path);
-      const nginx = await wrk(`http://127.0.0.1:${NGINX_PORT}/${t.file}`);
+      const nginx = await wrk(`http://127.0.0.1:${nginxPort}/${t.file}`);
       const ratio = pitwall.requestsPerSecond / nginx.requestsPerSecond;
       const ok = ratio >= t.target && (t.name !== 'standings API' || pitwall.p99Ms < 5);
       failed ||= !ok;
