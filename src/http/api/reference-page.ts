@@ -53,6 +53,11 @@ function exampleUrl(origin: string, path: string, operation: Operation, examples
   return `${origin}/api${filled === '/' ? '' : filled}${query}`;
 }
 
+/** The document's descriptions are CommonMark; its `code` spans are all they use. */
+function prose(text: string | undefined) {
+  return (text ?? '').split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part));
+}
+
 function parameterRows(parameters: readonly Parameter[]) {
   if (parameters.length === 0) return '';
   return html`<table>
@@ -66,7 +71,7 @@ function parameterRows(parameters: readonly Parameter[]) {
         html`<tr>
           <td><code>${p.name}</code>${p.required ? '' : ' (optional)'}</td>
           <td>${p.in}</td>
-          <td>${p.description ?? ''}</td>
+          <td>${prose(p.description)}</td>
         </tr>`,
     )}
   </table>`;
@@ -112,7 +117,7 @@ export function referencePage(document: OpenApiDocument, seasons: readonly Seaso
             html`<section>
               <h2><code>GET /api${path === '/' ? '' : path}</code></h2>
               <p><strong>${operation.summary ?? ''}</strong></p>
-              <p>${operation.description ?? ''}</p>
+              <p>${prose(operation.description)}</p>
               ${parameterRows(operation.parameters ?? [])}
               <pre>curl -s '${exampleUrl(origin, path, operation, examples)}'</pre>
             </section>`,
