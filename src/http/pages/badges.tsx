@@ -38,13 +38,9 @@ export function ClassChip(props: { classId: string; href?: string }) {
   );
 }
 
-/** A car number plate, edged in its class colour. */
+/** A car number plate, edged in its class colour (every place it is shown says "Car" nearby). */
 export function CarNumber(props: { car: string; classId: string }) {
-  return (
-    <span class={`car-number ${toneClasses(props.classId)}`}>
-      <span class="visually-hidden">Car </span>#{props.car}
-    </span>
-  );
+  return <span class={`car-number ${toneClasses(props.classId)}`}>#{props.car}</span>;
 }
 
 /** An FIA driver rating, as its initial with the full word for assistive technology. */

@@ -5,17 +5,22 @@
  */
 import { createHash } from 'node:crypto';
 
+export const PAGE_CACHE_CONTROL = 'public, max-age=60';
+
 export interface RenderedPage {
   readonly status: number;
   readonly body: Uint8Array<ArrayBuffer>;
   /** A strong validator: the hash of the bytes, so equal pages have equal tags across restarts. */
   readonly etag: string;
+  /** Built once with the page, so a cache hit allocates nothing but the response. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 export function renderedPage(status: number, html: string): RenderedPage {
   const body = new TextEncoder().encode(html);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-  return { status, body, etag };
+  const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': PAGE_CACHE_CONTROL, etag };
+  return { status, body, etag, headers };
 }
 
 export class PageCache {

@@ -7,7 +7,6 @@ import type { Round, Season } from '../../domain/season.ts';
 import type { RoundCell } from '../../domain/standings.ts';
 import { roundCode } from '../../formats/round-codes.ts';
 import { Flag } from './badges.tsx';
-import { formatPoints } from './format.ts';
 import { roundPath } from './paths.ts';
 import { KEY_LABELS, resultKey } from './result-key.ts';
 
@@ -51,13 +50,6 @@ function RoundHeading(props: { seasonId: string; round: Round; raced: boolean })
   );
 }
 
-function cellTitle(round: Round, cell: RoundCell): string {
-  const parts = [round.name, cell.result ?? 'not there'];
-  if (cell.pole) parts.push('pole');
-  if (cell.points) parts.push(`${formatPoints(cell.points)} points`);
-  return parts.join(' · ');
-}
-
 /** One row's cells, in calendar order; an empty cell for a round the row was not part of. */
 export function RoundCells(props: { season: Season; cells: readonly RoundCell[]; scale: CellScale }) {
   return (
@@ -68,7 +60,7 @@ export function RoundCells(props: { season: Season; cells: readonly RoundCell[];
         const racePoints = cell.points - (cell.pole ? props.scale.pole : 0);
         const key = resultKey(cell.result, props.scale.scoringPositions, racePoints > 0);
         return (
-          <td class={`result key-${key}${cell.pole ? ' pole' : ''}`} title={cellTitle(round, cell)}>
+          <td class={`result key-${key}${cell.pole ? ' pole' : ''}`}>
             {cell.result ?? ''}
             {cell.pole ? <span class="visually-hidden"> (pole)</span> : null}
           </td>

@@ -97,10 +97,10 @@ test('home, mid-season: the last round run and the next one, for the date given'
     const text = textOf(await (await pages.request('/')).text());
     assert.match(
       text,
-      /Last round Round 1: 4 Hours of Shanghai .* Overall winner: Car #26 G-Drive Racing with Algarve/,
+      /Last round Round 1: 4 Hours of Shanghai .* Overall winner: #26 G-Drive Racing with Algarve/,
     );
     assert.match(text, /Next round Round 2: 4 Hours of The Bend 🇦🇺 The Bend Motorsport Park · 12 Jan 2020/);
-    assert.match(text, /Leaders LMP2 LMP2 teams Pos. Team Points 1 Car #26 🇷🇺 G-Drive Racing with Algarve 25/);
+    assert.match(text, /Leaders LMP2 LMP2 teams Pos. Team Points 1 #26 🇷🇺 G-Drive Racing with Algarve 25/);
     assert.doesNotMatch(text, /Season complete/);
   } finally {
     await own.close();
@@ -129,10 +129,10 @@ test('results: class positions, crews, laps, the pole and the overall winner', a
 test('driver and team pages: seasons, cars, classes, cells and positions', async () => {
   const driver = textOf(await page('/drivers/roman-rusinov'));
   assert.match(driver, /Roman Rusinov/);
-  assert.match(driver, /2019-20 Asian Le Mans Series LMP2 Car #26 G-Drive Racing with Algarve Aurus 01 Gold 1 83/);
+  assert.match(driver, /2019-20 Asian Le Mans Series LMP2 #26 G-Drive Racing with Algarve Aurus 01 Gold 1 83/);
   const team = textOf(await page('/teams/eurasia-motorsport'));
-  assert.match(team, /Car #1 Ligier JS P217 LMP2 .*Nick Cassidy/);
-  assert.match(team, /Car #36 .* 2 \(pole\) 2 2 5 3 65/);
+  assert.match(team, /#1 Ligier JS P217 LMP2 .*Nick Cassidy/);
+  assert.match(team, /#36 .* 2 \(pole\) 2 2 5 3 65/);
 });
 
 test('history: classes and champions per season, stored seasons linked', async () => {
