@@ -95,10 +95,7 @@ test('home, mid-season: the last round run and the next one, for the date given'
     assert.ok((await own.importSeasonFile(serializeSeasonFile(afterShanghai), 'after-shanghai.yaml')).ok);
     const pages = pageRoutes(own, { today: () => '2019-12-01' });
     const text = textOf(await (await pages.request('/')).text());
-    assert.match(
-      text,
-      /Last round Round 1: 4 Hours of Shanghai .* Overall winner: #26 G-Drive Racing with Algarve/,
-    );
+    assert.match(text, /Last round Round 1: 4 Hours of Shanghai .* Overall winner: #26 G-Drive Racing with Algarve/);
     assert.match(text, /Next round Round 2: 4 Hours of The Bend 🇦🇺 The Bend Motorsport Park · 12 Jan 2020/);
     assert.match(text, /Leaders LMP2 LMP2 teams Pos. Team Points 1 #26 🇷🇺 G-Drive Racing with Algarve 25/);
     assert.doesNotMatch(text, /Season complete/);
