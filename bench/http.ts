@@ -10,7 +10,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startServer } from '../src/http/server.ts';
 
 const run = promisify(execFile);
 const DURATION = process.env.BENCH_SECONDS ?? '8';
@@ -46,6 +45,32 @@ async function need(command: string, pkg: string): Promise<void> {
     console.error(`bench: "${command}" is missing; install it with: apt-get install -y ${pkg}`);
     process.exit(1);
   }
+}
+
+/** The real server, `pitwall serve`, in a process of its own as in production. */
+async function startPitwall(dir: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const bin = new URL('../bin/pitwall.js', import.meta.url).pathname;
+  const { DATABASE_URL: _embedded, ...env } = process.env;
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: { ...env, PORT: String(port), PITWALL_DATA: join(dir, 'db'), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await fetch(`${url}/api/v1/seasons`)).ok) break;
+    } catch {
+      if (attempt > 200 || child.exitCode !== null) throw new Error('pitwall serve did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
 }
 
 /** A port nothing listens on now, for nginx (which cannot be told to pick one). */
@@ -97,8 +122,8 @@ async function main(): Promise<void> {
   await need('nginx', 'nginx');
   const dir = await mkdtemp(join(tmpdir(), 'pitwall-bench-'));
   await chmod(dir, 0o755); // nginx's workers (user nobody when started as root) must read it
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'db') });
-  const base = server.url.replace('localhost', '127.0.0.1');
+  const server = await startPitwall(dir, await freePort());
+  const base = server.url;
   const targets = [
     { name: 'standings API', path: '/api/v1/seasons/alms-2019-20/standings', file: 'standings.json', target: 0.6 },
     { name: 'standings page', path: '/seasons/alms-2019-20/standings', file: 'standings.html', target: 0.5 },

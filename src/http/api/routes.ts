@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Office } from '../../app/office.ts';
+import type { ResponseStore } from '../response-store.ts';
 import { responseCache } from './cache.ts';
 import { calendarRoutes } from './calendar.ts';
 import { entryRoutes } from './entries.ts';
@@ -15,13 +16,19 @@ import { standingsRoutes } from './standings.ts';
  * The public, read-only JSON API, mounted at `/api`. Every route is declared with zod, which
  * validates requests (400 `bad-request` with every issue) and generates `/api/openapi.json`.
  */
-export function apiRoutes(office: Office): OpenAPIHono {
+export interface ApiOptions {
+  /** The response store shared with the pages and the server's fast path. */
+  readonly store: ResponseStore;
+  readonly today: () => string;
+}
+
+export function apiRoutes(office: Office, { store, today }: ApiOptions): OpenAPIHono {
   const api = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) return failureResponse(c, validationFailure(result.target, result.error));
     },
   });
-  api.use('*', responseCache({ revision: () => office.revision() }));
+  api.use('*', responseCache({ store, today, revision: () => office.revision() }));
 
   api.route('/', seasonRoutes(office));
   api.route('/', entryRoutes(office));

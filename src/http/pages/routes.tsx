@@ -22,7 +22,8 @@ import type { HistoryLoader } from './history-data.ts';
 import { HistoryPage } from './history.tsx';
 import { HomePage } from './home.tsx';
 import { NotFoundPage } from './not-found.tsx';
-import { matchesEtag, PageCache, renderedPage } from './page-cache.ts';
+import { matchesEtag, renderedPage } from './page-cache.ts';
+import { cacheKey, ResponseStore } from '../response-store.ts';
 import type { RenderedPage } from './page-cache.ts';
 import { classOfSlug } from './paths.ts';
 import { ResultsPage } from './results.tsx';
@@ -34,6 +35,8 @@ export interface PageOptions {
   /** Today's date (YYYY-MM-DD) for "next round": the clock stays out of the pages. */
   readonly today?: () => string;
   readonly history?: HistoryLoader;
+  /** The response store shared with the API and the server's fast path. */
+  readonly store?: ResponseStore;
 }
 
 /** What a page handler produces: a status and the page, before it is turned into bytes. */
@@ -69,15 +72,15 @@ function respond(c: Context, page: RenderedPage): Response {
 
 export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   const app = new Hono();
-  const cache = new PageCache();
+  const cache = options.store ?? new ResponseStore();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const history = options.history ?? historyLoader();
 
   /** Serves the cached bytes of this URL, or renders, caches and serves them. */
   const cached = (render: (c: Context) => Promise<Page>) => async (c: Context) => {
     const revision = office.revision();
-    const url = c.req.url;
-    const key = `${today()} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+    const url = new URL(c.req.url);
+    const key = cacheKey(today(), c.req.header('host') ?? url.host, url.pathname + url.search);
     let page = cache.get(revision, key);
     if (!page) {
       const rendered = await render(c);

@@ -1,0 +1,91 @@
+/**
+ * The bytes of every public response, kept until the data changes. Pages and API answers are pure
+ * functions of the stored seasons (and of the date, for the home page), so the office's revision,
+ * the day and the URL are a complete key; a revision change empties the store at once. The API,
+ * the pages and the server's fast path (server.ts) all share one store.
+ */
+import { createHash } from 'node:crypto';
+
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
+
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: Uint8Array<ArrayBuffer>;
+  /** A strong validator: the hash of the bytes, so equal bodies have equal tags on every server. */
+  readonly etag: string;
+  /** Built once, so a hit allocates nothing but the response. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The same with content-length, for answering straight from Node (server.ts). */
+  readonly nodeHeaders: Readonly<Record<string, string | number>>;
+}
+
+export function etagOf(body: Uint8Array): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** A response to keep: its bytes, its ETag, the public cache policy and the given headers. */
+export function storedResponse(
+  status: number,
+  body: Uint8Array<ArrayBuffer>,
+  headers: Record<string, string>,
+): StoredResponse {
+  const etag = etagOf(body);
+  const all = { ...headers, etag, 'cache-control': PUBLIC_CACHE_CONTROL };
+  // A Buffer view of the same bytes: Node writes a Buffer without converting it.
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return { status, body: bytes, etag, headers: all, nodeHeaders: { ...all, 'content-length': bytes.length } };
+}
+
+/**
+ * True when `If-None-Match` names the tag (or `*`). RFC 9110 §13.1.2 compares weakly here, so a
+ * proxy that weakened our tag to `W/"…"` still gets its 304.
+ */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
+
+/** The key of a request: the day (the home page shows "next round"), the host, the path and query. */
+export function cacheKey(day: string, host: string | undefined, pathAndQuery: string): string {
+  return `${day} ${host ?? ''}${pathAndQuery}`;
+}
+
+export class ResponseStore {
+  private revision: number | undefined;
+  private readonly responses = new Map<string, StoredResponse>();
+
+  /** `limit` bounds memory: query strings and unknown URLs are free-form. */
+  constructor(private readonly limit = 1000) {}
+
+  get(revision: number, key: string): StoredResponse | undefined {
+    if (revision !== this.revision) {
+      this.responses.clear();
+      this.revision = revision;
+    }
+    return this.responses.get(key);
+  }
+
+  set(revision: number, key: string, response: StoredResponse): void {
+    // Computed from data that has changed since: serve it once, keep it not.
+    if (revision !== this.revision) return;
+    if (this.responses.size >= this.limit) {
+      const oldest = this.responses.keys().next();
+      if (!oldest.done) this.responses.delete(oldest.value);
+    }
+    this.responses.set(key, response);
+  }
+}
+
+/** The answer to a request for a stored response: 304 when the client's copy is current. */
+export function replay(
+  stored: StoredResponse,
+  ifNoneMatch: string | undefined,
+): { status: number; body: Uint8Array<ArrayBuffer> | null; headers: Readonly<Record<string, string>> } {
+  if (stored.status === 200 && matchesEtag(ifNoneMatch, stored.etag)) {
+    return { status: 304, body: null, headers: { etag: stored.etag, 'cache-control': PUBLIC_CACHE_CONTROL } };
+  }
+  return { status: stored.status, body: stored.body, headers: stored.headers };
+}
