@@ -5,6 +5,9 @@ import { resultLabel, scoreClassRound } from './classification.ts';
 import type { MilliPoints } from './points.ts';
 import type { StandingsKind } from './vocabulary.ts';
 import { rankRows } from './tie-breakers.ts';
+import type { PointsAdjustment } from './decisions.ts';
+import { appliesTo } from './decisions.ts';
+import { toMilli } from './points.ts';
 
 /** One round's cell of a standings row: class position or status, pole, points. */
 export interface RoundCell {
@@ -17,7 +20,10 @@ export interface RoundCell {
 
 interface RowBase {
   readonly position: number;
+  /** The total: the rounds' points less any stewards' deductions. */
   readonly points: MilliPoints;
+  /** Points taken off by stewards' decisions (0 or negative). */
+  readonly adjustment: MilliPoints;
   readonly rounds: readonly RoundCell[];
 }
 
@@ -54,6 +60,15 @@ function sumPoints(cells: readonly RoundCell[]): MilliPoints {
   return cells.reduce((total, cell) => total + cell.points, 0);
 }
 
+function deducted(
+  adjustments: readonly PointsAdjustment[],
+  classId: string,
+  row: { car?: string; driver?: string },
+): MilliPoints {
+  const total = adjustments.filter((a) => appliesTo(a, classId, row)).reduce((sum, a) => sum + toMilli(a.points), 0);
+  return total === 0 ? 0 : -total; // never -0: it would print and compare as a number of its own
+}
+
 const BLANK = (round: number): RoundCell => ({ round, result: null, pole: false, points: 0 });
 
 function cellOf(round: number, outcome: ClassOutcome | undefined): RoundCell {
@@ -62,7 +77,11 @@ function cellOf(round: number, outcome: ClassOutcome | undefined): RoundCell {
 }
 
 /** The teams' championship of a class: one row per car entry. */
-export function teamStandings(season: Season, classId: string): StandingsTable {
+export function teamStandings(
+  season: Season,
+  classId: string,
+  adjustments: readonly PointsAdjustment[] = [],
+): StandingsTable {
   const scored = classRounds(season, classId);
   const entries = season.entries.filter((e) => classesOf(season, e).includes(classId));
   const rows = entries.map((entry) => {
@@ -73,13 +92,15 @@ export function teamStandings(season: Season, classId: string): StandingsTable {
         classRound?.outcomes.find((o) => o.car === entry.car),
       );
     });
+    const adjustment = deducted(adjustments, classId, { car: entry.car });
     return {
       kind: 'teams' as const,
       car: entry.car,
       team: entry.team,
       ...(entry.nationality ? { nationality: entry.nationality } : {}),
       ...(entry.carModel ? { carModel: entry.carModel } : {}),
-      points: sumPoints(cells),
+      points: sumPoints(cells) + adjustment,
+      adjustment,
       rounds: cells,
     };
   });
@@ -111,7 +132,11 @@ function driverCell(
 }
 
 /** The drivers' championship of a class: one row per driver entered in any of its cars. */
-export function driverStandings(season: Season, classId: string): StandingsTable {
+export function driverStandings(
+  season: Season,
+  classId: string,
+  adjustments: readonly PointsAdjustment[] = [],
+): StandingsTable {
   const scored = classRounds(season, classId);
   const entries = season.entries.filter((e) => classesOf(season, e).includes(classId));
   const drivers = new Map<string, { nationality?: string; cars: string[] }>();
@@ -132,12 +157,14 @@ export function driverStandings(season: Season, classId: string): StandingsTable
         scored.find((c) => c.round === r.round),
       ),
     );
+    const adjustment = deducted(adjustments, classId, { driver });
     return {
       kind: 'drivers' as const,
       driver,
       ...(info.nationality ? { nationality: info.nationality } : {}),
       cars: info.cars,
-      points: sumPoints(cells),
+      points: sumPoints(cells) + adjustment,
+      adjustment,
       rounds: cells,
     };
   });
@@ -149,6 +176,9 @@ export function driverStandings(season: Season, classId: string): StandingsTable
 }
 
 /** Every table of the season: for each class, teams then drivers. */
-export function seasonStandings(season: Season): StandingsTable[] {
-  return season.classes.flatMap((c) => [teamStandings(season, c.id), driverStandings(season, c.id)]);
+export function seasonStandings(season: Season, adjustments: readonly PointsAdjustment[] = []): StandingsTable[] {
+  return season.classes.flatMap((c) => [
+    teamStandings(season, c.id, adjustments),
+    driverStandings(season, c.id, adjustments),
+  ]);
 }
