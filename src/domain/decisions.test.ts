@@ -6,7 +6,7 @@ import { applyDecisions, decisionsInForce, seasonWithDecisions } from './decisio
 import { decisionImpact, describeChange } from './decision-impact.ts';
 import { resultLabel, scoreClassRound } from './classification.ts';
 import { teamStandings, driverStandings } from './standings.ts';
-import { buildSeason, car, line, race } from '../../test/support/season-builder.ts';
+import { buildSeason, car, race } from '../../test/support/season-builder.ts';
 
 const base = { reason: 'test', by: 'steward', at: '2019-11-24T12:00:00Z' };
 const timed = (number: string, laps: number, totalTimeMs: number) => ({
@@ -157,7 +157,7 @@ test('decisions only ever move cars within the classification: nobody appears or
   );
   fc.assert(
     fc.property(arbitrary, (specs) => {
-      const decisions = specs.map((s, i) => ({ ...base, ...s, id: `d${i}`, round: 1 }) as StewardDecision);
+      const decisions: StewardDecision[] = specs.map((s, i) => ({ ...base, ...s, id: `d${i}`, round: 1 }));
       const after = applyDecisions(season, season.races[0]!, decisions);
       assert.deepEqual([...after.classification!.map((l) => l.car)].sort(), ['1', '2', '3', '7']);
       const statuses = after.classification!.map((l) => l.status);
@@ -174,5 +174,4 @@ test('a race with no classification is left as it is', () => {
   });
   const d: StewardDecision = { ...base, id: 'd1', round: 1, kind: 'disqualification', car: '1' };
   assert.deepEqual(applyDecisions(qualifyingOnly, qualifyingOnly.races[0]!, [d]), qualifyingOnly.races[0]);
-  void line;
 });
