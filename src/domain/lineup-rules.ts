@@ -92,11 +92,77 @@ export function checkLineups(season: Season): LineupFinding[] {
 
 /** Whether a driver counts for a rule: undefined when a rating or nationality it needs is unknown. */
 function counts(rule: LineupRule, member: CrewMember): boolean | undefined {
-  const tests = [
-    rule.ratings && (member.rating === undefined ? undefined : rule.ratings.includes(member.rating)),
-    rule.nationalities &&
-      (member.nationality === undefined ? undefined : nationalitiesOf(rule.nationalities).includes(member.nationality)),
-  ].filter((t) => t !== null && t !== undefined || false);
-  void tests;
-  return matches(rule, member);
+  const tests: (boolean | undefined)[] = [];
+  const { rating, nationality } = member;
+  if (rule.ratings) tests.push(rating === undefined ? undefined : rule.ratings.includes(rating));
+  if (rule.nationalities) {
+    tests.push(nationality === undefined ? undefined : nationalitiesOf(rule.nationalities).includes(nationality));
+  }
+  if (tests.includes(false)) return false;
+  return tests.includes(undefined) ? undefined : true;
+}
+
+/**
+ * One crew against one rule: undefined when it passes. Unknown ratings and nationalities count
+ * both ways, and only when they could change the outcome is the result `cannot-check`.
+ */
+export function checkCrew(
+  rule: LineupRule,
+  crew: readonly CrewMember[],
+  source: CrewSource = 'entered',
+): Pick<LineupFinding, 'kind' | 'crew' | 'message'> | undefined {
+  const verdicts = crew.map((member) => counts(rule, member));
+  const known = verdicts.filter((v) => v === true).length;
+  const unknown = verdicts.filter((v) => v === undefined).length;
+  const { min, max } = rule;
+  const broken = (min !== undefined && known + unknown < min) || (max !== undefined && known > max);
+  const open = (min !== undefined && known < min) || (max !== undefined && known + unknown > max);
+  if (!broken && !open) return undefined;
+  const counted = countText(rule, known, unknown, crew.length, source);
+  const message = `${counted}, expected ${boundsText(rule)}: ${crewText(rule, crew)}`;
+  return broken
+    ? { kind: 'violation', crew: source, message }
+    : { kind: 'cannot-check', crew: source, message: `cannot check: ${message}` };
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `0 of 3 drivers entered are Silver or Bronze`, `1 driver drove`. */
+function countText(rule: LineupRule, known: number, unknown: number, size: number, source: CrewSource): string {
+  const selected = selectionText(rule);
+  if (selected === undefined) return `${plural(size, 'driver')} ${source}`;
+  const crew = `${plural(size, 'driver')} ${source === 'entered' ? 'entered' : 'who drove'}`;
+  const unsure = unknown > 0 ? ` and ${unknown} ${unknown === 1 ? 'is' : 'are'} unknown` : '';
+  return `${known} of ${crew} ${known === 1 ? 'is' : 'are'} ${selected}${unsure}`;
+}
+
+/** What a driver must be to count: `Silver or Bronze`, `from Asia or Oceania`; undefined: any driver. */
+function selectionText(rule: LineupRule): string | undefined {
+  const parts: string[] = [];
+  if (rule.ratings) parts.push(rule.ratings.join(' or '));
+  const set = rule.nationalities;
+  if (typeof set === 'string') parts.push(`from ${REGIONS[set].name}`);
+  else if (set) parts.push(set.length <= 4 ? `from ${set.join(' or ')}` : `of the ${set.length} listed nationalities`);
+  return parts.length > 0 ? parts.join(' and ') : undefined;
+}
+
+/** `2 to 3`, `at least 1`, `none`. */
+function boundsText({ min, max }: LineupRule): string {
+  if (max === 0) return 'none';
+  if (min !== undefined && min === max) return `exactly ${min}`;
+  if (min !== undefined && max !== undefined) return `${min} to ${max}`;
+  return min !== undefined ? `at least ${min}` : `at most ${max}`;
+}
+
+/** The crew with what the rule looks at: `Li Lin (rating unknown), Zhiwei Lu (Silver)`. */
+function crewText(rule: LineupRule, crew: readonly CrewMember[]): string {
+  return crew
+    .map((member) => {
+      const shown = [
+        ...(rule.ratings ? [member.rating ?? 'rating unknown'] : []),
+        ...(rule.nationalities ? [member.nationality ?? 'nationality unknown'] : []),
+      ];
+      return shown.length > 0 ? `${member.name} (${shown.join(', ')})` : member.name;
+    })
+    .join(', ');
 }

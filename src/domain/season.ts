@@ -1,5 +1,6 @@
 import type { Rating, StandingsKind, Status, TieBreaker } from './vocabulary.ts';
 import type { PointsSystem } from './points.ts';
+import type { LineupRules } from './lineup-rules.ts';
 
 /**
  * A championship class. A car of a class with `alsoClassifiedIn` is classified and scores in
@@ -84,6 +85,8 @@ export interface Season {
   readonly races: readonly Race[];
   readonly points: PointsSystem;
   readonly tieBreakers: TieBreakRules;
+  /** Who may make up a crew (lineup-rules.ts); absent when the season file gives no rules. */
+  readonly lineupRules?: LineupRules;
   /** Free text: sources, and where the sources contradict each other. */
   readonly notes: readonly string[];
 }
