@@ -29,6 +29,7 @@ interface Draft {
   readonly entries: readonly (EntryItem | undefined)[];
   readonly races: readonly (DraftRace | undefined)[];
   readonly points: PointsItem | undefined;
+  readonly lineupRules: DraftLineupRules;
   readonly known: Known;
 }
 
@@ -62,6 +63,7 @@ export function checkSeasonFile(data: unknown): Issue[] {
     ...checkRounds(draft),
     ...checkEntries(draft),
     ...checkPointsClasses(draft),
+    ...checkLineupRules(draft),
     ...draft.races.flatMap((race, i) => (race ? checkRace(draft, race, i) : [])),
     ...duplicates(
       draft.races,
@@ -82,6 +84,7 @@ function prototypeKeys(data: unknown): Issue[] {
   const file = asRecord(data);
   const records: [unknown, Path][] = [
     [asRecord(file.points).classes, ['points', 'classes']],
+    [asRecord(file.lineupRules).classes, ['lineupRules', 'classes']],
     ...(Array.isArray(file.races) ? file.races : []).map((race, i): [unknown, Path] => [
       asRecord(race).poles,
       ['races', i, 'poles'],
@@ -102,6 +105,7 @@ function draftOf(data: unknown): Draft {
     entries: salvage(file.entries, (x) => entrySchema.safeParse(x)),
     races: salvage(file.races, (x) => ({ data: draftRace(x) })),
     points: pointsSchema.safeParse(file.points).data,
+    lineupRules: draftLineupRules(file.lineupRules),
     known: {
       classes: collect(file.classes, (c) => text.safeParse(typeof c === 'string' ? c : asRecord(c).id).data),
       cars: collect(file.entries, (e) => carNumber.safeParse(asRecord(e).car).data),
@@ -247,6 +251,41 @@ function checkEntry(known: Known, entry: EntryItem, path: Path): Issue[] {
 
 function checkPointsClasses({ points, known }: Draft): Issue[] {
   return Object.keys(points?.classes ?? {}).flatMap((id) => unknownClass(known, id, ['points', 'classes', id]));
+}
+
+/** The class ids and round numbers line-up rules name, read from rules with other mistakes too. */
+interface DraftLineupRules {
+  readonly classes: readonly string[];
+  readonly rounds: readonly { readonly round: number; readonly path: Path }[];
+}
+
+function draftLineupRules(data: unknown): DraftLineupRules {
+  const section = asRecord(data);
+  const lists: [Path, unknown][] = [
+    [['lineupRules', 'allClasses'], section.allClasses],
+    ...Object.entries(asRecord(section.classes)).map(([id, list]): [Path, unknown] => [
+      ['lineupRules', 'classes', id],
+      list,
+    ]),
+  ];
+  const rounds = lists.flatMap(([path, list]) =>
+    (Array.isArray(list) ? list : []).flatMap((rule, i) => {
+      const numbers = asRecord(rule).rounds;
+      return (Array.isArray(numbers) ? numbers : []).flatMap((n, k) => {
+        const round = roundNumber.safeParse(n);
+        return round.success ? [{ round: round.data, path: [...path, i, 'rounds', k] }] : [];
+      });
+    }),
+  );
+  return { classes: Object.keys(asRecord(section.classes)), rounds };
+}
+
+/** Line-up rules name classes and rounds that exist. */
+function checkLineupRules({ lineupRules, known }: Draft): Issue[] {
+  return [
+    ...lineupRules.classes.flatMap((id) => unknownClass(known, id, ['lineupRules', 'classes', id])),
+    ...lineupRules.rounds.flatMap(({ round, path }) => roundOutOfRange(known, round, path)),
+  ];
 }
 
 function checkRace(draft: Draft, race: DraftRace, i: number): Issue[] {

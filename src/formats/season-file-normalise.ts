@@ -2,6 +2,7 @@
  * A season file that passed every check, turned into the domain's `Season`: defaults filled in,
  * shorthand expanded (a class id for a class, one car for a pole list), times in milliseconds.
  */
+import type { LineupRule, LineupRules } from '../domain/lineup-rules.ts';
 import type { PointsScale, PointsSystem } from '../domain/points.ts';
 import type {
   CarClass,
@@ -14,7 +15,15 @@ import type {
   TieBreakRules,
 } from '../domain/season.ts';
 import { parseDuration, parseRaceTime } from './race-time.ts';
-import type { ClassItem, EntryItem, PointsItem, RaceItem, RoundItem, SeasonFile } from './season-file-schema.ts';
+import type {
+  ClassItem,
+  EntryItem,
+  LineupRulesItem,
+  PointsItem,
+  RaceItem,
+  RoundItem,
+  SeasonFile,
+} from './season-file-schema.ts';
 
 export function toSeason(file: SeasonFile): Season {
   return {
@@ -27,6 +36,7 @@ export function toSeason(file: SeasonFile): Season {
     races: (file.races ?? []).map(toRace),
     points: toPoints(file.points),
     tieBreakers: toTieBreakers(file.tieBreakers),
+    ...(file.lineupRules && { lineupRules: toLineupRules(file.lineupRules) }),
     notes: file.notes ?? [],
   };
 }
@@ -126,4 +136,13 @@ function toPoints(points: PointsItem): PointsSystem {
 function toTieBreakers(rules: SeasonFile['tieBreakers']): TieBreakRules {
   if (rules === undefined) return { teams: ['countback'], drivers: ['countback'] };
   return Array.isArray(rules) ? { teams: rules, drivers: rules } : rules;
+}
+
+function toLineupRules(rules: LineupRulesItem): LineupRules {
+  const rule = (item: LineupRule): LineupRule => defined({ ...item });
+  const classes = Object.entries(rules.classes ?? {}).map(([id, list]) => [id, list.map(rule)]);
+  return {
+    allClasses: (rules.allClasses ?? []).map(rule),
+    classes: Object.fromEntries(classes) as Record<string, LineupRule[]>,
+  };
 }

@@ -4,6 +4,7 @@
  * season-file-checks.ts. Defaults are applied later, when the file becomes a `Season`.
  */
 import { z } from 'zod';
+import { REGION_IDS } from '../domain/regions.ts';
 import { RATINGS, STATUSES, TIE_BREAKERS } from '../domain/vocabulary.ts';
 import { parseDuration, parseRaceTime } from './race-time.ts';
 import { expecting, mustBe } from './zod-issues.ts';
@@ -82,6 +83,33 @@ export const classSchema = z.union(
   expecting('a class id, or { id, name, alsoClassifiedIn }'),
 );
 
+const count = z.number().int().min(0);
+
+/** A line-up rule (docs/season-file.md#lineuprules): count the drivers who match, within min..max. */
+export const lineupRuleSchema = fields({
+  name: text,
+  ratings: z.array(z.enum(RATINGS)).min(1).optional(),
+  nationalities: z
+    .union(
+      [z.enum(REGION_IDS), z.array(country).min(1)],
+      expecting(`a region (${REGION_IDS.join(', ')}) or a list of ISO 3166-1 alpha-3 codes`),
+    )
+    .optional(),
+  min: count.optional(),
+  max: count.optional(),
+  rounds: z.array(roundNumber).min(1).optional(),
+})
+  .refine((r) => r.min !== undefined || r.max !== undefined, { error: 'expected min, max or both', path: ['min'] })
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
+    error: 'expected min no greater than max',
+    path: ['min'],
+  });
+
+export const lineupRulesSchema = fields({
+  allClasses: z.array(lineupRuleSchema).optional(),
+  classes: z.record(z.string(), z.array(lineupRuleSchema)).optional(),
+});
+
 export const roundSchema = fields({
   round: roundNumber,
   name: text,
@@ -141,6 +169,7 @@ export const seasonFileSchema = fields({
   points: pointsSchema,
   tieBreakers: tieBreakers.optional(),
   classes: z.array(classSchema),
+  lineupRules: lineupRulesSchema.optional(),
   rounds: z.array(roundSchema),
   entries: z.array(entrySchema),
   races: z.array(raceSchema).optional(),
@@ -153,3 +182,4 @@ export type EntryItem = z.output<typeof entrySchema>;
 export type RaceItem = z.output<typeof raceSchema>;
 export type LineItem = z.output<typeof lineSchema>;
 export type PointsItem = z.output<typeof pointsSchema>;
+export type LineupRulesItem = z.output<typeof lineupRulesSchema>;

@@ -5,6 +5,7 @@
  */
 import { Document, Scalar } from 'yaml';
 import type { Node } from 'yaml';
+import type { LineupRule, LineupRules } from '../domain/lineup-rules.ts';
 import type { PointsScale, PointsSystem } from '../domain/points.ts';
 import type {
   CarClass,
@@ -33,6 +34,7 @@ export function serializeSeasonFile(season: Season): string {
       points: pointsOf(season.points, flow),
       tieBreakers: tieBreakersOf(season.tieBreakers, flow),
       classes: classesOf(season.classes, flow),
+      lineupRules: season.lineupRules && lineupRulesOf(season.lineupRules, flow),
       rounds: season.rounds.map((round) => flow(roundOf(round))),
       entries: season.entries.map((entry) => entryOf(entry, flow)),
       races: season.races.length > 0 ? season.races.map((race) => raceOf(race, flow)) : undefined,
@@ -144,4 +146,15 @@ function lineOf(line: ClassificationLine): object {
     time: line.totalTimeMs === undefined ? undefined : formatRaceTime(line.totalTimeMs),
     drivers: line.drivers,
   });
+}
+
+/** One line per rule; a section with no rules stays in the file as `{}`. */
+function lineupRulesOf(rules: LineupRules, flow: Flow): object {
+  const list = (items: readonly LineupRule[]) => items.map((rule) => flow(defined({ ...rule })));
+  const classes = Object.entries(rules.classes).map(([id, items]): [string, Node[]] => [id, list(items)]);
+  const section = defined({
+    allClasses: rules.allClasses.length > 0 ? list(rules.allClasses) : undefined,
+    classes: classes.length > 0 ? Object.fromEntries(classes) : undefined,
+  });
+  return Object.keys(section).length > 0 ? section : flow({});
 }
