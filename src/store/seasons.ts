@@ -1,5 +1,6 @@
 import type { Season, Race, ClassificationLine } from '../domain/season.ts';
 import type { PointsSystem } from '../domain/points.ts';
+import type { LineupRules } from '../domain/lineup-rules.ts';
 import type { Rating, Status } from '../domain/vocabulary.ts';
 import { slugOf } from '../domain/ids.ts';
 import type { Sql } from './database.ts';
@@ -33,7 +34,7 @@ export async function saveSeason(tx: Sql, season: Season): Promise<void> {
   const previous = await tx.query<{ revision: number }>('SELECT revision FROM seasons WHERE id = $1', [season.id]);
   await tx.query('DELETE FROM seasons WHERE id = $1', [season.id]);
   await tx.query(
-    'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision, lineup_rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
     [
       season.id,
       season.series,
@@ -42,6 +43,7 @@ export async function saveSeason(tx: Sql, season: Season): Promise<void> {
       json(season.tieBreakers),
       json(season.notes),
       (previous[0]?.revision ?? 0) + 1,
+      season.lineupRules ? json(season.lineupRules) : null,
     ],
   );
   const id = season.id;
@@ -162,6 +164,7 @@ interface SeasonRow {
   points: PointsSystem;
   tie_breakers: Season['tieBreakers'];
   notes: string[];
+  lineup_rules: LineupRules | null;
 }
 interface ClassRow {
   id: string;
@@ -210,7 +213,7 @@ interface PoleRow {
 /** A stored season, as the domain knows it; undefined when there is none with that id. */
 export async function loadSeason(db: Sql, id: string): Promise<Season | undefined> {
   const [row] = await db.query<SeasonRow>(
-    'SELECT id, series, season, points, tie_breakers, notes FROM seasons WHERE id = $1',
+    'SELECT id, series, season, points, tie_breakers, notes, lineup_rules FROM seasons WHERE id = $1',
     [id],
   );
   if (!row) return undefined;
@@ -260,6 +263,7 @@ export async function loadSeason(db: Sql, id: string): Promise<Season | undefine
     season: row.season,
     points: row.points,
     tieBreakers: row.tie_breakers,
+    ...(row.lineup_rules !== null ? { lineupRules: row.lineup_rules } : {}),
     notes: row.notes,
     classes: classes.map((c) => ({ id: c.id, name: c.name, alsoClassifiedIn: c.also_classified_in })),
     rounds: rounds.map((r) => ({
