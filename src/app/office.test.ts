@@ -18,7 +18,7 @@ after(() => office.close());
 test(`importing a season file stores it whole (${databaseKind()})`, async () => {
   const imported = await office.importSeasonFile(text, 'example.yaml');
   assert.ok(imported.ok);
-  const stored = await office.season('alms-2019-20');
+  const stored = await office.importedSeason('alms-2019-20');
   assert.deepEqual(stored, imported.value);
   assert.deepEqual(
     (await office.seasons()).map((s) => s.id),

@@ -6,6 +6,10 @@ import { parseSeasonFile, serializeSeasonFile } from '../formats/season-file.ts'
 import type { Database } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
 import { listSeasonIds, loadSeason, saveSeason, SEASONS_CHANNEL } from '../store/seasons.ts';
+import type { StewardDecision } from '../domain/decisions.ts';
+import type { ResultsState, ResultsStateChange } from '../store/decisions.ts';
+import type { DecisionInput, IssuedDecision, RaceControlProblem } from './race-control.ts';
+import { decidedSeason, issueDecision, listDecisions, listResultsStates, setResultsState } from './race-control.ts';
 
 /**
  * The championship office: the use-cases every adapter (CLI, HTTP) calls. It keeps the stored
@@ -17,15 +21,33 @@ export interface Office {
   importSeasonFile(text: string, fileName: string): Promise<Result<Season, SeasonFileIssue[]>>;
   /** The stored season as a season file. */
   exportSeason(id: string): Promise<string | undefined>;
-  /** Every stored season, latest first. */
+  /** Every stored season as the stewards' decisions make it, latest first. */
   seasons(): Promise<readonly Season[]>;
   season(id: string): Promise<Season | undefined>;
+  /** A season as it stood at a moment: the decisions and publications made up to then. */
+  seasonAsOf(id: string, asOf: string): Promise<Season | undefined>;
+  /** The season as imported, before any decision. */
+  importedSeason(id: string): Promise<Season | undefined>;
+  decisions(id: string): Promise<readonly StewardDecision[]>;
+  resultsStates(id: string): Promise<readonly ResultsStateChange[]>;
+  issueDecision(id: string, input: DecisionInput, by: string): Promise<Result<IssuedDecision, RaceControlProblem>>;
+  setResultsState(
+    id: string,
+    round: number,
+    state: ResultsState,
+    by: string,
+  ): Promise<Result<ResultsStateChange, RaceControlProblem>>;
   /** Changes whenever any season changes, here or on another server: a cache key for computed pages. */
   revision(): number;
   close(): Promise<void>;
 }
 
-export async function openOffice(db: Database): Promise<Office> {
+export interface OfficeOptions {
+  /** The clock, for the time of decisions: passed in so that tests can fix it. */
+  readonly now?: () => Date;
+}
+
+export async function openOffice(db: Database, { now = () => new Date() }: OfficeOptions = {}): Promise<Office> {
   await migrate(db);
   let revision = 0;
   let cache: { revision: number; seasons: Promise<Season[]> } | undefined;
@@ -38,7 +60,7 @@ export async function openOffice(db: Database): Promise<Office> {
     const loaded: Season[] = [];
     for (const id of await listSeasonIds(db)) {
       const season = await loadSeason(db, id);
-      if (season) loaded.push(season);
+      if (season) loaded.push(await decidedSeason(db, season));
     }
     // Latest first: by the last race date, then by season name.
     return loaded.sort((a, b) => lastDate(b).localeCompare(lastDate(a)) || b.season.localeCompare(a.season));
@@ -53,6 +75,27 @@ export async function openOffice(db: Database): Promise<Office> {
     revision: () => revision,
     seasons,
     season: async (id) => (await seasons()).find((s) => s.id === id),
+    seasonAsOf: async (id, asOf) => {
+      const stored = await loadSeason(db, id);
+      return stored ? decidedSeason(db, stored, asOf) : undefined;
+    },
+    importedSeason: (id) => loadSeason(db, id),
+    decisions: (id) => listDecisions(db, id),
+    resultsStates: (id) => listResultsStates(db, id),
+    issueDecision: async (id, input, by) => {
+      const stored = await loadSeason(db, id);
+      if (!stored) return err({ code: 'not-found' as const, message: `no season "${id}"` });
+      const issued = await issueDecision(db, stored, input, by, now());
+      if (issued.ok) revision += 1;
+      return issued;
+    },
+    setResultsState: async (id, round, state, by) => {
+      const stored = await loadSeason(db, id);
+      if (!stored) return err({ code: 'not-found' as const, message: `no season "${id}"` });
+      const changed = await setResultsState(db, stored, round, state, by, now());
+      if (changed.ok) revision += 1;
+      return changed;
+    },
     importSeasonFile: async (text, fileName) => {
       const parsed = parseSeasonFile(text, fileName);
       if (!parsed.ok) return err(parsed.error);

@@ -24,6 +24,7 @@ export type LoginFailure = { code: 'wrong-credentials' } | { code: 'rate-limited
 /** A session as its holder sees it: the token goes in the cookie, the CSRF token in forms. */
 export interface NewSession {
   readonly token: string;
+  readonly createdAt: Date;
   readonly expiresAt: Date;
   readonly csrfToken: string;
 }
@@ -111,7 +112,7 @@ export function openOfficials(db: Sql, options: OfficialsOptions = {}): Official
       expiresAt,
       csrfSecret: csrfToken,
     });
-    return { token, expiresAt, csrfToken };
+    return { token, createdAt, expiresAt, csrfToken };
   };
 
   return {

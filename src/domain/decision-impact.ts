@@ -1,7 +1,7 @@
 import type { Season } from './season.ts';
 import type { StewardDecision } from './decisions.ts';
 import { seasonWithDecisions } from './decisions.ts';
-import { scoreClassRound } from './classification.ts';
+import { resultLabel, scoreClassRound } from './classification.ts';
 import { teamStandings } from './standings.ts';
 import type { MilliPoints } from './points.ts';
 import { fromMilli } from './points.ts';
@@ -10,8 +10,9 @@ import { fromMilli } from './points.ts';
 export interface CarChange {
   readonly class: string;
   readonly car: string;
-  readonly positionBefore?: number;
-  readonly positionAfter?: number;
+  /** The class result before and after: a position ('2') or a status ('DSQ'). */
+  readonly resultBefore?: string;
+  readonly resultAfter?: string;
   /** Championship totals (teams' table) before and after. */
   readonly pointsBefore: MilliPoints;
   readonly pointsAfter: MilliPoints;
@@ -35,7 +36,7 @@ export function decisionImpact(
     const raceBefore = race(before.season);
     const raceAfter = race(after.season);
     const positions = (s: Season, r: typeof raceBefore) =>
-      new Map(r ? scoreClassRound(s, r, c.id).outcomes.map((o) => [o.car, o.position]) : []);
+      new Map(r ? scoreClassRound(s, r, c.id).outcomes.map((o) => [o.car, resultLabel(o) ?? undefined]) : []);
     const pBefore = positions(before.season, raceBefore);
     const pAfter = positions(after.season, raceAfter);
     const tBefore = new Map(
@@ -49,14 +50,14 @@ export function decisionImpact(
     );
     for (const [car, pointsAfter] of tAfter) {
       const pointsBefore = tBefore.get(car) ?? 0;
-      const positionBefore = pBefore.get(car);
-      const positionAfter = pAfter.get(car);
-      if (pointsBefore === pointsAfter && positionBefore === positionAfter) continue;
+      const resultBefore = pBefore.get(car);
+      const resultAfter = pAfter.get(car);
+      if (pointsBefore === pointsAfter && resultBefore === resultAfter) continue;
       changes.push({
         class: c.id,
         car,
-        ...(positionBefore !== undefined ? { positionBefore } : {}),
-        ...(positionAfter !== undefined ? { positionAfter } : {}),
+        ...(resultBefore !== undefined ? { resultBefore } : {}),
+        ...(resultAfter !== undefined ? { resultAfter } : {}),
         pointsBefore,
         pointsAfter,
       });
@@ -67,12 +68,12 @@ export function decisionImpact(
 
 /** `#26 P2 → P1, +7 points` — the line a championship office reads out. */
 export function describeChange(change: CarChange): string {
-  const place = (p: number | undefined) => (p === undefined ? '–' : `P${p}`);
+  const place = (r: string | undefined) => (r === undefined ? '–' : /^\d+$/.test(r) ? `P${r}` : r);
   const delta = fromMilli(change.pointsAfter - change.pointsBefore);
   const points = delta === 0 ? 'no change in points' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)} points`;
   const moved =
-    change.positionBefore === change.positionAfter
-      ? place(change.positionAfter)
-      : `${place(change.positionBefore)} → ${place(change.positionAfter)}`;
+    change.resultBefore === change.resultAfter
+      ? place(change.resultAfter)
+      : `${place(change.resultBefore)} → ${place(change.resultAfter)}`;
   return `#${change.car} ${moved}, ${points}`;
 }

@@ -168,7 +168,7 @@ export function seasonWithDecisions(
         ]
       : [],
   );
-  return { season: { ...season, races }, adjustments };
+  return { season: { ...season, races, pointsAdjustments: adjustments }, adjustments };
 }
 
 /** True when a deduction applies to a car or driver row of a class (used by the standings). */

@@ -1,5 +1,6 @@
 import type { Rating, StandingsKind, Status, TieBreaker } from './vocabulary.ts';
 import type { PointsSystem } from './points.ts';
+import type { PointsAdjustment } from './decisions.ts';
 import type { LineupRules } from './lineup-rules.ts';
 
 /**
@@ -63,6 +64,8 @@ export interface ClassificationLine {
 /** A race's result: the overall classification and the qualifying result per class. */
 export interface Race {
   readonly round: number;
+  /** Results are provisional until the stewards publish them final; absent means final. */
+  readonly state?: 'provisional' | 'final';
   /** Overall finishing order; absent when only qualifying has been run. */
   readonly classification?: readonly ClassificationLine[];
   /**
@@ -89,6 +92,8 @@ export interface Season {
   readonly lineupRules?: LineupRules;
   /** Free text: sources, and where the sources contradict each other. */
   readonly notes: readonly string[];
+  /** Points taken off by stewards' decisions in force (see decisions.ts); none when absent. */
+  readonly pointsAdjustments?: readonly PointsAdjustment[];
 }
 
 /** True when the crew member is entered for the round. */

@@ -80,7 +80,7 @@ function cellOf(round: number, outcome: ClassOutcome | undefined): RoundCell {
 export function teamStandings(
   season: Season,
   classId: string,
-  adjustments: readonly PointsAdjustment[] = [],
+  adjustments: readonly PointsAdjustment[] = season.pointsAdjustments ?? [],
 ): StandingsTable {
   const scored = classRounds(season, classId);
   const entries = season.entries.filter((e) => classesOf(season, e).includes(classId));
@@ -135,7 +135,7 @@ function driverCell(
 export function driverStandings(
   season: Season,
   classId: string,
-  adjustments: readonly PointsAdjustment[] = [],
+  adjustments: readonly PointsAdjustment[] = season.pointsAdjustments ?? [],
 ): StandingsTable {
   const scored = classRounds(season, classId);
   const entries = season.entries.filter((e) => classesOf(season, e).includes(classId));
@@ -176,7 +176,10 @@ export function driverStandings(
 }
 
 /** Every table of the season: for each class, teams then drivers. */
-export function seasonStandings(season: Season, adjustments: readonly PointsAdjustment[] = []): StandingsTable[] {
+export function seasonStandings(
+  season: Season,
+  adjustments: readonly PointsAdjustment[] = season.pointsAdjustments ?? [],
+): StandingsTable[] {
   return season.classes.flatMap((c) => [
     teamStandings(season, c.id, adjustments),
     driverStandings(season, c.id, adjustments),

@@ -104,6 +104,7 @@ function toRace(item: RaceItem): Race {
   ]);
   return defined({
     round: item.round,
+    state: item.state,
     classification: item.classification?.map(toLine),
     poles: Object.fromEntries(poles) as Record<string, string[]>,
   });

@@ -153,6 +153,7 @@ export const poleCars = z.union(
 
 export const raceSchema = fields({
   round: roundNumber,
+  state: z.enum(['provisional', 'final'], expecting('provisional or final')).optional(),
   classification: z.array(lineSchema).optional(),
   poles: z.record(z.string(), poleCars).optional(),
 });

@@ -133,6 +133,7 @@ function raceOf(race: Race, flow: Flow): object {
   const poles = Object.entries(race.poles).map(([id, cars]) => [id, cars.length === 1 ? cars[0] : cars]);
   return defined({
     round: race.round,
+    state: race.state,
     classification: race.classification?.map((line) => flow(lineOf(line))),
     poles: poles.length > 0 ? flow(Object.fromEntries(poles)) : undefined,
   });
