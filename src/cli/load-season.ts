@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { Season } from '../domain/season.ts';
 import type { Result } from '../domain/result.ts';
-import { err } from '../domain/result.ts';
+import { err, ok } from '../domain/result.ts';
 import { formatIssue, parseSeasonFile } from '../formats/season-file.ts';
 
 /** Reads and validates a season file; on failure, the lines to print (`file:line: code message`). */
 export async function loadSeasonFile(path: string): Promise<Result<Season, string[]>> {
+  const read = await readSeasonFile(path);
+  return read.ok ? ok(read.value.season) : read;
+}
+
+/** As `loadSeasonFile`, with the text it was read from (to point at lines of the file). */
+export async function readSeasonFile(path: string): Promise<Result<{ season: Season; text: string }, string[]>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -14,5 +20,5 @@ export async function loadSeasonFile(path: string): Promise<Result<Season, strin
     return err([`${path}: cannot read the season file: ${reason}`]);
   }
   const parsed = parseSeasonFile(text, path);
-  return parsed.ok ? parsed : err(parsed.error.map(formatIssue));
+  return parsed.ok ? ok({ season: parsed.value, text }) : err(parsed.error.map(formatIssue));
 }

@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
-import { loadSeasonFile } from './load-season.ts';
+import { loadSeasonFile, readSeasonFile } from './load-season.ts';
 import { dataDir, port } from './environment.ts';
 import type { Office } from '../app/office.ts';
 import { formatIssue } from '../formats/season-file.ts';
+import { lineupReport } from '../formats/lineup-report.ts';
 import { seasonStandings } from '../domain/standings.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import { standingsDocument } from '../formats/standings-json.ts';
@@ -19,6 +20,8 @@ export class UserError extends Error {
 function fail(lines: readonly string[]): never {
   throw new UserError(lines);
 }
+
+const plural = (n: number, word: string): string => `${n === 0 ? 'no' : n} ${word}${n === 1 ? '' : 's'}`;
 
 async function openStoredOffice(): Promise<Office> {
   const [{ openOffice }, { openDatabase }] = await Promise.all([
@@ -38,14 +41,23 @@ export function buildProgram(): Command {
     .command('validate')
     .description('check a season file; print every problem as file:line: code message')
     .argument('<file>', 'season file (YAML or JSON)')
-    .action(async (file: string) => {
-      const loaded = await loadSeasonFile(file);
+    .option('--strict', 'line-up findings are errors too (exit code 1)')
+    .action(async (file: string, options: { strict?: boolean }) => {
+      const loaded = await readSeasonFile(file);
       if (!loaded.ok) fail(loaded.error);
-      const s = loaded.value;
+      const s = loaded.value.season;
+      // Line-up findings are for the stewards: the file itself is valid, so they are warnings
+      // (exit 0) unless --strict (docs/season-file.md#lineuprules).
+      const findings = lineupReport(loaded.value.text, file, s);
+      const checked = s.lineupRules ? `; line-up rules: ${plural(findings.length, 'finding')}` : '';
+      if (options.strict && findings.length > 0) {
+        fail([...findings, `${file}: ${plural(findings.length, 'line-up finding')} (--strict)`]);
+      }
       const raced = s.races.filter((r) => r.classification).length;
       process.stdout.write(
-        `${file}: ok — ${s.series} ${s.season}: ${s.classes.length} classes, ${s.rounds.length} rounds ` +
-          `(${raced} raced), ${s.entries.length} entries\n`,
+        findings.map((line) => `${line}\n`).join('') +
+          `${file}: ok — ${s.series} ${s.season}: ${s.classes.length} classes, ${s.rounds.length} rounds ` +
+          `(${raced} raced), ${s.entries.length} entries${checked}\n`,
       );
     });
 
