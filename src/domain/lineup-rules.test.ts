@@ -195,3 +195,19 @@ test('a fault of the entered crew is reported once, not again for the crew that 
     ['entered'],
   );
 });
+
+test('a car withdrawn from a round has no line-up to check there', () => {
+  // ALMS 2019-20: #96 withdrew from The Bend with only Haruki Kurosawa still entered.
+  const season = {
+    ...buildSeason({
+      rounds: 2,
+      entries: [entry('96', 'LMP2', [driver('Haruki Kurosawa', 'Gold')])],
+      races: [race(1, [line('96', 'Ret')]), race(2, [line('96', 'WD')])],
+    }),
+    lineupRules: RULES,
+  };
+  assert.deepEqual(
+    checkLineups(season).map((f) => `${f.round} ${f.rule}`),
+    ['1 2 or 3 drivers', '1 At least one Silver or Bronze'],
+  );
+});

@@ -63,8 +63,8 @@ export function rulesFor(rules: LineupRules | undefined, classId: string, round:
 }
 
 /**
- * Every line-up finding of the season: each car at each round it has a driver entered for,
- * in entry-list order, then round, then rule order.
+ * Every line-up finding of the season: each car at each round it has a driver entered for and
+ * did not withdraw from, in entry-list order, then round, then rule order.
  */
 export function checkLineups(season: Season): LineupFinding[] {
   return season.entries.flatMap((entry) =>
@@ -74,6 +74,8 @@ export function checkLineups(season: Season): LineupFinding[] {
       // No driver entered: the car was not at this round, so it has no line-up to check.
       if (rules.length === 0 || entered.length === 0) return [];
       const line = season.races.find((r) => r.round === round)?.classification?.find((l) => l.car === entry.car);
+      // A withdrawn car took no part in the round: whoever was still entered is no line-up.
+      if (line?.status === 'WD') return [];
       // Only a classified car's list of who drove is a line-up: a car that retired early may
       // not have got to every driver, and that breaks no line-up rule.
       const drove =
