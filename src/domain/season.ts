@@ -2,6 +2,7 @@ import type { Rating, StandingsKind, Status, TieBreaker } from './vocabulary.ts'
 import type { PointsSystem } from './points.ts';
 import type { PointsAdjustment } from './decisions.ts';
 import type { LineupRules } from './lineup-rules.ts';
+import type { DriveTimeRuleBook } from './drive-time-rules.ts';
 
 /**
  * A championship class. A car of a class with `alsoClassifiedIn` is classified and scores in
@@ -90,6 +91,8 @@ export interface Season {
   readonly tieBreakers: TieBreakRules;
   /** Who may make up a crew (lineup-rules.ts); absent when the season file gives no rules. */
   readonly lineupRules?: LineupRules;
+  /** Drive-time limits (drive-time-rules.ts); absent when the season file gives none. */
+  readonly driveTimeRules?: DriveTimeRuleBook;
   /** Free text: sources, and where the sources contradict each other. */
   readonly notes: readonly string[];
   /** Points taken off by stewards' decisions in force (see decisions.ts); none when absent. */

@@ -64,6 +64,7 @@ export function checkSeasonFile(data: unknown): Issue[] {
     ...checkEntries(draft),
     ...checkPointsClasses(draft),
     ...checkLineupRules(draft),
+    ...checkDriveTimeClasses(draft.known, data),
     ...draft.races.flatMap((race, i) => (race ? checkRace(draft, race, i) : [])),
     ...duplicates(
       draft.races,
@@ -85,6 +86,7 @@ function prototypeKeys(data: unknown): Issue[] {
   const records: [unknown, Path][] = [
     [asRecord(file.points).classes, ['points', 'classes']],
     [asRecord(file.lineupRules).classes, ['lineupRules', 'classes']],
+    [asRecord(file.driveTime).classes, ['driveTime', 'classes']],
     ...(Array.isArray(file.races) ? file.races : []).map((race, i): [unknown, Path] => [
       asRecord(race).poles,
       ['races', i, 'poles'],
@@ -286,6 +288,12 @@ function checkLineupRules({ lineupRules, known }: Draft): Issue[] {
     ...lineupRules.classes.flatMap((id) => unknownClass(known, id, ['lineupRules', 'classes', id])),
     ...lineupRules.rounds.flatMap(({ round, path }) => roundOutOfRange(known, round, path)),
   ];
+}
+
+/** Drive-time rules name classes that exist. */
+function checkDriveTimeClasses(known: Known, data: unknown): Issue[] {
+  const classes = Object.keys(asRecord(asRecord(asRecord(data).driveTime).classes));
+  return classes.flatMap((id) => unknownClass(known, id, ['driveTime', 'classes', id]));
 }
 
 function checkRace(draft: Draft, race: DraftRace, i: number): Issue[] {

@@ -2,6 +2,7 @@
  * A season file that passed every check, turned into the domain's `Season`: defaults filled in,
  * shorthand expanded (a class id for a class, one car for a pole list), times in milliseconds.
  */
+import type { DriveTimeRuleBook, DriveTimeRules, LimitMs } from '../domain/drive-time-rules.ts';
 import type { LineupRule, LineupRules } from '../domain/lineup-rules.ts';
 import type { PointsScale, PointsSystem } from '../domain/points.ts';
 import type {
@@ -17,6 +18,7 @@ import type {
 import { parseDuration, parseRaceTime } from './race-time.ts';
 import type {
   ClassItem,
+  DriveTimeItem,
   EntryItem,
   LineupRulesItem,
   PointsItem,
@@ -37,6 +39,7 @@ export function toSeason(file: SeasonFile): Season {
     points: toPoints(file.points),
     tieBreakers: toTieBreakers(file.tieBreakers),
     ...(file.lineupRules && { lineupRules: toLineupRules(file.lineupRules) }),
+    ...(file.driveTime && { driveTimeRules: toDriveTimeRules(file.driveTime) }),
     notes: file.notes ?? [],
   };
 }
@@ -146,4 +149,33 @@ function toLineupRules(rules: LineupRulesItem): LineupRules {
     allClasses: (rules.allClasses ?? []).map(rule),
     classes: Object.fromEntries(classes) as Record<string, LineupRule[]>,
   };
+}
+
+type DriveTimeLimits = Pick<DriveTimeItem, 'maxPerDriver' | 'minPerDriver' | 'maxStint'>;
+
+function toDriveTimeRules(item: DriveTimeItem): DriveTimeRuleBook {
+  const classes = Object.entries(item.classes ?? {}).map(([id, limits]) => [id, toDriveTimeLimits(limits)]);
+  return {
+    pitTime: item.pitTime ?? 'counted',
+    default: toDriveTimeLimits(item),
+    classes: Object.fromEntries(classes) as Record<string, DriveTimeRules>,
+  };
+}
+
+function toDriveTimeLimits(limits: DriveTimeLimits): DriveTimeRules {
+  return defined({
+    maxPerDriverMs: toLimitMs(limits.maxPerDriver),
+    minPerDriverMs: toLimitMs(limits.minPerDriver),
+    maxStintMs: toLimitMs(limits.maxStint),
+  });
+}
+
+/** `1h45m`, or `{ Bronze: 1h45m }`, in milliseconds (the schema has checked every duration). */
+function toLimitMs(limit: DriveTimeLimits['maxStint']): LimitMs | undefined {
+  if (limit === undefined) return undefined;
+  if (typeof limit === 'string') return parseDuration(limit) ?? 0;
+  const perRating = Object.entries(limit).flatMap(([rating, text]) =>
+    text === undefined ? [] : [[rating, parseDuration(text) ?? 0]],
+  );
+  return Object.fromEntries(perRating) as LimitMs;
 }

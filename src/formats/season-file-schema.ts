@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { REGION_IDS } from '../domain/regions.ts';
+import { PIT_TIME_READINGS } from '../domain/drive-time.ts';
 import { RATINGS, STATUSES, TIE_BREAKERS } from '../domain/vocabulary.ts';
 import { parseDuration, parseRaceTime } from './race-time.ts';
 import { expecting, mustBe } from './zod-issues.ts';
@@ -110,6 +111,33 @@ export const lineupRulesSchema = fields({
   classes: z.record(z.string(), z.array(lineupRuleSchema)).optional(),
 });
 
+/** A drive-time limit: one duration for every driver, or one per rating. */
+const driveTimeLimit = z.union(
+  [
+    duration,
+    fields({
+      Platinum: duration.optional(),
+      Gold: duration.optional(),
+      Silver: duration.optional(),
+      Bronze: duration.optional(),
+    }),
+  ],
+  expecting('a duration such as 1h45m, or one per rating such as { Bronze: 1h45m }'),
+);
+
+const driveTimeLimits = {
+  maxPerDriver: driveTimeLimit.optional(),
+  minPerDriver: driveTimeLimit.optional(),
+  maxStint: driveTimeLimit.optional(),
+};
+
+/** Drive-time rules (docs/season-file.md#drivetime): defaults, per-class overrides, pit time. */
+export const driveTimeSchema = fields({
+  pitTime: z.enum(PIT_TIME_READINGS).optional(),
+  ...driveTimeLimits,
+  classes: z.record(z.string(), fields(driveTimeLimits)).optional(),
+});
+
 export const roundSchema = fields({
   round: roundNumber,
   name: text,
@@ -171,6 +199,7 @@ export const seasonFileSchema = fields({
   tieBreakers: tieBreakers.optional(),
   classes: z.array(classSchema),
   lineupRules: lineupRulesSchema.optional(),
+  driveTime: driveTimeSchema.optional(),
   rounds: z.array(roundSchema),
   entries: z.array(entrySchema),
   races: z.array(raceSchema).optional(),
@@ -184,3 +213,4 @@ export type RaceItem = z.output<typeof raceSchema>;
 export type LineItem = z.output<typeof lineSchema>;
 export type PointsItem = z.output<typeof pointsSchema>;
 export type LineupRulesItem = z.output<typeof lineupRulesSchema>;
+export type DriveTimeItem = z.output<typeof driveTimeSchema>;

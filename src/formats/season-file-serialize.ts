@@ -5,6 +5,7 @@
  */
 import { Document, Scalar } from 'yaml';
 import type { Node } from 'yaml';
+import type { DriveTimeRuleBook, DriveTimeRules, LimitMs } from '../domain/drive-time-rules.ts';
 import type { LineupRule, LineupRules } from '../domain/lineup-rules.ts';
 import type { PointsScale, PointsSystem } from '../domain/points.ts';
 import type {
@@ -35,6 +36,7 @@ export function serializeSeasonFile(season: Season): string {
       tieBreakers: tieBreakersOf(season.tieBreakers, flow),
       classes: classesOf(season.classes, flow),
       lineupRules: season.lineupRules && lineupRulesOf(season.lineupRules, flow),
+      driveTime: season.driveTimeRules && driveTimeOf(season.driveTimeRules, flow),
       rounds: season.rounds.map((round) => flow(roundOf(round))),
       entries: season.entries.map((entry) => entryOf(entry, flow)),
       races: season.races.length > 0 ? season.races.map((race) => raceOf(race, flow)) : undefined,
@@ -158,4 +160,32 @@ function lineupRulesOf(rules: LineupRules, flow: Flow): object {
     classes: classes.length > 0 ? Object.fromEntries(classes) : undefined,
   });
   return Object.keys(section).length > 0 ? section : flow({});
+}
+
+/** Defaults first, then one line per class; limits in whole minutes, as the format writes durations. */
+function driveTimeOf(book: DriveTimeRuleBook, flow: Flow): object {
+  const classes = Object.entries(book.classes).map(([id, rules]): [string, Node] => [
+    id,
+    flow(driveTimeLimitsOf(rules)),
+  ]);
+  return {
+    ...defined({ pitTime: book.pitTime === 'counted' ? undefined : book.pitTime }),
+    ...driveTimeLimitsOf(book.default, flow),
+    ...(classes.length > 0 && { classes: Object.fromEntries(classes) }),
+  };
+}
+
+function driveTimeLimitsOf(rules: DriveTimeRules, flow?: Flow): object {
+  const limit = (value: LimitMs | undefined): unknown => {
+    if (typeof value !== 'object') return value === undefined ? undefined : formatDuration(value);
+    const perRating = Object.fromEntries(
+      Object.entries(value).flatMap(([rating, ms]) => (ms === undefined ? [] : [[rating, formatDuration(ms)]])),
+    );
+    return flow ? flow(perRating) : perRating;
+  };
+  return defined({
+    maxPerDriver: limit(rules.maxPerDriverMs),
+    minPerDriver: limit(rules.minPerDriverMs),
+    maxStint: limit(rules.maxStintMs),
+  });
 }
