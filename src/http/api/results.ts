@@ -8,6 +8,7 @@ import type { Race, Season } from '../../domain/season.ts';
 import { STATUSES } from '../../domain/vocabulary.ts';
 import { errorResponses, failureResponse, notFound } from './errors.ts';
 import { RoundJson, roundJson, SeasonIdParam, seasonOf } from './seasons.ts';
+import { DecisionJson, decisionsJson } from './decisions.ts';
 
 const ResultJson = z
   .strictObject({
@@ -34,6 +35,8 @@ const RoundResultsJson = z
   .strictObject({
     season: z.string(),
     round: RoundJson,
+    state: z.enum(['provisional', 'final']).openapi({ description: 'Provisional until the stewards publish it.' }),
+    decisions: z.array(DecisionJson).openapi({ description: "The stewards' decisions on this round." }),
     classes: z.array(
       z.strictObject({
         class: z.string(),
@@ -76,7 +79,15 @@ const getResults = createRoute({
   description:
     'Per class, in finishing order: class position, car, team, status, laps, total time, the pole, ' +
     'the crew who drove and the points scored. 404 for a round not raced yet.',
-  request: { params: z.object({ id: SeasonIdParam, round: RoundNumber }) },
+  request: {
+    params: z.object({ id: SeasonIdParam, round: RoundNumber }),
+    query: z.object({
+      asOf: z.iso
+        .datetime({ offset: true })
+        .optional()
+        .openapi({ description: 'The classification as it stood at this moment.', example: '2019-11-24T12:00:00Z' }),
+    }),
+  },
   responses: {
     200: { description: "The round's results.", content: { 'application/json': { schema: RoundResultsJson } } },
     ...errorResponses('bad-request', 'not-found'),
@@ -89,7 +100,7 @@ export function resultRoutes(office: Office): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(getResults, async (c) => {
     const { id, round: number } = c.req.valid('param');
-    const found = await seasonOf(office, id);
+    const found = await seasonOf(office, id, c.req.valid('query').asOf);
     if (!found.ok) return failureResponse(c, found.error);
     const season = found.value;
     const round = season.rounds.find((r) => r.round === number);
@@ -103,6 +114,8 @@ export function resultRoutes(office: Office): OpenAPIHono {
       {
         season: season.id,
         round: roundJson(round),
+        state: race.state ?? 'final',
+        decisions: await decisionsJson(office, season.id, number),
         classes: season.classes.map((k) => ({
           class: k.id,
           results: scoreClassRound(season, race, k.id).outcomes.map((o) => resultJson(season, race, o)),

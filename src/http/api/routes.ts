@@ -3,6 +3,7 @@ import type { Office } from '../../app/office.ts';
 import type { ResponseStore } from '../response-store.ts';
 import { responseCache } from './cache.ts';
 import { calendarRoutes } from './calendar.ts';
+import { decisionRoutes } from './decisions.ts';
 import { entryRoutes } from './entries.ts';
 import { failureResponse, validationFailure } from './errors.ts';
 import { openApiDocument, registerDocumentRoutes } from './openapi.ts';
@@ -36,6 +37,7 @@ export function apiRoutes(office: Office, { store, today }: ApiOptions): OpenAPI
   api.route('/', standingsRoutes(office));
   api.route('/', calendarRoutes(office));
   api.route('/', peopleRoutes(office));
+  api.route('/', decisionRoutes(office));
   registerDocumentRoutes(api);
 
   const document = openApiDocument(api);

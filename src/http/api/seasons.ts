@@ -15,8 +15,12 @@ export const SeasonIdParam = z.string().openapi({
 export const SeasonParams = z.object({ id: SeasonIdParam });
 
 /** The season of the URL, or the 404 that says which ids exist. */
-export async function seasonOf(office: Office, id: string): Promise<Result<Season, ApiFailure<'not-found'>>> {
-  const season = await office.season(id);
+export async function seasonOf(
+  office: Office,
+  id: string,
+  asOf?: string,
+): Promise<Result<Season, ApiFailure<'not-found'>>> {
+  const season = asOf === undefined ? await office.season(id) : await office.seasonAsOf(id, asOf);
   if (season) return ok(season);
   const known = (await office.seasons()).map((s) => s.id);
   return err(notFound(`No season '${id}'. Known seasons: ${known.join(', ') || 'none'}.`));

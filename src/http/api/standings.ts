@@ -69,11 +69,26 @@ const StandingsDocumentJson = z
 const StandingsQuery = z.object({
   class: z.string().optional().openapi({ description: 'Only this class (an id from the season).', example: 'LMP2' }),
   kind: z.enum(STANDINGS_KINDS).optional().openapi({ description: 'Only the teams or the drivers championship.' }),
+  asOf: z.iso.datetime({ offset: true }).optional().openapi({
+    description:
+      "The standings as they stood at this moment: the stewards' decisions and publications made up to then.",
+    example: '2019-11-24T12:00:00Z',
+  }),
+  results: z
+    .enum(['all', 'final'])
+    .optional()
+    .openapi({ description: '`final` leaves out races whose results are still provisional; default `all`.' }),
 });
+
+/** The season without the races the stewards have not yet published final. */
+function finalOnly(season: Season): Season {
+  return { ...season, races: season.races.filter((r) => r.state !== 'provisional') };
+}
 
 interface Filter {
   readonly class?: string | undefined;
   readonly kind?: StandingsKind | undefined;
+  readonly results?: 'all' | 'final' | undefined;
 }
 
 /** The season's tables, filtered; an unknown class is a 400 that names the season's classes. */
@@ -83,7 +98,7 @@ function tablesOf(season: Season, filter: Filter): Result<StandingsTable[], ApiF
     return err(badRequest(`query.class: unknown class '${filter.class}'; ${season.id} has ${known}.`));
   }
   return ok(
-    seasonStandings(season).filter(
+    seasonStandings(filter.results === 'final' ? finalOnly(season) : season).filter(
       (t) =>
         (filter.class === undefined || t.class === filter.class) &&
         (filter.kind === undefined || t.kind === filter.kind),
@@ -133,16 +148,17 @@ function csvFileName(season: Season, filter: Filter): string {
 export function standingsRoutes(office: Office): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(getStandings, async (c) => {
-    const season = await seasonOf(office, c.req.valid('param').id);
+    const query = c.req.valid('query');
+    const season = await seasonOf(office, c.req.valid('param').id, query.asOf);
     if (!season.ok) return failureResponse(c, season.error);
-    const tables = tablesOf(season.value, c.req.valid('query'));
+    const tables = tablesOf(season.value, query);
     if (!tables.ok) return failureResponse(c, tables.error);
     return c.json(standingsDocument(season.value, tables.value), 200);
   });
   app.openapi(getStandingsCsv, async (c) => {
-    const season = await seasonOf(office, c.req.valid('param').id);
-    if (!season.ok) return failureResponse(c, season.error);
     const filter = c.req.valid('query');
+    const season = await seasonOf(office, c.req.valid('param').id, filter.asOf);
+    if (!season.ok) return failureResponse(c, season.error);
     const tables = tablesOf(season.value, filter);
     if (!tables.ok) return failureResponse(c, tables.error);
     return c.body(standingsCsv(season.value, tables.value), 200, {
