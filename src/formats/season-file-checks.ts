@@ -279,7 +279,8 @@ function draftLineupRules(data: unknown): DraftLineupRules {
       });
     }),
   );
-  return { classes: Object.keys(asRecord(section.classes)), rounds };
+  // `__proto__` is reported by prototypeKeys, once.
+  return { classes: Object.keys(asRecord(section.classes)).filter((id) => id !== '__proto__'), rounds };
 }
 
 /** Line-up rules name classes and rounds that exist. */
