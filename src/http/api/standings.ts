@@ -80,9 +80,14 @@ const StandingsQuery = z.object({
     .openapi({ description: '`final` leaves out races whose results are still provisional; default `all`.' }),
 });
 
-/** The season without the races the stewards have not yet published final. */
+/** The season without the races the stewards have not yet published final, nor their decisions. */
 function finalOnly(season: Season): Season {
-  return { ...season, races: season.races.filter((r) => r.state !== 'provisional') };
+  const provisional = new Set(season.races.filter((r) => r.state === 'provisional').map((r) => r.round));
+  return {
+    ...season,
+    races: season.races.filter((r) => !provisional.has(r.round)),
+    pointsAdjustments: (season.pointsAdjustments ?? []).filter((a) => !provisional.has(a.round)),
+  };
 }
 
 interface Filter {
