@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadSeasonFile, readSeasonFile } from './load-season.ts';
 import { dataDir, port } from './environment.ts';
+import { addDriveTimesCommand } from './drive-times-command.ts';
 import type { Office } from '../app/office.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import { lineupReport } from '../formats/lineup-report.ts';
@@ -148,6 +149,8 @@ export function buildProgram(): Command {
         await office.close();
       }
     });
+
+  addDriveTimesCommand(program);
 
   return program;
 }
