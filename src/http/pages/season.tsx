@@ -1,5 +1,7 @@
 /** `/seasons/{id}`: the calendar, the classes and the entry list of a season. */
 import { slugOf } from '../../domain/ids.ts';
+import type { LineupFinding } from '../../domain/lineup-rules.ts';
+import { checkLineups } from '../../domain/lineup-rules.ts';
 import type { Entry, Season } from '../../domain/season.ts';
 import { classesOf } from '../../domain/season.ts';
 import { CarNumber, ClassChip, Flag, RatingBadge, ScrollTable } from './badges.tsx';
@@ -67,8 +69,8 @@ function Calendar(props: { season: Season }) {
   );
 }
 
-function EntryRow(props: { season: Season; entry: Entry }) {
-  const { season, entry } = props;
+function EntryRow(props: { season: Season; entry: Entry; findings: readonly LineupFinding[] }) {
+  const { season, entry, findings } = props;
   const all = season.rounds.map((r) => r.round);
   return (
     <tr>
@@ -89,12 +91,38 @@ function EntryRow(props: { season: Season; entry: Entry }) {
             </li>
           ))}
         </ul>
+        <LineupFindings car={entry.car} findings={findings} />
       </td>
     </tr>
   );
 }
 
-function EntryList(props: { season: Season; classId: string }) {
+/** The car's line-up findings, in words (not colour alone), under its crew. */
+function LineupFindings(props: { car: string; findings: readonly LineupFinding[] }) {
+  if (props.findings.length === 0) return null;
+  // Car numbers are unique in a season and case matters ("1a" is not "1A"), so no slug here.
+  const id = `lineup-car-${props.car.replace(/\s/g, '_')}`;
+  const count = props.findings.length;
+  return (
+    <div class="lineup-findings">
+      <p id={id} class="lineup-title">
+        Line-up rules, car #{props.car}: {count} {count === 1 ? 'finding' : 'findings'}
+      </p>
+      <ul aria-labelledby={id}>
+        {props.findings.map((f) => (
+          <li>
+            <strong>
+              Round {f.round}, {f.rule}: {f.kind === 'violation' ? 'not met' : 'cannot check'}.
+            </strong>{' '}
+            {f.message.replace(/^cannot check: /, '')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function EntryList(props: { season: Season; classId: string; findings: readonly LineupFinding[] }) {
   const entries = props.season.entries.filter((e) => e.class === props.classId);
   const id = `${slugOf(props.classId)}-entries`;
   if (entries.length === 0) return null;
@@ -116,7 +144,11 @@ function EntryList(props: { season: Season; classId: string }) {
           </thead>
           <tbody>
             {entries.map((entry) => (
-              <EntryRow season={props.season} entry={entry} />
+              <EntryRow
+                season={props.season}
+                entry={entry}
+                findings={props.findings.filter((f) => f.car === entry.car)}
+              />
             ))}
           </tbody>
         </table>
@@ -145,6 +177,7 @@ function Classes(props: { season: Season }) {
 
 export function SeasonPage(props: { season: Season }) {
   const { season } = props;
+  const findings = checkLineups(season);
   return (
     <Layout title={seasonTitle(season)} nav="season" seasonId={season.id} seasonLabel={season.season}>
       <h1>{seasonTitle(season)}</h1>
@@ -162,8 +195,16 @@ export function SeasonPage(props: { season: Season }) {
       <Classes season={season} />
       <h2>Entry list</h2>
       <p class="note">Ratings are the FIA driver categorisation; the rounds are those each driver was entered for.</p>
+      {season.lineupRules ? (
+        <p class="note">
+          Line-up rules:{' '}
+          {findings.length === 0
+            ? 'every crew meets them.'
+            : `${findings.length} ${findings.length === 1 ? 'finding' : 'findings'} for the stewards, shown beside each car.`}
+        </p>
+      ) : null}
       {season.classes.map((c) => (
-        <EntryList season={season} classId={c.id} />
+        <EntryList season={season} classId={c.id} findings={findings} />
       ))}
     </Layout>
   );
