@@ -52,6 +52,16 @@ export function checkDecision(
   if ('car' in input && input.car !== undefined && !season.entries.some((e) => e.car === input.car)) {
     return { code: 'invalid', message: `car "${input.car}" is not in the entry list` };
   }
+  if (input.kind === 'time-penalty') {
+    // Re-classifying by laps, then time, needs both for the penalised car.
+    const line = season.races.find((r) => r.round === input.round)?.classification?.find((l) => l.car === input.car);
+    if (line?.totalTimeMs === undefined || (input.laps && line.laps === undefined)) {
+      return {
+        code: 'invalid',
+        message: `car "${input.car}" has no ${line?.totalTimeMs === undefined ? 'total time' : 'laps'} in round ${input.round}'s classification: import the timing classification first, or drop positions instead`,
+      };
+    }
+  }
   if (input.kind === 'points-deduction' && !season.classes.some((c) => c.id === input.class)) {
     return { code: 'invalid', message: `class "${input.class}" is not in the season` };
   }

@@ -6,6 +6,8 @@ import type { Entry, Race, Round, Season } from '../../domain/season.ts';
 import { CarNumber, ClassChip, Flag, ScrollTable } from './badges.tsx';
 import { formatDate, formatDuration, formatPoints, formatRaceTime } from './format.ts';
 import { Layout } from './layout.tsx';
+import type { DecisionView } from './decisions.tsx';
+import { RoundDecisions } from './decisions.tsx';
 import { driverPath, roundPath, seasonPath, standingsPath, teamPath } from './paths.ts';
 import { resultKey } from './result-key.ts';
 import { cellScale } from './round-cells.tsx';
@@ -155,7 +157,12 @@ function ClassResults(props: { season: Season; race: Race; classId: string; winn
   );
 }
 
-export function ResultsPage(props: { season: Season; round: Round; race: Race | undefined }) {
+export function ResultsPage(props: {
+  season: Season;
+  round: Round;
+  race: Race | undefined;
+  decisions?: readonly DecisionView[];
+}) {
   const { season, round, race } = props;
   const winner = race ? overallWinner(race) : undefined;
   return (
@@ -172,6 +179,11 @@ export function ResultsPage(props: { season: Season; round: Round; race: Race | 
       <RoundFacts round={round} />
       {race ? (
         <>
+          {race.state === 'provisional' ? (
+            <p class="notice" role="status">
+              <strong>Provisional results</strong>: the stewards have not published them final yet.
+            </p>
+          ) : null}
           <p class="note">Class positions; the overall winner is highlighted. Points include the pole point.</p>
           {season.classes.map((c) => (
             <ClassResults season={season} race={race} classId={c.id} winner={winner} />
@@ -180,6 +192,7 @@ export function ResultsPage(props: { season: Season; round: Round; race: Race | 
       ) : (
         <p class="empty">This round has not been run yet.</p>
       )}
+      <RoundDecisions decisions={props.decisions ?? []} />
       <RoundPager season={season} round={round.round} />
     </Layout>
   );

@@ -27,6 +27,7 @@ import { cacheKey, ResponseStore } from '../response-store.ts';
 import type { RenderedPage } from './page-cache.ts';
 import { classOfSlug } from './paths.ts';
 import { ResultsPage } from './results.tsx';
+import { decisionImpact, describeChange } from '../../domain/decision-impact.ts';
 import { SeasonPage } from './season.tsx';
 import { StandingsPage, StandingsTablePage } from './standings.tsx';
 import { TeamPage } from './team.tsx';
@@ -141,7 +142,14 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       const round = season.rounds.find((r) => String(r.round) === c.req.param('round'));
       if (!round) return notFound(`${season.season} ${season.series} has no round ${c.req.param('round')}.`, season);
       const race = season.races.find((r) => r.round === round.round);
-      return found(<ResultsPage season={season} round={round} race={race} />);
+      const [imported, decisions] = await Promise.all([office.importedSeason(season.id), office.decisions(season.id)]);
+      const views = decisions
+        .filter((d) => d.round === round.round)
+        .map((decision) => ({
+          decision,
+          impact: imported ? decisionImpact(imported, decisions, decision).map(describeChange) : [],
+        }));
+      return found(<ResultsPage season={season} round={round} race={race} decisions={views} />);
     }),
   );
 
