@@ -89,9 +89,10 @@ test('a disabled official can no longer sign in, and their sessions end', async 
 });
 
 test('login: five failures per name and address, then 429 until the window passes', async () => {
+  const ana = (await officials.list()).find((o) => o.name === 'Ana Steward');
   for (let i = 0; i < 5; i += 1) {
     const failed = await officials.login('Ana Steward', 'wrong password!!', '203.0.113.9');
-    assert.deepEqual(failed, { ok: false, error: { code: 'wrong-credentials' } });
+    assert.deepEqual(failed, { ok: false, error: { code: 'wrong-credentials', officialId: ana?.id } });
     advance(1000);
   }
   const limited = await officials.login('Ana Steward', PASSWORD, '203.0.113.9');

@@ -6,7 +6,7 @@ import type { Sql } from '../store/database.ts';
 import * as store from '../store/officials.ts';
 import type { ScryptParams } from './passwords.ts';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
-import { hashSecret, newSecret } from './secrets.ts';
+import { hashSecret, hmac, newSecret } from './secrets.ts';
 
 /** Every expected failure of the officials' use-cases; http/auth and the CLI map them. */
 export type OfficialsError =
@@ -19,7 +19,9 @@ export type OfficialsError =
   | 'unknown-scope'
   | 'duplicate-token-name';
 
-export type LoginFailure = { code: 'wrong-credentials' } | { code: 'rate-limited'; retryAfterSeconds: number };
+export type LoginFailure =
+  /** `officialId` when the name is an official's: logs say whose account, never what was typed. */
+  { code: 'wrong-credentials'; officialId?: number } | { code: 'rate-limited'; retryAfterSeconds: number };
 
 /** A session as its holder sees it: the token goes in the cookie, the CSRF token in forms. */
 export interface NewSession {
@@ -86,17 +88,29 @@ export function openOfficials(db: Sql, options: OfficialsOptions = {}): Official
   const limit = options.loginLimit ?? { failures: 5, windowMs: 15 * 60 * 1000 };
   // Checked against when the name is unknown, so a wrong name costs as long as a wrong password.
   let decoy: Promise<string> | undefined;
-  let loginKey: Promise<string> | undefined;
+  const keys = new Map<string, Promise<string>>();
+  /** One of the instance's keys, created by the first server that needs it. */
+  const instanceKey = (name: 'login-form' | 'login-attempts'): Promise<string> => {
+    let key = keys.get(name);
+    if (!key) {
+      key = store.authKey(db, name, newSecret());
+      keys.set(name, key);
+      void key.catch(() => keys.delete(name)); // a database hiccup must not stick
+    }
+    return key;
+  };
 
-  const verify = async (name: string, password: string): Promise<Official | undefined> => {
+  /** The official when name and password match an enabled account; `known` whenever the name does. */
+  const check = async (name: string, password: string): Promise<{ official?: Official; known?: Official }> => {
     const stored = await store.findOfficialByName(db, name);
     const hash = stored?.passwordHash ?? (await (decoy ??= hashPassword(newSecret(), hashing)));
     const matches = await verifyPassword(password, hash);
-    if (!stored || !matches || stored.official.disabledAt) return undefined;
+    if (!stored) return {};
+    if (!matches || stored.official.disabledAt) return { known: stored.official };
     if (needsRehash(stored.passwordHash, hashing)) {
       await store.updatePasswordHash(db, stored.official.id, await hashPassword(password, hashing));
     }
-    return stored.official;
+    return { official: stored.official, known: stored.official };
   };
 
   const createSession = async (official: Official): Promise<NewSession> => {
@@ -138,9 +152,9 @@ export function openOfficials(db: Sql, options: OfficialsOptions = {}): Official
       await store.disableOfficial(db, id, now());
       return ok((await store.findOfficialById(db, id)) ?? found);
     },
-    verifyPassword: verify,
+    verifyPassword: async (name, password) => (await check(name, password)).official,
     login: async (name, password, ip) => {
-      const key = { name, ip };
+      const key = { nameHash: hmac(await instanceKey('login-attempts'), name.toLowerCase()), ip };
       const at = now();
       const windowStart = new Date(at.getTime() - limit.windowMs);
       // Written first and counted after: of parallel guesses, only the first few see room.
@@ -151,8 +165,8 @@ export function openOfficials(db: Sql, options: OfficialsOptions = {}): Official
         const freeAt = (oldest ?? at).getTime() + limit.windowMs;
         return err({ code: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((freeAt - at.getTime()) / 1000)) });
       }
-      const official = await verify(name, password);
-      if (!official) return err({ code: 'wrong-credentials' });
+      const { official, known } = await check(name, password);
+      if (!official) return err({ code: 'wrong-credentials', ...(known ? { officialId: known.id } : {}) });
       await store.clearLoginAttempts(db, key);
       return ok({ official, session: await createSession(official) });
     },
@@ -182,10 +196,6 @@ export function openOfficials(db: Sql, options: OfficialsOptions = {}): Official
     verifyToken: async (token) =>
       token.startsWith(API_TOKEN_PREFIX) ? store.findLiveToken(db, hashSecret(token)) : undefined,
     listTokens: () => store.listTokens(db),
-    loginFormKey: () =>
-      (loginKey ??= store.authKey(db, 'login-form', newSecret()).catch((error: unknown) => {
-        loginKey = undefined; // a database hiccup must not stick
-        throw error;
-      })),
+    loginFormKey: () => instanceKey('login-form'),
   };
 }

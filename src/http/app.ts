@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Office } from '../app/office.ts';
+import { openOfficials } from '../app/officials.ts';
+import type { Officials } from '../app/officials.ts';
+import { adminRoutes } from './auth/admin-routes.tsx';
 import { apiRoutes } from './api/routes.ts';
 import { pageRoutes } from './pages/routes.tsx';
 import type { PageOptions } from './pages/routes.tsx';
@@ -8,6 +11,10 @@ import { ResponseStore } from './response-store.ts';
 
 export interface HttpOptions extends Omit<PageOptions, 'store'> {
   readonly logger?: Logger;
+  /** The officials' use-cases (tests pass a clock); by default on the office's database. */
+  readonly officials?: Officials;
+  /** One reverse proxy in front appends the client's address to X-Forwarded-For (docs/officials.md). */
+  readonly trustProxy?: boolean;
 }
 
 /** The app and what the server's fast path needs to answer from the same response store. */
@@ -22,6 +29,9 @@ export function createHttpParts(office: Office, options: HttpOptions = {}): Http
   // The clock stays at the edge: pages and API get "today" as a function.
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const app = new Hono();
+  // First: race control is private, and the public catch-alls and response cache below must not see it.
+  const officials = options.officials ?? openOfficials(office.db);
+  app.route('/', adminRoutes(office, officials, { logger: options.logger, trustProxy: options.trustProxy }));
   app.route('/api', apiRoutes(office, { store, today }));
   app.route('/', pageRoutes(office, { ...options, store, today }));
   app.onError((error, c) => {
@@ -34,7 +44,7 @@ export function createHttpParts(office: Office, options: HttpOptions = {}): Http
 
 /**
  * The whole HTTP surface, built as a value with no `listen` inside: tests call `app.request()`.
- * Everything here is read-only for the public.
+ * Everything here is read-only for the public; changes go through src/http/auth/mutations.ts.
  */
 export function createHttpApp(office: Office, options: HttpOptions = {}): Hono {
   return createHttpParts(office, options).app;

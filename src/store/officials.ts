@@ -153,8 +153,9 @@ export async function revokeToken(db: Sql, name: string, at: Date): Promise<ApiT
   return rows[0] && toToken(rows[0]);
 }
 
+/** Whose attempts: a keyed hash of the name as typed (never the name: it may be a password). */
 export interface LoginKey {
-  readonly name: string;
+  readonly nameHash: string;
   readonly ip: string;
 }
 
@@ -162,8 +163,8 @@ export interface LoginKey {
 export async function insertLoginAttempt(db: Sql, key: LoginKey, at: Date, forgetBefore: Date): Promise<number> {
   await db.query('DELETE FROM login_attempts WHERE attempted_at <= $1', [forgetBefore]);
   const rows = await db.query<{ id: number }>(
-    'INSERT INTO login_attempts (name, ip, attempted_at) VALUES (lower($1), $2, $3) RETURNING id',
-    [key.name, key.ip, at],
+    'INSERT INTO login_attempts (name_hash, ip, attempted_at) VALUES ($1, $2, $3) RETURNING id',
+    [key.nameHash, key.ip, at],
   );
   if (!rows[0]) throw new Error('login attempt not recorded');
   return rows[0].id;
@@ -177,8 +178,8 @@ export async function countLoginAttempts(
 ): Promise<{ count: number; oldest: Date | null }> {
   const rows = await db.query<{ count: number; oldest: Date | null }>(
     `SELECT count(*)::integer AS count, min(attempted_at) AS oldest FROM login_attempts
-     WHERE name = lower($1) AND ip = $2 AND attempted_at > $3`,
-    [key.name, key.ip, since],
+     WHERE name_hash = $1 AND ip = $2 AND attempted_at > $3`,
+    [key.nameHash, key.ip, since],
   );
   return rows[0] ?? { count: 0, oldest: null };
 }
@@ -189,7 +190,7 @@ export async function deleteLoginAttempt(db: Sql, id: number): Promise<void> {
 
 /** After a successful login: the earlier failures of this name and address no longer count. */
 export async function clearLoginAttempts(db: Sql, key: LoginKey): Promise<void> {
-  await db.query('DELETE FROM login_attempts WHERE name = lower($1) AND ip = $2', [key.name, key.ip]);
+  await db.query('DELETE FROM login_attempts WHERE name_hash = $1 AND ip = $2', [key.nameHash, key.ip]);
 }
 
 /** The instance's key called `name`: `candidate` if none was stored yet (first server wins). */

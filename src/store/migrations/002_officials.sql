@@ -37,13 +37,16 @@ CREATE TABLE api_tokens (
 -- rows of a name and address are deleted when a login succeeds: what remains are failures.
 CREATE TABLE login_attempts (
   id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  name text NOT NULL, -- lower-cased as typed, whether or not such an official exists
+  -- HMAC of the lower-cased name as typed, whether or not such an official exists: people type
+  -- their password into the name field, and that must not sit here in clear.
+  name_hash text NOT NULL,
   ip text NOT NULL,
   attempted_at timestamptz NOT NULL
 );
-CREATE INDEX login_attempts_key_idx ON login_attempts (name, ip, attempted_at);
+CREATE INDEX login_attempts_key_idx ON login_attempts (name_hash, ip, attempted_at);
 
--- The instance's key for signing the login form's CSRF token, shared by every server.
+-- The instance's keys (signing the login form's CSRF token, hashing typed names), shared by
+-- every server on the database.
 CREATE TABLE auth_keys (
   name text PRIMARY KEY,
   secret text NOT NULL

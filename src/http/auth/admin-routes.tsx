@@ -1,0 +1,46 @@
+import type { Office } from '../../app/office.ts';
+import type { Officials } from '../../app/officials.ts';
+import { ROLES, TOKEN_SCOPES } from '../../domain/officials.ts';
+import { AdminHomePage } from './admin-pages.tsx';
+import type { AuthApp, AuthContext } from './context.ts';
+import { authApp, officialOf, sessionOf } from './context.ts';
+import { requireOfficial } from './guard.tsx';
+import { privateHtml } from './html.ts';
+import { loginRoutes } from './login.tsx';
+import { officialsRoutes } from './officials-routes.tsx';
+
+export type AdminOptions = Omit<AuthContext, 'officials'>;
+
+/**
+ * Race control: sign-in, the admin pages under /admin and the admin API under /api/v1/admin.
+ * Paths are full paths: mount it at `/`, before the public API and pages, whose catch-alls and
+ * response cache must never see these requests.
+ *
+ * @example
+ * app.route('/', adminRoutes(office, openOfficials(office.db), { logger }));
+ */
+export function adminRoutes(_office: Office, officials: Officials, options: AdminOptions = {}): AuthApp {
+  const app = authApp({ ...options, officials });
+  loginRoutes(app);
+
+  app.get('/admin', requireOfficial(ROLES), (c) =>
+    privateHtml(c, <AdminHomePage official={officialOf(c)} csrfToken={sessionOf(c).csrfToken} />),
+  );
+  officialsRoutes(app);
+
+  // Who the credentials belong to: a script's way to check its token, or to get the CSRF token.
+  app.get('/api/v1/admin/whoami', requireOfficial(ROLES, TOKEN_SCOPES), (c) => {
+    const principal = c.get('principal');
+    if (principal?.kind === 'token') {
+      return c.json({ token: { name: principal.token.name, scope: principal.token.scope } });
+    }
+    const official = officialOf(c);
+    const session = sessionOf(c);
+    return c.json({
+      official: { id: official.id, name: official.name, role: official.role },
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt.toISOString(),
+    });
+  });
+  return app;
+}
