@@ -10,6 +10,11 @@ import type { StewardDecision } from '../domain/decisions.ts';
 import type { ResultsState, ResultsStateChange } from '../store/decisions.ts';
 import type { DecisionInput, IssuedDecision, RaceControlProblem } from './race-control.ts';
 import { decidedSeason, issueDecision, listDecisions, listResultsStates, setResultsState } from './race-control.ts';
+import type { TimingImportReport } from './timing-import.ts';
+import { raceFromTiming } from './timing-import.ts';
+import type { TimingInput, TimingIssue } from '../formats/timing/timing-csv.ts';
+import { parseClassificationCsv } from '../formats/timing/classification-csv.ts';
+import { appendResultsState } from '../store/decisions.ts';
 
 /**
  * The championship office: the use-cases every adapter (CLI, HTTP) calls. It keeps the stored
@@ -39,6 +44,17 @@ export interface Office {
   ): Promise<Result<ResultsStateChange, RaceControlProblem>>;
   /** Changes whenever any season changes, here or on another server: a cache key for computed pages. */
   revision(): number;
+  /**
+   * Replaces a round's classification by the timing system's, as provisional results, in one
+   * transaction: a file with any problem changes nothing.
+   */
+  importTimingClassification(
+    id: string,
+    round: number,
+    input: TimingInput,
+    file: string,
+    by: string,
+  ): Promise<Result<TimingImportReport, TimingIssue[]>>;
   close(): Promise<void>;
 }
 
@@ -106,6 +122,23 @@ export async function openOffice(db: Database, { now = () => new Date() }: Offic
     exportSeason: async (id) => {
       const season = await loadSeason(db, id);
       return season ? serializeSeasonFile(season) : undefined;
+    },
+    importTimingClassification: async (id, round, input, file, by) => {
+      const stored = await loadSeason(db, id);
+      if (!stored) return err([{ code: 'not-found', message: `no season "${id}"`, path: [], file, line: 1 }]);
+      const parsed = parseClassificationCsv(input, file);
+      if (!parsed.ok) return parsed;
+      const mapped = raceFromTiming(stored, round, parsed.value, file);
+      if (!mapped.ok) return mapped;
+      const races = [...stored.races.filter((r) => r.round !== round), mapped.value.race].sort(
+        (a, b) => a.round - b.round,
+      );
+      await db.transaction(async (tx) => {
+        await saveSeason(tx, { ...stored, races });
+        await appendResultsState(tx, id, { round, state: 'provisional', by, at: now().toISOString() });
+      });
+      revision += 1;
+      return mapped;
     },
     close: async () => {
       await unlisten();

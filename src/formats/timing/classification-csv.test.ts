@@ -35,6 +35,7 @@ test('Le Mans 2024 (re-exported with commas): 62 cars, 46 classified, 1 not clas
   );
   assert.equal(lines.filter((l) => l.group === 'P/A').length, 8);
   assert.deepEqual(lines[0], {
+    line: 2,
     position: 1,
     car: '50',
     team: 'Ferrari AF Corse',

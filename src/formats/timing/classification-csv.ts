@@ -28,6 +28,8 @@ export interface BestLap {
 
 /** One car's line of a provisional classification. */
 export interface ProvisionalLine {
+  /** The line of the file the car's row starts on, for messages about it. */
+  readonly line: number;
   /** Overall position; absent when the sheet leaves it empty. */
   readonly position?: number;
   /** The car number as printed: `007` is not `7`. */
@@ -123,6 +125,7 @@ function readLine(table: TimingTable, row: CsvRow, file: string, issues: TimingI
   const imsa = table.layout === IMSA_RESULTS;
   if (issues.length > before || !car || !team || !carClass || !status) return undefined;
   return defined({
+    line: row.line,
     position,
     car,
     team,
