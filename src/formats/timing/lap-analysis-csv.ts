@@ -54,10 +54,10 @@ export function parseLapAnalysisCsv(input: TimingInput, file: string): Result<La
   const laps: AnalysisLap[] = [];
   const order = new LapOrder(file, issues);
   for (const row of table.value.rows) {
-    const lap = readLap(table.value, row, file, issues);
-    if (!lap) continue;
-    order.add(lap, row.line);
-    laps.push(lap);
+    const { lap, key } = readLap(table.value, row, file, issues);
+    // A row with a bad value still holds its lap's place, so it is not also reported missing.
+    if (key) order.add(key, row.line);
+    if (lap) laps.push(lap);
   }
   order.reportMissing();
   if (issues.length === 0 && laps.length === 0) {
@@ -66,7 +66,18 @@ export function parseLapAnalysisCsv(input: TimingInput, file: string): Result<La
   return issues.length > 0 ? err(issues.sort((a, b) => a.line - b.line)) : ok({ laps });
 }
 
-function readLap(table: TimingTable, row: CsvRow, file: string, issues: TimingIssue[]): AnalysisLap | undefined {
+/** Which car and lap a row is, where they can be read. */
+interface LapKey {
+  readonly car: string;
+  readonly lap: number;
+}
+
+function readLap(
+  table: TimingTable,
+  row: CsvRow,
+  file: string,
+  issues: TimingIssue[],
+): { lap?: AnalysisLap; key?: LapKey } {
   const before = issues.length;
   const f = fieldReader(table, row, file, issues);
   const car = f.required('NUMBER');
@@ -79,13 +90,14 @@ function readLap(table: TimingTable, row: CsvRow, file: string, issues: TimingIs
   const pitTimeMs = f.time('PIT_TIME', 'a pit time such as 0:01:17.492');
   const inPit = f.optional('CROSSING_FINISH_LINE_IN_PIT');
   if (inPit !== undefined && inPit !== 'B') f.invalid('CROSSING_FINISH_LINE_IN_PIT', 'invalid', 'B or nothing');
-  const complete = car && driverName && driverNumber !== undefined && lap !== undefined;
-  if (issues.length > before || !complete || lapTimeMs === undefined || elapsedMs === undefined) return undefined;
-  return defined({
-    car,
+  const key = car && lap !== undefined ? { car, lap } : undefined;
+  const complete = key && driverName && driverNumber !== undefined;
+  if (issues.length > before || !complete || lapTimeMs === undefined || elapsedMs === undefined) return { key };
+  const analysisLap: AnalysisLap = defined({
+    car: key.car,
     driverNumber,
     driverName,
-    lap,
+    lap: key.lap,
     lapTimeMs,
     sectorTimesMs,
     crossedInPit: inPit === 'B',
@@ -96,6 +108,7 @@ function readLap(table: TimingTable, row: CsvRow, file: string, issues: TimingIs
     team: f.optional('TEAM'),
     flag: f.optional('FLAG_AT_FL'),
   });
+  return { lap: analysisLap, key };
 }
 
 /**
@@ -111,7 +124,7 @@ class LapOrder {
     private readonly issues: TimingIssue[],
   ) {}
 
-  add(lap: AnalysisLap, line: number): void {
+  add(lap: LapKey, line: number): void {
     const car = this.cars.get(lap.car) ?? { lines: new Map<number, number>(), last: 0 };
     this.cars.set(lap.car, car);
     const first = car.lines.get(lap.lap);

@@ -141,28 +141,32 @@ function splitRows(
 ): { header: readonly string[]; rows: CsvRow[]; issues: TimingIssue[] } {
   const rows: CsvRow[] = [];
   const issues: TimingIssue[] = [];
+  // csv-parse counts one line too many for a last row without a newline: a row is on a line of the text.
+  const lineCount = text.split('\n').length;
   try {
     parse(text, {
       delimiter,
+      // Lines end as editors count them: a lone \r is not a line break, it is kept in the value.
+      record_delimiter: ['\r\n', '\n'],
       relax_column_count: true,
       // A stray quote inside a value (`5" tyres`) is kept as text, not a syntax error.
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (error) => {
-        if (error) issues.push(csvIssue(error, file));
+        if (error) issues.push(csvIssue(error, file, lineCount));
         return undefined;
       },
       on_record: (record: string[], context) => {
         // context.lines is where the record ends; a quoted value may span lines.
         let newlines = 0;
         for (const field of record) if (field.includes('\n')) newlines += field.split('\n').length - 1;
-        rows.push({ line: context.lines - newlines, fields: record });
+        rows.push({ line: Math.min(context.lines, lineCount) - newlines, fields: record });
         return null;
       },
     });
   } catch (error) {
-    issues.push(csvIssue(error as CsvError, file));
+    issues.push(csvIssue(error as CsvError, file, lineCount));
   }
   const [header, ...data] = rows;
   const width = header?.fields.length ?? 0;
@@ -183,8 +187,8 @@ function splitRows(
   return { header: header?.fields ?? [], rows: data, issues };
 }
 
-function csvIssue(error: CsvError, file: string): TimingIssue {
-  const line = typeof error.lines === 'number' ? error.lines : 1;
+function csvIssue(error: CsvError, file: string, lineCount: number): TimingIssue {
+  const line = typeof error.lines === 'number' ? Math.max(1, Math.min(error.lines, lineCount)) : 1;
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     return timingIssue(file, line, 'truncated', 'the file ends inside a quoted value: is it truncated?');
   }
