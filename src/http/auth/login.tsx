@@ -76,7 +76,7 @@ export function loginRoutes(app: AuthApp): void {
       const principal = c.get('principal');
       if (principal?.kind === 'official') await authOf(c).officials.destroySession(principal.token);
       clearSessionCookie(c);
-      return c.redirect('/login', 303);
+      return c.redirect('/', 303);
     },
   });
 }
