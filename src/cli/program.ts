@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadSeasonFile, readSeasonFile } from './load-season.ts';
 import { dataDir, port } from './environment.ts';
 import { addDriveTimesCommand } from './drive-times-command.ts';
+import { addOfficialCommands } from './officials.ts';
 import type { Office } from '../app/office.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import { lineupReport } from '../formats/lineup-report.ts';
@@ -151,6 +152,8 @@ export function buildProgram(): Command {
     });
 
   addDriveTimesCommand(program);
+
+  addOfficialCommands(program, { openOffice: openStoredOffice, fail });
 
   return program;
 }

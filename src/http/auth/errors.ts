@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { OfficialsError } from '../../app/officials.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, TOKEN_SCOPES } from '../../domain/officials.ts';
+import { OFFICIALS_ERROR_MESSAGES } from '../../app/officials-messages.ts';
 
 /**
  * The admin API's error codes and their HTTP status. Bodies have the public API's shape,
@@ -37,26 +37,19 @@ export function authFailure(c: Context, code: AuthErrorCode, message: string): R
   return c.json({ error: { code, message } }, AUTH_ERROR_STATUS[code]);
 }
 
-/** What an official is told when a use-case refuses, and the code the API answers with. */
+/** The admin API's code for each refusal of the officials' use-cases. */
+const OFFICIALS_ERROR_CODES: Readonly<Record<OfficialsError, AuthErrorCode>> = {
+  'invalid-name': 'bad-request',
+  'unknown-role': 'bad-request',
+  'password-too-short': 'bad-request',
+  'password-too-long': 'bad-request',
+  'duplicate-name': 'conflict',
+  'not-found': 'not-found',
+  'cannot-disable-self': 'conflict',
+  'unknown-scope': 'bad-request',
+  'duplicate-token-name': 'conflict',
+};
+
 export function describeOfficialsError(error: OfficialsError): { code: AuthErrorCode; message: string } {
-  switch (error) {
-    case 'invalid-name':
-      return { code: 'bad-request', message: 'A name has 1 to 64 characters, without spaces around it.' };
-    case 'unknown-role':
-      return { code: 'bad-request', message: `The role must be one of: ${ROLES.join(', ')}.` };
-    case 'password-too-short':
-      return { code: 'bad-request', message: `A password has at least ${PASSWORD_MIN_LENGTH} characters.` };
-    case 'password-too-long':
-      return { code: 'bad-request', message: `A password has at most ${PASSWORD_MAX_LENGTH} characters.` };
-    case 'duplicate-name':
-      return { code: 'conflict', message: 'An official with that name already exists.' };
-    case 'not-found':
-      return { code: 'not-found', message: 'No such official or token.' };
-    case 'cannot-disable-self':
-      return { code: 'conflict', message: 'You cannot disable your own account: ask another administrator.' };
-    case 'unknown-scope':
-      return { code: 'bad-request', message: `The scope must be one of: ${TOKEN_SCOPES.join(', ')}.` };
-    case 'duplicate-token-name':
-      return { code: 'conflict', message: 'A token with that name already exists.' };
-  }
+  return { code: OFFICIALS_ERROR_CODES[error], message: OFFICIALS_ERROR_MESSAGES[error] };
 }
