@@ -36,7 +36,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!imported.ok) throw new Error(`the bundled season does not validate: ${imported.error.length} problems`);
     logger.info({ season: imported.value.id }, 'empty database: loaded the bundled season');
   }
-  const server = createServer(fastPath(createHttpParts(office, { logger }), office));
+  // PITWALL_TRUST_PROXY=1: one reverse proxy in front sets X-Forwarded-For (docs/officials.md).
+  const trustProxy = process.env.PITWALL_TRUST_PROXY === '1';
+  const server = createServer(fastPath(createHttpParts(office, { logger, trustProxy }), office));
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
