@@ -14,12 +14,13 @@ import { databaseKind, openTestDatabase } from '../../test/support/database.ts';
 const bytes = timingBytes('dubai2023Classification');
 const timing = parseClassificationCsv(bytes, 'dubai.csv');
 assert.ok(timing.ok);
+const timingLines = timing.value.lines;
 const titleCase = (name: string) =>
   name.replace(/\b(\p{L})(\p{L}*)/gu, (_, a: string, b: string) => a + b.toLowerCase());
 const season: Season = {
   ...buildSeason({
     classes: ['LMP2', 'LMP3', 'GT'],
-    entries: timing.value.lines.map((l) => ({
+    entries: timingLines.map((l) => ({
       car: l.car,
       class: l.class,
       team: l.team,
@@ -54,7 +55,7 @@ test(`a real timing classification becomes round 1's provisional results (${data
   assert.equal(unknown.length, 1);
   // Class winners score 25: the first car of each class in the file.
   for (const cls of ['LMP2', 'LMP3', 'GT']) {
-    const first = timing.value.lines.find((l) => l.class === cls && l.status === 'Classified')!;
+    const first = timingLines.find((l) => l.class === cls && l.status === 'Classified')!;
     const row = teamStandings(stored!, cls).rows[0]!;
     assert.equal(row.kind === 'teams' && row.car, first.car, cls);
     assert.equal(row.points, 25_000, cls);
