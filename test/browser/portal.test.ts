@@ -6,24 +6,15 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/http/server.ts';
 import { startServer } from '../../src/http/server.ts';
+import { launchChromium } from '../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 /**
  * Screenshots go to test/browser/screenshots/ (ignored by git) on every run, so a run leaves the
  * tree clean; `PITWALL_SCREENSHOTS=docs/screenshots npm test` refreshes the README's pictures.
@@ -37,30 +28,10 @@ let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
 
-async function launch(): Promise<Browser> {
-  try {
-    await access(CHROMIUM);
-  } catch {
-    throw new Error(
-      `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests`,
-    );
-  }
-  try {
-    return await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-  } catch (error) {
-    throw new Error(
-      `Chromium at ${CHROMIUM} did not start: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        cause: error,
-      },
-    );
-  }
-}
-
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pitwall-portal-'));
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir });
-  browser = await launch();
+  browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 

@@ -17,7 +17,11 @@ export function PostForm(props: { action: string; csrfToken: string; label: stri
   );
 }
 
-export function AdminHomePage(props: { official: Official; csrfToken: string }) {
+export function AdminHomePage(props: {
+  official: Official;
+  csrfToken: string;
+  seasons?: readonly { id: string; label: string }[];
+}) {
   const { official } = props;
   return (
     <Layout title="Race control" nav="none">
@@ -31,6 +35,11 @@ export function AdminHomePage(props: { official: Official; csrfToken: string }) 
             <a href="/admin/officials">Officials</a>: add and disable accounts
           </li>
         ) : null}
+        {(props.seasons ?? []).map((s) => (
+          <li>
+            <a href={`/admin/seasons/${encodeURIComponent(s.id)}`}>{s.label}</a>: results, decisions, timing imports
+          </li>
+        ))}
         <li>
           <a href="/">The public site</a>
         </li>

@@ -8,6 +8,7 @@ import { requireOfficial } from './guard.tsx';
 import { privateHtml } from './html.ts';
 import { loginRoutes } from './login.tsx';
 import { officialsRoutes } from './officials-routes.tsx';
+import { raceControlRoutes } from './race-control-routes.tsx';
 
 export type AdminOptions = Omit<AuthContext, 'officials'>;
 
@@ -19,14 +20,19 @@ export type AdminOptions = Omit<AuthContext, 'officials'>;
  * @example
  * app.route('/', adminRoutes(office, openOfficials(office.db), { logger }));
  */
-export function adminRoutes(_office: Office, officials: Officials, options: AdminOptions = {}): AuthApp {
+export function adminRoutes(office: Office, officials: Officials, options: AdminOptions = {}): AuthApp {
   const app = authApp({ ...options, officials });
   loginRoutes(app);
 
-  app.get('/admin', requireOfficial(ROLES), (c) =>
-    privateHtml(c, <AdminHomePage official={officialOf(c)} csrfToken={sessionOf(c).csrfToken} />),
-  );
+  app.get('/admin', requireOfficial(ROLES), async (c) => {
+    const seasons = (await office.seasons()).map((s) => ({ id: s.id, label: `${s.season} ${s.series}` }));
+    return privateHtml(
+      c,
+      <AdminHomePage official={officialOf(c)} csrfToken={sessionOf(c).csrfToken} seasons={seasons} />,
+    );
+  });
   officialsRoutes(app);
+  raceControlRoutes(app, office);
 
   // Who the credentials belong to: a script's way to check its token, or to get the CSRF token.
   app.get('/api/v1/admin/whoami', requireOfficial(ROLES, TOKEN_SCOPES), (c) => {

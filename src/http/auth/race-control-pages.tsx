@@ -1,0 +1,215 @@
+import type { Official } from '../../domain/officials.ts';
+import type { Race, Round, Season } from '../../domain/season.ts';
+import { formatRaceTime } from '../../formats/race-time.ts';
+import { Layout } from '../pages/layout.tsx';
+import { decisionSummary } from '../pages/decisions.tsx';
+import type { DecisionView } from '../pages/decisions.tsx';
+import { PostForm } from './admin-pages.tsx';
+
+export const roundControlPath = (seasonId: string, round: number) =>
+  `/admin/seasons/${encodeURIComponent(seasonId)}/rounds/${round}`;
+
+/** A season's rounds, with their results' state, for race control. */
+export function SeasonControlPage(props: { season: Season }) {
+  const { season } = props;
+  return (
+    <Layout title={`Race control — ${season.season} ${season.series}`} nav="none">
+      <p class="breadcrumbs">
+        <a href="/admin">Race control</a> › {season.season} {season.series}
+      </p>
+      <h1>
+        {season.season} {season.series}
+      </h1>
+      <ul>
+        {season.rounds.map((r) => {
+          const race = season.races.find((x) => x.round === r.round);
+          return (
+            <li>
+              <a href={roundControlPath(season.id, r.round)}>
+                Round {r.round}: {r.name}
+              </a>{' '}
+              — {race ? (race.state ?? 'final') : 'no results yet'}
+            </li>
+          );
+        })}
+      </ul>
+    </Layout>
+  );
+}
+
+export interface RoundControlProps {
+  readonly season: Season;
+  readonly round: Round;
+  readonly race: Race | undefined;
+  readonly decisions: readonly DecisionView[];
+  readonly official: Official;
+  readonly csrfToken: string;
+  readonly notice?: string | undefined;
+  readonly error?: string | undefined;
+}
+
+function ClassificationTable(props: { season: Season; race: Race }) {
+  const lines = props.race.classification ?? [];
+  return (
+    <div class="table-scroll" role="region" aria-label="Classification" tabindex={0}>
+      <table class="results">
+        <caption>Classification, overall order</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Car</th>
+            <th scope="col">Class</th>
+            <th scope="col">Team</th>
+            <th scope="col">Status</th>
+            <th scope="col">Laps</th>
+            <th scope="col">Time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l, i) => {
+            const entry = props.season.entries.find((e) => e.car === l.car);
+            return (
+              <tr>
+                <td>{i + 1}</td>
+                <th scope="row">#{l.car}</th>
+                <td>{entry?.class}</td>
+                <td>{entry?.team}</td>
+                <td>{l.status}</td>
+                <td>{l.laps ?? '—'}</td>
+                <td>{l.totalTimeMs !== undefined ? formatRaceTime(l.totalTimeMs) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DecisionForm(props: { action: string; csrfToken: string; season: Season }) {
+  return (
+    <PostForm action={props.action} csrfToken={props.csrfToken} label="Issue decision">
+      <fieldset>
+        <legend>New decision</legend>
+        <label>
+          Kind{' '}
+          <select name="kind" required>
+            <option value="time-penalty">Time penalty (laps + seconds)</option>
+            <option value="drop-positions">Drop positions</option>
+            <option value="disqualification">Disqualification</option>
+            <option value="exclusion">Exclusion</option>
+            <option value="points-deduction">Points deduction</option>
+            <option value="reversal">Reversal of a decision</option>
+          </select>
+        </label>
+        <label>
+          Car <input name="car" size={4} />
+        </label>
+        <label>
+          Laps <input name="laps" inputmode="numeric" size={3} />
+        </label>
+        <label>
+          Seconds <input name="seconds" inputmode="decimal" size={8} />
+        </label>
+        <label>
+          Positions <input name="positions" inputmode="numeric" size={3} />
+        </label>
+        <label>
+          Points <input name="points" inputmode="decimal" size={4} />
+        </label>
+        <label>
+          Class{' '}
+          <select name="class">
+            <option value="">—</option>
+            {props.season.classes.map((c) => (
+              <option value={c.id}>{c.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Driver <input name="driver" />
+        </label>
+        <label>
+          Reverses decision <input name="reverses" />
+        </label>
+        <label>
+          Reason <input name="reason" required size={40} />
+        </label>
+        <label>
+          Regulation <input name="regulation" size={30} />
+        </label>
+      </fieldset>
+    </PostForm>
+  );
+}
+
+/** One round for race control: the classification, its state, the decisions, and the forms. */
+export function RoundControlPage(props: RoundControlProps) {
+  const { season, round, race, official, csrfToken } = props;
+  const path = roundControlPath(season.id, round.round);
+  const steward = official.role === 'steward' || official.role === 'admin';
+  const timekeeper = official.role === 'timekeeper' || official.role === 'admin';
+  const state = race ? (race.state ?? 'final') : undefined;
+  return (
+    <Layout title={`Race control — ${round.name}`} nav="none">
+      <p class="breadcrumbs">
+        <a href="/admin">Race control</a> ›{' '}
+        <a href={`/admin/seasons/${encodeURIComponent(season.id)}`}>
+          {season.season} {season.series}
+        </a>{' '}
+        › Round {round.round}
+      </p>
+      <h1>{round.name}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="notice error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <p>
+        Results: <strong id="results-state">{state ?? 'none yet'}</strong> ·{' '}
+        <a href={`/seasons/${encodeURIComponent(season.id)}/rounds/${round.round}`}>public page</a>
+      </p>
+      {steward && race ? (
+        <PostForm
+          action={`${path}/state`}
+          csrfToken={csrfToken}
+          label={state === 'final' ? 'Reopen as provisional' : 'Publish final'}
+        >
+          <input type="hidden" name="state" value={state === 'final' ? 'provisional' : 'final'} />
+        </PostForm>
+      ) : null}
+      {race ? <ClassificationTable season={season} race={race} /> : null}
+      <h2>Stewards' decisions</h2>
+      {props.decisions.length === 0 ? <p>None.</p> : null}
+      <ul>
+        {props.decisions.map(({ decision: d, impact }) => (
+          <li>
+            <code>{d.id}</code> <strong>{decisionSummary(d)}</strong> — {d.reason}
+            {d.regulation ? ` (${d.regulation})` : ''} · {d.by}, {d.at}
+            {impact.length > 0 ? ` · ${impact.join('; ')}` : ''}
+          </li>
+        ))}
+      </ul>
+      {steward && race ? <DecisionForm action={`${path}/decisions`} csrfToken={csrfToken} season={season} /> : null}
+      {timekeeper ? (
+        <>
+          <h2>Timing classification</h2>
+          <form method="post" action={`${path}/classification`} enctype="multipart/form-data" class="inline-form">
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <label>
+              Al Kamel classification CSV <input type="file" name="file" accept=".csv,text/csv" required />
+            </label>
+            <button type="submit" class="button">
+              Import as provisional
+            </button>
+          </form>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
