@@ -95,9 +95,7 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
       },
       handler: async (c) => {
         const id = c.req.param('id') ?? '';
-        const body = isJson(c)
-          ? ((await c.req.json().catch(() => ({}))) as Record<string, unknown>)
-          : await c.req.parseBody();
+        const body = await bodyOf(c);
         const input = decisionInputOf(body, roundParam(c));
         const issued = input.ok ? await office.issueDecision(id, input.value, actorOf(c)) : input;
         if (!issued.ok) {
@@ -123,9 +121,7 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
       },
       handler: async (c) => {
         const id = c.req.param('id') ?? '';
-        const body = isJson(c)
-          ? ((await c.req.json().catch(() => ({}))) as Record<string, unknown>)
-          : await c.req.parseBody();
+        const body = await bodyOf(c);
         const state = body.state;
         if (state !== 'final' && state !== 'provisional') {
           const message = 'state must be final or provisional';
