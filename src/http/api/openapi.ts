@@ -52,6 +52,10 @@ export function openApiDocument(app: OpenAPIHono): () => OpenApiDocument {
         { name: 'Results', description: 'Race results, class by class.' },
         { name: 'Standings', description: 'The championship tables.' },
         { name: 'Careers', description: 'Drivers and teams across seasons.' },
+        {
+          name: 'Race control',
+          description: "The stewards' decisions; for officials and the timing system, the writes.",
+        },
         { name: 'Reference', description: 'This document and the reference page.' },
       ],
     }));

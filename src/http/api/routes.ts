@@ -4,6 +4,7 @@ import type { ResponseStore } from '../response-store.ts';
 import { responseCache } from './cache.ts';
 import { calendarRoutes } from './calendar.ts';
 import { decisionRoutes } from './decisions.ts';
+import { registerAdminRoutes } from './admin-docs.ts';
 import { entryRoutes } from './entries.ts';
 import { failureResponse, validationFailure } from './errors.ts';
 import { openApiDocument, registerDocumentRoutes } from './openapi.ts';
@@ -39,6 +40,7 @@ export function apiRoutes(office: Office, { store, today }: ApiOptions): OpenAPI
   api.route('/', peopleRoutes(office));
   api.route('/', decisionRoutes(office));
   registerDocumentRoutes(api);
+  registerAdminRoutes(api);
 
   const document = openApiDocument(api);
   api.get('/openapi.json', (c) => c.json(document()));

@@ -1,0 +1,146 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { DECISION_KINDS } from '../../domain/decisions.ts';
+
+/**
+ * The admin API's routes are served by the race-control app (http/auth), behind the mutation
+ * registry; they are described here so that the one OpenAPI document covers every route, each
+ * with the security it takes. test/admin-openapi.test.ts checks the two agree.
+ */
+const SESSION = { sessionCookie: [], csrfToken: [] };
+const TOKEN = { bearerToken: [] };
+
+const Params = z.object({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'alms-2019-20' }),
+  round: z.string().openapi({ param: { name: 'round', in: 'path' }, example: '1' }),
+});
+
+const Failure = {
+  description: 'Refused: not signed in or no token (401), wrong role, scope or CSRF token (403), bad input (400).',
+  content: {
+    'application/json': {
+      schema: z.object({
+        error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.string()).optional() }),
+      }),
+    },
+  },
+};
+
+const DecisionRequest = z
+  .object({
+    kind: z.enum(DECISION_KINDS),
+    car: z.string().optional(),
+    seconds: z.number().optional().openapi({ description: 'Time added, in seconds (time-penalty).', example: 51.075 }),
+    laps: z.number().int().optional().openapi({ description: 'Laps taken off first (time-penalty).', example: 3 }),
+    positions: z.number().int().optional().openapi({ description: 'Places dropped (drop-positions).' }),
+    points: z.number().optional().openapi({ description: 'Points taken off (points-deduction).' }),
+    class: z.string().optional().openapi({ description: 'The championship of a points deduction.' }),
+    driver: z.string().optional(),
+    reverses: z.string().optional().openapi({ description: 'The id of the decision a reversal cancels.' }),
+    reason: z.string(),
+    regulation: z.string().optional(),
+  })
+  .openapi('DecisionRequest');
+
+export function registerAdminRoutes(app: OpenAPIHono): void {
+  const registry = app.openAPIRegistry;
+  registry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'pitwall_session',
+    description: 'The session of an official signed in at /login.',
+  });
+  registry.registerComponent('securitySchemes', 'csrfToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-csrf-token',
+    description: 'With a session cookie, every write carries the session’s CSRF token (GET /api/v1/admin/whoami).',
+  });
+  registry.registerComponent('securitySchemes', 'bearerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token of the timing system (`pitwall token add NAME --scope import`).',
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/seasons/{id}/rounds/{round}/decisions',
+    operationId: 'issueDecision',
+    tags: ['Race control'],
+    summary: "Issue a stewards' decision (steward, admin)",
+    security: [SESSION],
+    request: { params: Params, body: { content: { 'application/json': { schema: DecisionRequest } } } },
+    responses: {
+      201: {
+        description: 'Recorded; with its effect car by car.',
+        content: {
+          'application/json': {
+            schema: z.object({ decision: z.record(z.string(), z.unknown()), impact: z.array(z.string()) }),
+          },
+        },
+      },
+      400: Failure,
+      401: Failure,
+      403: Failure,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/seasons/{id}/rounds/{round}/state',
+    operationId: 'setResultsState',
+    tags: ['Race control'],
+    summary: "Publish a round's results final, or reopen them (steward, admin)",
+    security: [SESSION],
+    request: {
+      params: Params,
+      body: { content: { 'application/json': { schema: z.object({ state: z.enum(['provisional', 'final']) }) } } },
+    },
+    responses: {
+      201: {
+        description: 'Recorded.',
+        content: {
+          'application/json': {
+            schema: z.object({
+              round: z.number().int(),
+              state: z.enum(['provisional', 'final']),
+              by: z.string(),
+              at: z.string(),
+            }),
+          },
+        },
+      },
+      400: Failure,
+      401: Failure,
+      403: Failure,
+      404: Failure,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/seasons/{id}/rounds/{round}/classification',
+    operationId: 'importTimingClassification',
+    tags: ['Race control'],
+    summary: "Import the timing system's classification as provisional results (timekeeper, admin, token scope import)",
+    description:
+      'The body is the Al Kamel classification CSV as the timing system writes it (`;` or `,`, a BOM is fine).',
+    security: [SESSION, TOKEN],
+    request: { params: Params, body: { content: { 'text/csv': { schema: z.string() } } } },
+    responses: {
+      201: {
+        description: 'Imported; drivers the timing names who are not in the crews are listed, not invented.',
+        content: {
+          'application/json': {
+            schema: z.object({
+              round: z.number().int(),
+              state: z.literal('provisional'),
+              unknownDrivers: z.array(z.string()),
+            }),
+          },
+        },
+      },
+      400: Failure,
+      401: Failure,
+      403: Failure,
+    },
+  });
+}
