@@ -1,5 +1,7 @@
 import type { Official } from '../../domain/officials.ts';
 import type { Race, Round, Season } from '../../domain/season.ts';
+import { checkLineups } from '../../domain/lineup-rules.ts';
+import type { LineupFinding } from '../../domain/lineup-rules.ts';
 import { formatRaceTime } from '../../formats/race-time.ts';
 import { Layout } from '../pages/layout.tsx';
 import { decisionSummary } from '../pages/decisions.tsx';
@@ -143,6 +145,38 @@ function DecisionForm(props: { action: string; csrfToken: string; season: Season
   );
 }
 
+/**
+ * The round's line-up findings, each with a one-click exclusion for the stewards to issue (the
+ * 2016 Sprint Cup excluded a non-conforming crew): a finding is evidence, the decision is theirs.
+ */
+function LineupFindings(props: {
+  findings: readonly LineupFinding[];
+  action: string;
+  csrfToken: string;
+  steward: boolean;
+}) {
+  if (props.findings.length === 0) return null;
+  return (
+    <section aria-labelledby="lineup-heading">
+      <h2 id="lineup-heading">Line-up findings</h2>
+      <ul>
+        {props.findings.map((f) => (
+          <li>
+            <strong>#{f.car}</strong> {f.rule}: {f.message} ({f.kind === 'violation' ? 'not met' : 'cannot check'})
+            {props.steward && f.kind === 'violation' ? (
+              <PostForm action={props.action} csrfToken={props.csrfToken} label={`Exclude #${f.car}`}>
+                <input type="hidden" name="kind" value="exclusion" />
+                <input type="hidden" name="car" value={f.car} />
+                <input type="hidden" name="reason" value={`Line-up rule not met: ${f.rule} (${f.message})`} />
+              </PostForm>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** One round for race control: the classification, its state, the decisions, and the forms. */
 export function RoundControlPage(props: RoundControlProps) {
   const { season, round, race, official, csrfToken } = props;
@@ -195,6 +229,14 @@ export function RoundControlPage(props: RoundControlProps) {
           </li>
         ))}
       </ul>
+      {race ? (
+        <LineupFindings
+          findings={checkLineups(season).filter((f) => f.round === round.round)}
+          action={`${path}/decisions`}
+          csrfToken={csrfToken}
+          steward={steward}
+        />
+      ) : null}
       {steward && race ? <DecisionForm action={`${path}/decisions`} csrfToken={csrfToken} season={season} /> : null}
       {timekeeper ? (
         <>
