@@ -17,8 +17,10 @@ before(async () => {
 });
 after(() => rc.close());
 
-const page = (who: SignedIn) =>
-  rc.app.request('/admin/seasons/pro-am-cup-2020/rounds/1', { headers: { cookie: who.cookie } }).then((r) => r.text());
+const page = async (who: SignedIn) => {
+  const response = await rc.app.request('/admin/seasons/pro-am-cup-2020/rounds/1', { headers: { cookie: who.cookie } });
+  return response.text();
+};
 
 test('the round page lists line-up findings, each with an exclusion a steward can issue', async () => {
   const html = await page(steward);
