@@ -36,3 +36,15 @@ test('the results page shows the provisional state and each decision with its ef
   assert.ok(!timed.ok);
   assert.match(timed.error.message, /car "36" has no total time in round 2's classification/);
 });
+
+test('the standings page as of a moment before a decision shows the table as it stood', async () => {
+  const decisions = await portal.office.decisions('alms-2019-20');
+  const first = decisions[0]!;
+  const before = new Date(Date.parse(first.at) - 60_000).toISOString();
+  const then = await (await portal.get(`/seasons/alms-2019-20/standings?class=lmp2&asOf=${before}`)).text();
+  const now = await (await portal.get('/seasons/alms-2019-20/standings?class=lmp2')).text();
+  assert.match(then, /As it stood at/);
+  assert.doesNotMatch(now, /As it stood at/);
+  assert.notEqual(then, now);
+  assert.equal((await portal.get('/seasons/alms-2019-20/standings?asOf=not-a-time')).status, 404);
+});

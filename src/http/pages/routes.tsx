@@ -91,7 +91,13 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
     return respond(c, page);
   };
 
-  const seasonOf = async (c: Context) => office.season(c.req.param('id') ?? '');
+  /** The season now, or as it stood at `?asOf=` (an ISO date-time); undefined for a bad moment too. */
+  const seasonOf = async (c: Context) => {
+    const asOf = c.req.query('asOf');
+    if (asOf === undefined) return office.season(c.req.param('id') ?? '');
+    if (Number.isNaN(Date.parse(asOf))) return undefined;
+    return office.seasonAsOf(c.req.param('id') ?? '', new Date(asOf).toISOString());
+  };
   const latest = async () => (await office.seasons())[0];
 
   app.get('/assets/pitwall.css', (c) => {
@@ -156,13 +162,21 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   app.get(
     '/seasons/:id/standings',
     cached(async (c) => {
+      const asOfParam = c.req.query('asOf');
+      if (asOfParam !== undefined && Number.isNaN(Date.parse(asOfParam))) {
+        return notFound(
+          `"${asOfParam}" is not a moment: give an ISO date-time such as 2019-11-24T12:00:00Z.`,
+          await latest(),
+        );
+      }
       const season = await seasonOf(c);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
       const classParam = c.req.query('class');
-      if (classParam === undefined || classParam === '') return found(<StandingsPage season={season} />);
+      const asOf = c.req.query('asOf');
+      if (classParam === undefined || classParam === '') return found(<StandingsPage season={season} asOf={asOf} />);
       const only = classOfSlug(season.classes, classParam);
       if (!only) return notFound(`${season.season} ${season.series} has no class "${classParam}".`, season);
-      return found(<StandingsPage season={season} only={only} />);
+      return found(<StandingsPage season={season} only={only} asOf={asOf} />);
     }),
   );
 

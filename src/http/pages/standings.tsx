@@ -72,7 +72,18 @@ function ClassFilter(props: { season: Season; current?: string }) {
   );
 }
 
-export function StandingsPage(props: { season: Season; only?: CarClass }) {
+/** Says which moment a table shows, when it is not now (`?asOf=`). */
+export function AsOfNotice(props: { asOf?: string | undefined }) {
+  if (!props.asOf) return null;
+  return (
+    <p class="notice" role="status">
+      As it stood at <time datetime={props.asOf}>{props.asOf}</time>: only the stewards' decisions and publications made
+      by then.
+    </p>
+  );
+}
+
+export function StandingsPage(props: { season: Season; only?: CarClass; asOf?: string | undefined }) {
   const { season, only } = props;
   const classes = only ? [only] : season.classes;
   const title = `${seasonTitle(season)} standings${only ? `: ${only.id}` : ''}`;
@@ -82,6 +93,7 @@ export function StandingsPage(props: { season: Season; only?: CarClass }) {
         <a href={seasonPath(season.id)}>{seasonTitle(season)}</a>
       </p>
       <h1>Standings{only ? ` — ${only.id}` : ''}</h1>
+      <AsOfNotice asOf={props.asOf} />
       <ClassFilter season={season} current={only?.id} />
       <ResultLegend />
       {classes.map((c) => (
