@@ -11,6 +11,8 @@ import { seasonStandings } from '../domain/standings.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import { standingsDocument } from '../formats/standings-json.ts';
 import { standingsCsv, standingsTable } from '../formats/standings-text.ts';
+import { standingsWikitext } from '../formats/standings-wikitext.ts';
+import { standingsMarkdown } from '../formats/standings-markdown.ts';
 
 /** A mistake in what the user gave us: printed as it is, with no stack trace, exit code 1. */
 export class UserError extends Error {
@@ -69,7 +71,11 @@ export function buildProgram(): Command {
     .argument('<file>', 'season file (YAML or JSON)')
     .option('--class <class>', 'only this class')
     .addOption(new Option('--kind <kind>', 'only teams or drivers').choices(STANDINGS_KINDS))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'csv', 'wikitext', 'markdown'])
+        .default('table'),
+    )
     .action(async (file: string, options: { class?: string; kind?: string; format: string }) => {
       const loaded = await loadSeasonFile(file);
       if (!loaded.ok) fail(loaded.error);
@@ -88,7 +94,11 @@ export function buildProgram(): Command {
           ? `${JSON.stringify(standingsDocument(season, tables), null, 2)}\n`
           : options.format === 'csv'
             ? standingsCsv(season, tables)
-            : `${standingsTable(season, tables)}\n`;
+            : options.format === 'wikitext'
+              ? standingsWikitext(season, tables)
+              : options.format === 'markdown'
+                ? standingsMarkdown(season, tables)
+                : `${standingsTable(season, tables)}\n`;
       process.stdout.write(out);
     });
 
