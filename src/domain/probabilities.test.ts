@@ -7,6 +7,8 @@ import type { Season } from './season.ts';
 import { formModel, simulate, titleOdds } from './probabilities.ts';
 import { mulberry32 } from './random.ts';
 import { seasonBefore } from './title-maths.ts';
+import { rankRows } from './tie-breakers.ts';
+import type { TieBreaker } from './vocabulary.ts';
 
 const FILE = new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url);
 const parsed = parseSeasonFile(readFileSync(FILE, 'utf8'), 'alms-2019-20.yaml');
@@ -80,7 +82,7 @@ test('simulated final points never exceed the points now plus the most still to 
       fc.integer(),
       (classId, round, poleKnown, seed) => {
         const model = formModel(seasonBefore(SEASON, round, poleKnown), classId);
-        simulate(model, mulberry32(seed), 50, (final) => {
+        simulate(model, mulberry32(seed), 50, ({ points: final }) => {
           final.forEach((points, car) => {
             const now = model.points[car] ?? 0;
             assert.ok(points >= now && points <= now + (model.maxRemaining[car] ?? 0));
@@ -90,4 +92,32 @@ test('simulated final points never exceed the points now plus the most still to 
     ),
     { numRuns: 60 },
   );
+});
+
+test('the simulated final table is ordered as rankRows orders it', () => {
+  const orders: TieBreaker[][] = [['countback'], ['poles', 'countback'], ['countback', 'poles'], []];
+  for (const teams of orders) {
+    const season: Season = { ...SEASON, tieBreakers: { ...SEASON.tieBreakers, teams } };
+    for (const classId of CLASSES) {
+      for (const round of [2, 3, 4]) {
+        const model = formModel(seasonBefore(season, round, false), classId);
+        simulate(model, mulberry32(round), 200, ({ points, counts, poles, order }) => {
+          const rows = model.cars.map((car, i) => {
+            const rounds: { result: string | null; pole: boolean }[] = [];
+            for (let p = 0; p < model.width; p++) {
+              for (let c = 0; c < (counts[i * model.width + p] ?? 0); c++)
+                rounds.push({ result: String(p + 1), pole: false });
+            }
+            for (let c = 0; c < (poles[i] ?? 0); c++) rounds.push({ result: null, pole: true });
+            return { car, points: points[i] ?? 0, rounds };
+          });
+          const expected = rankRows(rows, teams, (row) => row.car).map((row) => row.car);
+          assert.deepEqual(
+            Array.from(order, (i) => model.cars[i]),
+            expected,
+          );
+        });
+      }
+    }
+  }
 });

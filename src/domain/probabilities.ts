@@ -131,15 +131,24 @@ export interface Tally {
   readonly positions: Float64Array;
 }
 
+/** A simulated season's end: final points, count-back and poles per car, and the final order. */
+export interface SeasonEnd {
+  readonly points: Int32Array;
+  readonly counts: Int32Array;
+  readonly poles: Int32Array;
+  /** Car indices, champion first. */
+  readonly order: Int32Array;
+}
+
 /**
- * Runs `seasons` simulated seasons. `onSeason`, when given, sees each season's final points
- * (a reused array: copy what you keep).
+ * Runs `seasons` simulated seasons. `onSeason`, when given, sees each season's end (reused
+ * arrays: copy what you keep).
  */
 export function simulate(
   model: FormModel,
   random: Random,
   seasons: number,
-  onSeason?: (finalPoints: Int32Array) => void,
+  onSeason?: (end: SeasonEnd) => void,
 ): Tally {
   const n = model.cars.length;
   const { width, cdf, retirement, rankPoints, poleOpen, breakers } = model;
@@ -151,6 +160,7 @@ export function simulate(
   const order = new Int32Array(n);
   const title = new Float64Array(n);
   const positions = new Float64Array(n * n);
+  const end: SeasonEnd = { points, counts, poles, order };
 
   // Points first, then the season's tie-breakers, then car number (the cars are in that order).
   const before = (a: number, b: number): boolean => {
@@ -211,7 +221,7 @@ export function simulate(
     }
     title[order[0]!]! += 1;
     for (let r = 0; r < n; r++) positions[order[r]! * n + r]! += 1;
-    onSeason?.(points);
+    onSeason?.(end);
   }
   return { seasons, title, positions };
 }
