@@ -3,6 +3,7 @@ import type { PointsSystem } from './points.ts';
 import type { PointsAdjustment } from './decisions.ts';
 import type { LineupRules } from './lineup-rules.ts';
 import type { DriveTimeRuleBook } from './drive-time-rules.ts';
+import type { InvitationRules } from './invitations.ts';
 
 /**
  * A championship class. A car of a class with `alsoClassifiedIn` is classified and scores in
@@ -93,6 +94,8 @@ export interface Season {
   readonly lineupRules?: LineupRules;
   /** Drive-time limits (drive-time-rules.ts); absent when the season file gives none. */
   readonly driveTimeRules?: DriveTimeRuleBook;
+  /** Le Mans automatic invitations (invitations.ts); absent when the season file gives none. */
+  readonly invitationRules?: InvitationRules;
   /** Free text: sources, and where the sources contradict each other. */
   readonly notes: readonly string[];
   /** Points taken off by stewards' decisions in force (see decisions.ts); none when absent. */

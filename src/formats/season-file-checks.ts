@@ -65,6 +65,7 @@ export function checkSeasonFile(data: unknown): Issue[] {
     ...checkPointsClasses(draft),
     ...checkLineupRules(draft),
     ...checkDriveTimeClasses(draft.known, data),
+    ...checkInvitationClasses(draft.known, data),
     ...draft.races.flatMap((race, i) => (race ? checkRace(draft, race, i) : [])),
     ...duplicates(
       draft.races,
@@ -295,6 +296,15 @@ function checkLineupRules({ lineupRules, known }: Draft): Issue[] {
 function checkDriveTimeClasses(known: Known, data: unknown): Issue[] {
   const classes = Object.keys(asRecord(asRecord(asRecord(data).driveTime).classes));
   return classes.flatMap((id) => unknownClass(known, id, ['driveTime', 'classes', id]));
+}
+
+/** Invitation rules name classes that exist. */
+function checkInvitationClasses(known: Known, data: unknown): Issue[] {
+  const rules = asRecord(asRecord(data).invitations).rules;
+  return (Array.isArray(rules) ? rules : []).flatMap((rule, i) => {
+    const id = asRecord(rule).class;
+    return typeof id === 'string' ? unknownClass(known, id, ['invitations', 'rules', i, 'class']) : [];
+  });
 }
 
 function checkRace(draft: Draft, race: DraftRace, i: number): Issue[] {

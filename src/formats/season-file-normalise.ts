@@ -16,6 +16,7 @@ import type {
   TieBreakRules,
 } from '../domain/season.ts';
 import { parseDuration, parseRaceTime } from './race-time.ts';
+import { toInvitationRules } from './season-file-invitations.ts';
 import type {
   ClassItem,
   DriveTimeItem,
@@ -40,6 +41,7 @@ export function toSeason(file: SeasonFile): Season {
     tieBreakers: toTieBreakers(file.tieBreakers),
     ...(file.lineupRules && { lineupRules: toLineupRules(file.lineupRules) }),
     ...(file.driveTime && { driveTimeRules: toDriveTimeRules(file.driveTime) }),
+    ...(file.invitations && { invitationRules: toInvitationRules(file.invitations) }),
     notes: file.notes ?? [],
   };
 }

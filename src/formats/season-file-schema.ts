@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { REGION_IDS } from '../domain/regions.ts';
 import { PIT_TIME_READINGS } from '../domain/drive-time.ts';
-import { RATINGS, STATUSES, TIE_BREAKERS } from '../domain/vocabulary.ts';
+import { INVITATION_CONDITIONS } from '../domain/invitations.ts';
+import { RATINGS, STANDINGS_KINDS, STATUSES, TIE_BREAKERS } from '../domain/vocabulary.ts';
 import { parseDuration, parseRaceTime } from './race-time.ts';
 import { expecting, mustBe } from './zod-issues.ts';
 
@@ -138,6 +139,22 @@ export const driveTimeSchema = fields({
   classes: z.record(z.string(), fields(driveTimeLimits)).optional(),
 });
 
+/** Le Mans automatic invitations (docs/season-file.md#invitations). */
+export const invitationsSchema = fields({
+  event: text.optional(),
+  rules: z.array(
+    fields({
+      class: text,
+      kind: z.enum(STANDINGS_KINDS),
+      positions: z.number().int().min(1).optional(),
+      perTeam: z.number().int().min(1).optional(),
+      condition: z.enum(INVITATION_CONDITIONS).optional(),
+      to: text.optional(),
+      source: text.optional(),
+    }),
+  ),
+});
+
 export const roundSchema = fields({
   round: roundNumber,
   name: text,
@@ -200,6 +217,7 @@ export const seasonFileSchema = fields({
   classes: z.array(classSchema),
   lineupRules: lineupRulesSchema.optional(),
   driveTime: driveTimeSchema.optional(),
+  invitations: invitationsSchema.optional(),
   rounds: z.array(roundSchema),
   entries: z.array(entrySchema),
   races: z.array(raceSchema).optional(),
@@ -214,3 +232,4 @@ export type LineItem = z.output<typeof lineSchema>;
 export type PointsItem = z.output<typeof pointsSchema>;
 export type LineupRulesItem = z.output<typeof lineupRulesSchema>;
 export type DriveTimeItem = z.output<typeof driveTimeSchema>;
+export type InvitationsItem = z.output<typeof invitationsSchema>;

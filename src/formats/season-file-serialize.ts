@@ -20,6 +20,7 @@ import type {
 } from '../domain/season.ts';
 import { formatDuration, formatRaceTime } from './race-time.ts';
 import { SEASON_FORMAT } from './season-file-schema.ts';
+import { invitationsOf } from './season-file-invitations.ts';
 
 /** Writes a season file. Scheduled durations are written in whole minutes, as the format counts them. */
 export function serializeSeasonFile(season: Season): string {
@@ -37,6 +38,7 @@ export function serializeSeasonFile(season: Season): string {
       classes: classesOf(season.classes, flow),
       lineupRules: season.lineupRules && lineupRulesOf(season.lineupRules, flow),
       driveTime: season.driveTimeRules && driveTimeOf(season.driveTimeRules, flow),
+      invitations: season.invitationRules && invitationsOf(season.invitationRules, flow),
       rounds: season.rounds.map((round) => flow(roundOf(round))),
       entries: season.entries.map((entry) => entryOf(entry, flow)),
       races: season.races.length > 0 ? season.races.map((race) => raceOf(race, flow)) : undefined,
