@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadSeasonFile, readSeasonFile } from './load-season.ts';
 import { dataDir, port } from './environment.ts';
 import { addDriveTimesCommand } from './drive-times-command.ts';
+import { addScenariosCommand } from './scenarios-command.ts';
 import { addOfficialCommands } from './officials.ts';
 import type { Office } from '../app/office.ts';
 import { formatIssue } from '../formats/season-file.ts';
@@ -162,6 +163,7 @@ export function buildProgram(): Command {
     });
 
   addDriveTimesCommand(program);
+  addScenariosCommand(program);
 
   addOfficialCommands(program, { openOffice: openStoredOffice, fail });
 

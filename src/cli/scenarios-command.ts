@@ -1,0 +1,99 @@
+/**
+ * `pitwall scenarios FILE --class C --kind teams|drivers [--before-round N] [--with-pole]
+ * [--format table|json]`: who can still take the title, who has clinched it, and what each
+ * contender needs (docs/title-maths.md). Without `--before-round`, the first round not yet
+ * raced, with its pole when the file has it (a race with `poles` but no `classification`).
+ */
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import type { Season } from '../domain/season.ts';
+import type { StandingsKind } from '../domain/vocabulary.ts';
+import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
+import type { ScenarioRow, TitleScenarios } from '../domain/title-scenarios.ts';
+import { loadSeasonFile } from './load-season.ts';
+import { UserError } from './program.ts';
+
+interface ScenariosOptions {
+  class: string;
+  kind: StandingsKind;
+  beforeRound?: string;
+  withPole?: boolean;
+  format: 'table' | 'json';
+}
+
+export function addScenariosCommand(program: Command): void {
+  program
+    .command('scenarios')
+    .description('who can still win a class title, who has clinched it, and what each contender needs')
+    .argument('<file>', 'season file (YAML or JSON)')
+    .requiredOption('--class <class>', 'the class')
+    .addOption(new Option('--kind <kind>', 'teams or drivers').choices(STANDINGS_KINDS).makeOptionMandatory())
+    .option('--before-round <n>', 'before this round (default: the first round not yet raced)')
+    .option('--with-pole', "with --before-round: that round's pole is known (from the season file)")
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (file: string, options: ScenariosOptions) => {
+      process.stdout.write(await scenariosOutput(file, options));
+    });
+}
+
+async function scenariosOutput(file: string, options: ScenariosOptions): Promise<string> {
+  const loaded = await loadSeasonFile(file);
+  if (!loaded.ok) throw new UserError(loaded.error);
+  const season = loaded.value;
+  if (!season.classes.some((c) => c.id === options.class)) {
+    const known = season.classes.map((c) => c.id).join(', ');
+    throw new UserError([`${file}: unknown class "${options.class}" (the season has: ${known})`]);
+  }
+  const { beforeRound, poleKnown } = when(file, season, options);
+  const { titleScenarios } = await import('../domain/title-scenarios.ts');
+  const result = titleScenarios(season, { classId: options.class, kind: options.kind, beforeRound, poleKnown });
+  return options.format === 'json' ? `${JSON.stringify(scenariosDocument(result), null, 2)}\n` : scenariosText(result);
+}
+
+function when(file: string, season: Season, options: ScenariosOptions): { beforeRound: number; poleKnown: boolean } {
+  const rounds = season.rounds.map((r) => r.round);
+  if (options.beforeRound !== undefined) {
+    const n = Number(options.beforeRound);
+    if (!Number.isInteger(n) || !rounds.includes(n)) {
+      throw new UserError([`${file}: --before-round ${options.beforeRound}: no such round (${rounds.join(', ')})`]);
+    }
+    return { beforeRound: n, poleKnown: options.withPole === true };
+  }
+  const raced = (round: number) => season.races.some((r) => r.round === round && r.classification !== undefined);
+  const next = rounds.filter((r) => !raced(r)).sort((a, b) => a - b)[0] ?? Math.max(0, ...rounds) + 1;
+  return { beforeRound: next, poleKnown: season.races.some((r) => r.round === next) };
+}
+
+/** The public JSON contract of issue 5. */
+export function scenariosDocument(result: TitleScenarios) {
+  const row = (r: ScenarioRow) => ({
+    ...(result.kind === 'teams' ? { car: r.key } : { driver: r.key }),
+    points: r.points,
+    maxPoints: r.maxPoints,
+    canWin: r.canWin,
+    clinched: r.clinched,
+    needs: r.needs,
+  });
+  return {
+    class: result.class,
+    kind: result.kind,
+    beforeRound: result.beforeRound,
+    contenders: result.contenders.map(row),
+    eliminated: result.eliminated.map(row),
+  };
+}
+
+function scenariosText(result: TitleScenarios): string {
+  const pole = result.poleKnown ? ', pole known' : '';
+  const lines = [`${result.class} ${result.kind}: before round ${result.beforeRound}${pole}`, ''];
+  const describe = (r: ScenarioRow) => {
+    const name = result.kind === 'teams' ? `#${r.key} ${r.label}` : r.label;
+    const verdict = r.clinched ? 'champion' : r.canWin ? 'can win' : 'out';
+    return `${name.padEnd(40)} ${String(r.points).padStart(6)} pts  max ${String(r.maxPoints).padStart(6)}  ${verdict}`;
+  };
+  for (const r of result.contenders) {
+    lines.push(describe(r), ...r.needs.map((n) => `    - ${n}`));
+  }
+  if (result.eliminated.length > 0) lines.push('', 'Eliminated:', ...result.eliminated.map(describe));
+  return `${lines.join('\n')}\n`;
+}
