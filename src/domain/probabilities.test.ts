@@ -121,3 +121,11 @@ test('the simulated final table is ordered as rankRows orders it', () => {
     }
   }
 });
+
+test('LMP2 Am before round 4: Rick Ware Racing #52 has clinched and wins every simulation', () => {
+  const odds = titleOdds(BEFORE_4, 'LMP2 Am', { seasons: 5000, seed: 4 });
+  const clinched = odds.cars.find((c) => c.car === '52');
+  assert.ok(clinched && odds.cars.every((c) => c === clinched || c.maxPoints < clinched.points));
+  assert.equal(clinched.title, 1);
+  assert.equal(clinched.positions[0], 1);
+});
