@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadSeasonFile, readSeasonFile } from './load-season.ts';
 import { dataDir, port } from './environment.ts';
 import { addDriveTimesCommand } from './drive-times-command.ts';
+import { addJointCommand } from './joint-command.ts';
 import { addScenariosCommand } from './scenarios-command.ts';
 import { addOfficialCommands } from './officials.ts';
 import type { Office } from '../app/office.ts';
@@ -163,6 +164,7 @@ export function buildProgram(): Command {
     });
 
   addDriveTimesCommand(program);
+  addJointCommand(program, fail);
   addScenariosCommand(program);
 
   addOfficialCommands(program, { openOffice: openStoredOffice, fail });
