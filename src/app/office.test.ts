@@ -50,9 +50,13 @@ test('re-importing replaces the season and moves the revision on', async () => {
   assert.equal(season?.entries.find((e) => e.car === '7')?.team, 'Car Guy Racing Team');
 });
 
-test('drive-time and line-up rules survive the store', async () => {
-  for (const fixture of ['drive-time/le-mans-2024.yaml', 'lineup/pro-am-cup-2020.yaml']) {
-    const file = new URL(`../../test/fixtures/${fixture}`, import.meta.url);
+test('drive-time, line-up and invitation rules survive the store', async () => {
+  for (const fixture of [
+    'test/fixtures/drive-time/le-mans-2024.yaml',
+    'test/fixtures/lineup/pro-am-cup-2020.yaml',
+    'data/seasons/alms-2019-20.yaml',
+  ]) {
+    const file = new URL(`../../${fixture}`, import.meta.url);
     const imported = await office.importSeasonFile(await readFile(file, 'utf8'), fixture);
     assert.ok(imported.ok, fixture);
     assert.deepEqual(await office.importedSeason(imported.value.id), imported.value, fixture);

@@ -2,6 +2,7 @@ import type { Season, Race, ClassificationLine } from '../domain/season.ts';
 import type { PointsSystem } from '../domain/points.ts';
 import type { LineupRules } from '../domain/lineup-rules.ts';
 import type { DriveTimeRuleBook } from '../domain/drive-time-rules.ts';
+import type { InvitationRules } from '../domain/invitations.ts';
 import type { Rating, Status } from '../domain/vocabulary.ts';
 import { slugOf } from '../domain/ids.ts';
 import type { Sql } from './database.ts';
@@ -35,7 +36,7 @@ export async function saveSeason(tx: Sql, season: Season): Promise<void> {
   const previous = await tx.query<{ revision: number }>('SELECT revision FROM seasons WHERE id = $1', [season.id]);
   await tx.query('DELETE FROM seasons WHERE id = $1', [season.id]);
   await tx.query(
-    'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision, lineup_rules, drive_time_rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision, lineup_rules, drive_time_rules, invitation_rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
     [
       season.id,
       season.series,
@@ -46,6 +47,7 @@ export async function saveSeason(tx: Sql, season: Season): Promise<void> {
       (previous[0]?.revision ?? 0) + 1,
       season.lineupRules ? json(season.lineupRules) : null,
       season.driveTimeRules ? json(season.driveTimeRules) : null,
+      season.invitationRules ? json(season.invitationRules) : null,
     ],
   );
   const id = season.id;
@@ -168,6 +170,7 @@ interface SeasonRow {
   notes: string[];
   lineup_rules: LineupRules | null;
   drive_time_rules: DriveTimeRuleBook | null;
+  invitation_rules: InvitationRules | null;
 }
 interface ClassRow {
   id: string;
@@ -216,7 +219,7 @@ interface PoleRow {
 /** A stored season, as the domain knows it; undefined when there is none with that id. */
 export async function loadSeason(db: Sql, id: string): Promise<Season | undefined> {
   const [row] = await db.query<SeasonRow>(
-    'SELECT id, series, season, points, tie_breakers, notes, lineup_rules, drive_time_rules FROM seasons WHERE id = $1',
+    'SELECT id, series, season, points, tie_breakers, notes, lineup_rules, drive_time_rules, invitation_rules FROM seasons WHERE id = $1',
     [id],
   );
   if (!row) return undefined;
@@ -268,6 +271,7 @@ export async function loadSeason(db: Sql, id: string): Promise<Season | undefine
     tieBreakers: row.tie_breakers,
     ...(row.lineup_rules !== null ? { lineupRules: row.lineup_rules } : {}),
     ...(row.drive_time_rules !== null ? { driveTimeRules: row.drive_time_rules } : {}),
+    ...(row.invitation_rules !== null ? { invitationRules: row.invitation_rules } : {}),
     notes: row.notes,
     classes: classes.map((c) => ({ id: c.id, name: c.name, alsoClassifiedIn: c.also_classified_in })),
     rounds: rounds.map((r) => ({
