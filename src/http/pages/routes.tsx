@@ -27,6 +27,11 @@ import { cacheKey, ResponseStore } from '../response-store.ts';
 import type { RenderedPage } from './page-cache.ts';
 import { classOfSlug } from './paths.ts';
 import { ResultsPage } from './results.tsx';
+import { TitleFightPage } from './title-fight.tsx';
+import { seasonBefore } from '../../domain/title-maths.ts';
+import { titleScenarios } from '../../domain/title-scenarios.ts';
+import { titleOdds } from '../../domain/probabilities.ts';
+import { invitations } from '../../domain/invitations.ts';
 import { decisionImpact, describeChange } from '../../domain/decision-impact.ts';
 import { SeasonPage } from './season.tsx';
 import { StandingsPage, StandingsTablePage } from './standings.tsx';
@@ -198,6 +203,38 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   );
 
   app.get(
+    '/seasons/:id/title/:class',
+    cached(async (c) => {
+      const season = await seasonOf(c);
+      if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
+      const carClass = classOfSlug(season.classes, c.req.param('class') ?? '');
+      const kind = c.req.query('kind') ?? 'teams';
+      if (!carClass || !isStandingsKind(kind)) {
+        return notFound(`${season.season} ${season.series} has no such title fight.`, season);
+      }
+      const question = titleQuestion(season, c.req.query('beforeRound'), c.req.query('pole') === '1');
+      if (!question)
+        return notFound(`${season.season} ${season.series} has no round ${c.req.query('beforeRound')}.`, season);
+      const before = seasonBefore(season, question.beforeRound, question.poleKnown);
+      const scenarios = titleScenarios(season, { classId: carClass.id, kind, ...question });
+      // Chances are simulated for the teams' championship (docs/probabilities.md).
+      const odds = kind === 'teams' ? titleOdds(before, carClass.id, { seasons: 20_000, seed: 2020 }) : undefined;
+      const invited = season.invitationRules ? invitations(season, season.invitationRules).invited : [];
+      return found(
+        <TitleFightPage
+          season={season}
+          before={before}
+          carClass={carClass}
+          kind={kind}
+          scenarios={scenarios}
+          odds={odds}
+          invitations={invited.filter((i) => i.class === carClass.id)}
+        />,
+      );
+    }),
+  );
+
+  app.get(
     '/drivers/:id',
     cached(async (c) => {
       const seasons = await office.seasons();
@@ -226,4 +263,21 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   });
 
   return app;
+}
+
+/**
+ * Which moment a title fight is asked about: `?beforeRound=N` (with `?pole=1` once its qualifying
+ * is done), or by default the next round to race — for a finished season, the finale.
+ */
+function titleQuestion(season: Season, beforeRound: string | undefined, pole: boolean) {
+  const rounds = season.rounds.map((r) => r.round).sort((a, b) => a - b);
+  if (beforeRound !== undefined) {
+    const n = Number(beforeRound);
+    return rounds.includes(n) ? { beforeRound: n, poleKnown: pole } : undefined;
+  }
+  const raced = (round: number) => season.races.some((r) => r.round === round && r.classification !== undefined);
+  const next = rounds.find((r) => !raced(r));
+  if (next !== undefined) return { beforeRound: next, poleKnown: season.races.some((r) => r.round === next) };
+  const last = rounds[rounds.length - 1];
+  return last === undefined ? undefined : { beforeRound: last, poleKnown: pole };
 }
