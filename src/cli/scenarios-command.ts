@@ -10,6 +10,7 @@ import type { Season } from '../domain/season.ts';
 import type { StandingsKind } from '../domain/vocabulary.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import type { ScenarioRow, TitleScenarios } from '../domain/title-scenarios.ts';
+import { scenariosDocument } from '../formats/scenarios-json.ts';
 import { loadSeasonFile } from './load-season.ts';
 import { UserError } from './program.ts';
 
@@ -62,25 +63,6 @@ function when(file: string, season: Season, options: ScenariosOptions): { before
   const raced = (round: number) => season.races.some((r) => r.round === round && r.classification !== undefined);
   const next = rounds.filter((r) => !raced(r)).sort((a, b) => a - b)[0] ?? Math.max(0, ...rounds) + 1;
   return { beforeRound: next, poleKnown: season.races.some((r) => r.round === next) };
-}
-
-/** The public JSON contract of issue 5. */
-export function scenariosDocument(result: TitleScenarios) {
-  const row = (r: ScenarioRow) => ({
-    ...(result.kind === 'teams' ? { car: r.key } : { driver: r.key }),
-    points: r.points,
-    maxPoints: r.maxPoints,
-    canWin: r.canWin,
-    clinched: r.clinched,
-    needs: r.needs,
-  });
-  return {
-    class: result.class,
-    kind: result.kind,
-    beforeRound: result.beforeRound,
-    contenders: result.contenders.map(row),
-    eliminated: result.eliminated.map(row),
-  };
 }
 
 function scenariosText(result: TitleScenarios): string {

@@ -161,3 +161,20 @@ export function titleFight(fullSeason: Season, question: TitleQuestion): Contend
     return { key, label: labelOf(season, question.classId, row), points: row.points, maxPoints, canWin, clinched };
   });
 }
+
+/**
+ * Which moment a title fight is asked about: `?beforeRound=N` (with `?pole=1` once its qualifying
+ * is done), or by default the next round to race — for a finished season, the finale.
+ */
+export function titleQuestion(season: Season, beforeRound: string | undefined, pole: boolean) {
+  const rounds = season.rounds.map((r) => r.round).sort((a, b) => a - b);
+  if (beforeRound !== undefined) {
+    const n = Number(beforeRound);
+    return rounds.includes(n) ? { beforeRound: n, poleKnown: pole } : undefined;
+  }
+  const raced = (round: number) => season.races.some((r) => r.round === round && r.classification !== undefined);
+  const next = rounds.find((r) => !raced(r));
+  if (next !== undefined) return { beforeRound: next, poleKnown: season.races.some((r) => r.round === next) };
+  const last = rounds[rounds.length - 1];
+  return last === undefined ? undefined : { beforeRound: last, poleKnown: pole };
+}

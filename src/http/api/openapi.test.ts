@@ -65,6 +65,8 @@ const SAMPLES: readonly (readonly [url: string, path: string, status: number])[]
   ['/api/v1/seasons/alms-2019-20/standings.csv?kind=x', '/v1/seasons/{id}/standings.csv', 400],
   ['/api/v1/seasons/nope/calendar.ics', '/v1/seasons/{id}/calendar.ics', 404],
   ['/api/v1/seasons/alms-2019-20/decisions', '/v1/seasons/{id}/decisions', 200],
+  ['/api/v1/seasons/alms-2019-20/title/LMP2?beforeRound=4&pole=1', '/v1/seasons/{id}/title/{class}', 200],
+  ['/api/v1/seasons/alms-2019-20/title/LMP9', '/v1/seasons/{id}/title/{class}', 400],
   ['/api/v1/seasons/nope/decisions', '/v1/seasons/{id}/decisions', 404],
   ['/api/v1/seasons/alms-2019-20/standings?asOf=2019-11-24T12:00:00Z&results=final', '/v1/seasons/{id}/standings', 200],
   ['/api/v1/drivers/roman-rusinov', '/v1/drivers/{id}', 200],
@@ -100,6 +102,7 @@ describe('GET /api/openapi.json', () => {
       '/v1/seasons/{id}/rounds/{round}/results',
       '/v1/seasons/{id}/standings',
       '/v1/seasons/{id}/standings.csv',
+      '/v1/seasons/{id}/title/{class}',
       '/v1/teams/{id}',
     ]);
     for (const [path, item] of Object.entries(document.paths)) {

@@ -46,7 +46,10 @@ function exampleUrl(origin: string, path: string, operation: Operation, examples
     : path.startsWith('/v1/teams/')
       ? examples.team
       : examples.season;
-  const filled = path.replace('{id}', encodeURIComponent(id)).replace('{round}', examples.round);
+  const filled = path
+    .replace('{id}', encodeURIComponent(id))
+    .replace('{round}', examples.round)
+    .replace('{class}', encodeURIComponent(examples.class));
   const query = (operation.parameters ?? []).some((p) => p.in === 'query')
     ? `?class=${encodeURIComponent(examples.class)}&kind=teams`
     : '';

@@ -4,6 +4,7 @@ import type { ResponseStore } from '../response-store.ts';
 import { responseCache } from './cache.ts';
 import { calendarRoutes } from './calendar.ts';
 import { decisionRoutes } from './decisions.ts';
+import { titleRoutes } from './title.ts';
 import { registerAdminRoutes } from './admin-docs.ts';
 import { entryRoutes } from './entries.ts';
 import { failureResponse, validationFailure } from './errors.ts';
@@ -39,6 +40,7 @@ export function apiRoutes(office: Office, { store, today }: ApiOptions): OpenAPI
   api.route('/', calendarRoutes(office));
   api.route('/', peopleRoutes(office));
   api.route('/', decisionRoutes(office));
+  api.route('/', titleRoutes(office));
   registerDocumentRoutes(api);
   registerAdminRoutes(api);
 

@@ -28,7 +28,7 @@ import type { RenderedPage } from './page-cache.ts';
 import { classOfSlug } from './paths.ts';
 import { ResultsPage } from './results.tsx';
 import { TitleFightPage } from './title-fight.tsx';
-import { seasonBefore } from '../../domain/title-maths.ts';
+import { seasonBefore, titleQuestion } from '../../domain/title-maths.ts';
 import { titleScenarios } from '../../domain/title-scenarios.ts';
 import { titleOdds } from '../../domain/probabilities.ts';
 import { invitations } from '../../domain/invitations.ts';
@@ -263,21 +263,4 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   });
 
   return app;
-}
-
-/**
- * Which moment a title fight is asked about: `?beforeRound=N` (with `?pole=1` once its qualifying
- * is done), or by default the next round to race — for a finished season, the finale.
- */
-function titleQuestion(season: Season, beforeRound: string | undefined, pole: boolean) {
-  const rounds = season.rounds.map((r) => r.round).sort((a, b) => a - b);
-  if (beforeRound !== undefined) {
-    const n = Number(beforeRound);
-    return rounds.includes(n) ? { beforeRound: n, poleKnown: pole } : undefined;
-  }
-  const raced = (round: number) => season.races.some((r) => r.round === round && r.classification !== undefined);
-  const next = rounds.find((r) => !raced(r));
-  if (next !== undefined) return { beforeRound: next, poleKnown: season.races.some((r) => r.round === next) };
-  const last = rounds[rounds.length - 1];
-  return last === undefined ? undefined : { beforeRound: last, poleKnown: pole };
 }

@@ -102,6 +102,10 @@ export function StandingsPage(props: { season: Season; only?: CarClass; asOf?: s
             <ClassChip classId={c.id} />
           </h2>
           <PointsScale season={season} classId={c.id} />
+          <p>
+            <a href={`/seasons/${encodeURIComponent(season.id)}/title/${slugOf(c.id)}`}>{c.id} title fight</a>: who can
+            still win, and what each needs.
+          </p>
           {STANDINGS_KINDS.map((kind) => (
             <TableBlock season={season} table={tableOf(season, c.id, kind)} heading />
           ))}
