@@ -5,6 +5,8 @@
  * the pages and the server's fast path (server.ts) all share one store.
  */
 import { createHash } from 'node:crypto';
+import type { HttpBindings } from '@hono/node-server';
+import type { Context } from 'hono';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
 
@@ -88,4 +90,19 @@ export function replay(
     return { status: 304, body: null, headers: { etag: stored.etag, 'cache-control': PUBLIC_CACHE_CONTROL } };
   }
   return { status: stored.status, body: stored.body, headers: stored.headers };
+}
+
+/**
+ * Served by @hono/node-server, headers are read from Node's own parse: asking `c.req` builds a
+ * fetch `Headers` of every header (~3 µs), a tenth of what a whole cache hit may cost.
+ */
+export function requestHeader(c: Context, name: 'if-none-match' | 'host'): string | undefined {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return incoming ? incoming.headers[name] : c.req.header(name);
+}
+
+/** A stored response as a fetch Response for this request (304 when the client's copy is current). */
+export function replayResponse(c: Context, stored: StoredResponse): Response {
+  const answer = replay(stored, requestHeader(c, 'if-none-match'));
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

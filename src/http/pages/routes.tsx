@@ -6,7 +6,6 @@
  * app.route('/', pageRoutes(office));
  * await app.request('/seasons/alms-2019-20/standings/lmp2/teams');
  */
-import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
@@ -23,8 +22,7 @@ import { HistoryPage } from './history.tsx';
 import { HomePage } from './home.tsx';
 import { NotFoundPage } from './not-found.tsx';
 import { matchesEtag, renderedPage } from './page-cache.ts';
-import { cacheKey, ResponseStore } from '../response-store.ts';
-import type { RenderedPage } from './page-cache.ts';
+import { cacheKey, replayResponse, ResponseStore } from '../response-store.ts';
 import { classOfSlug } from './paths.ts';
 import { ResultsPage } from './results.tsx';
 import { TitleFightPage } from './title-fight.tsx';
@@ -60,22 +58,6 @@ const notFound = (what: string, season?: Season): Page => ({
   element: <NotFoundPage what={what} seasonId={season?.id} seasonLabel={season?.season} />,
 });
 
-/**
- * Under @hono/node-server the header is read from Node's own parse: `c.req.header()` would build
- * a fetch `Headers` of every request header, a large share of what a cache hit costs.
- */
-function ifNoneMatch(c: Context): string | undefined {
-  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-  return incoming ? incoming.headers['if-none-match'] : c.req.header('if-none-match');
-}
-
-function respond(c: Context, page: RenderedPage): Response {
-  if (page.status === 200 && matchesEtag(ifNoneMatch(c), page.etag)) {
-    return new Response(null, { status: 304, headers: page.headers });
-  }
-  return new Response(page.body, { status: page.status, headers: page.headers });
-}
-
 export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   const app = new Hono();
   const cache = options.store ?? new ResponseStore();
@@ -93,7 +75,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       page = renderedPage(rendered.status, `<!doctype html>${(await rendered.element).toString()}`);
       cache.set(revision, key, page);
     }
-    return respond(c, page);
+    return replayResponse(c, page);
   };
 
   /** The season now, or as it stood at `?asOf=` (an ISO date-time); undefined for a bad moment too. */
