@@ -8,8 +8,11 @@ import { err, ok } from './result.ts';
 export const ROLES = ['admin', 'steward', 'timekeeper'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What an API token (held by a machine, e.g. the timing system) may reach. */
-export const TOKEN_SCOPES = ['import'] as const;
+/**
+ * What an API token (held by a machine) may reach: `import` sends classification files after a
+ * session, `timing` streams live timing events during one.
+ */
+export const TOKEN_SCOPES = ['import', 'timing'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
