@@ -37,7 +37,7 @@ test('Le Mans 2024 replayed lap by lap ends in the official classification, clas
       cls,
     );
   }
-  assert.deepEqual(state.rejected, { 'lap-backwards': 0, 'duplicate-lap': 0 });
+  assert.deepEqual(state.rejected, { 'lap-backwards': 0, 'duplicate-lap': 0, 'unknown-car': 0 });
 });
 
 test('a duplicate or backwards lap is counted and changes nothing else', () => {
@@ -46,7 +46,7 @@ test('a duplicate or backwards lap is counted and changes nothing else', () => {
   state = applyLap(state, lap('1', 2, 200_000));
   state = applyLap(state, lap('1', 1, 300_000));
   assert.equal(state.cars, before);
-  assert.deepEqual(state.rejected, { 'lap-backwards': 1, 'duplicate-lap': 1 });
+  assert.deepEqual(state.rejected, { 'lap-backwards': 1, 'duplicate-lap': 1, 'unknown-car': 0 });
 });
 
 test('while racing every car is classified, ranked by laps then time', () => {

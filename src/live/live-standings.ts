@@ -1,0 +1,109 @@
+/**
+ * The championship as if the race ended now: the season's standings with the round's race
+ * replaced by the live classification, compared with the standings before the round. Pure.
+ *
+ * - The round's poles stay when the season already holds a race for the round (qualifying
+ *   imported before the race); the "before" tables count them too (`seasonBefore(…, true)`), so a
+ *   change of position is what the race itself does.
+ * - A row not in the table before the round (cannot happen with the domain's tables, which hold
+ *   every entry of the class, but kept safe) gets `positionBefore` = its live position, points
+ *   before 0, change 0.
+ * - The "before" tables depend only on the season object and the round: they are memoised per
+ *   season (a WeakMap, dropped with the season), so a live frame costs one standings computation.
+ */
+import type { ClassificationLine, Season } from '../domain/season.ts';
+import type { MilliPoints } from '../domain/points.ts';
+import type { StandingsRow } from '../domain/standings.ts';
+import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
+import type { StandingsKind } from '../domain/vocabulary.ts';
+import { completedWith, keyOf, seasonBefore, tableOf } from '../domain/title-maths.ts';
+import type { LiveStandingsRow, LiveTable, TitlePicture } from './view.ts';
+
+interface Before {
+  readonly position: number;
+  readonly points: MilliPoints;
+}
+
+/** Per season object, per round: per table key (`class/kind`), each row's position and points before. */
+const beforeCache = new WeakMap<Season, Map<number, ReadonlyMap<string, ReadonlyMap<string, Before>>>>();
+
+const tableKey = (classId: string, kind: StandingsKind) => `${classId}/${kind}`;
+
+function tablesBefore(season: Season, round: number): ReadonlyMap<string, ReadonlyMap<string, Before>> {
+  let perRound = beforeCache.get(season);
+  if (!perRound) {
+    perRound = new Map();
+    beforeCache.set(season, perRound);
+  }
+  const cached = perRound.get(round);
+  if (cached) return cached;
+  const before = seasonBefore(season, round, true);
+  const tables = new Map<string, ReadonlyMap<string, Before>>();
+  for (const { id } of season.classes) {
+    for (const kind of STANDINGS_KINDS) {
+      const rows = tableOf(before, id, kind);
+      tables.set(tableKey(id, kind), new Map(rows.map((r) => [keyOf(r), { position: r.position, points: r.points }])));
+    }
+  }
+  perRound.set(round, tables);
+  return tables;
+}
+
+const labelOf = (row: StandingsRow): string => (row.kind === 'teams' ? row.team : row.driver);
+const carsOf = (row: StandingsRow): readonly string[] => (row.kind === 'teams' ? [row.car] : row.cars);
+
+/** The last round of the season (by number). */
+const lastRound = (season: Season): number => Math.max(...season.rounds.map((r) => r.round));
+
+/**
+ * Every class's teams and drivers tables, keyed `class/kind`, as they would stand if the race of
+ * `round` ended now with `lines` (overall order, statuses as live).
+ */
+export function liveStandings(
+  season: Season,
+  round: number,
+  lines: readonly ClassificationLine[],
+): Record<string, LiveTable> {
+  const before = tablesBefore(season, round);
+  const decided = season.races.find((r) => r.round === round);
+  const live = completedWith(season, [{ round, classification: lines, poles: decided?.poles ?? {} }]);
+  const decides = round === lastRound(season);
+  const result: Record<string, LiveTable> = {};
+  for (const { id } of season.classes) {
+    for (const kind of STANDINGS_KINDS) {
+      const key = tableKey(id, kind);
+      const previous = before.get(key);
+      const ordered = tableOf(live, id, kind);
+      const rows: Record<string, LiveStandingsRow> = {};
+      for (const row of ordered) {
+        const rowKey = keyOf(row);
+        const was = previous?.get(rowKey);
+        const positionBefore = was?.position ?? row.position;
+        rows[rowKey] = {
+          key: rowKey,
+          label: labelOf(row),
+          cars: carsOf(row),
+          position: row.position,
+          points: row.points,
+          positionBefore,
+          pointsBefore: was?.points ?? 0,
+          change: positionBefore - row.position,
+        };
+      }
+      result[key] = { class: id, kind, rows, title: titleOf(ordered, decides) };
+    }
+  }
+  return result;
+}
+
+/** The first two rows of the ranked table. */
+function titleOf(rows: readonly StandingsRow[], decides: boolean): TitlePicture {
+  const [first, second] = rows;
+  return {
+    leader: first ? keyOf(first) : null,
+    leaderLabel: first ? labelOf(first) : null,
+    gap: first && second ? first.points - second.points : null,
+    second: second ? keyOf(second) : null,
+    decides,
+  };
+}
