@@ -4,6 +4,7 @@ import { loadSeasonFile, readSeasonFile } from './load-season.ts';
 import { dataDir, port } from './environment.ts';
 import { addDriveTimesCommand } from './drive-times-command.ts';
 import { addJointCommand } from './joint-command.ts';
+import { addReplayCommand } from './replay-command.ts';
 import { addScenariosCommand } from './scenarios-command.ts';
 import { addOfficialCommands } from './officials.ts';
 import type { Office } from '../app/office.ts';
@@ -166,6 +167,7 @@ export function buildProgram(): Command {
   addDriveTimesCommand(program);
   addJointCommand(program, fail);
   addScenariosCommand(program);
+  addReplayCommand(program);
 
   addOfficialCommands(program, { openOffice: openStoredOffice, fail });
 
