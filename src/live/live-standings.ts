@@ -10,6 +10,8 @@
  *   before 0, change 0.
  * - The "before" tables depend only on the season object and the round: they are memoised per
  *   season (a WeakMap, dropped with the season), so a live frame costs one standings computation.
+ * - The title picture's `second` is the first rival of the leader: the best row sharing no car
+ *   with it (in the drivers' table the leader's crew-mates are skipped).
  */
 import type { ClassificationLine, Season } from '../domain/season.ts';
 import type { MilliPoints } from '../domain/points.ts';
@@ -96,9 +98,14 @@ export function liveStandings(
   return result;
 }
 
-/** The first two rows of the ranked table. */
+/**
+ * The leader and the first rival: the best row that shares no car with the leader (a driver's
+ * crew-mates score the same points and are no rival; in the teams' table every row is a car).
+ */
 function titleOf(rows: readonly StandingsRow[], decides: boolean): TitlePicture {
-  const [first, second] = rows;
+  const [first] = rows;
+  const leaderCars = first ? carsOf(first) : [];
+  const second = rows.slice(1).find((row) => !carsOf(row).some((car) => leaderCars.includes(car)));
   return {
     leader: first ? keyOf(first) : null,
     leaderLabel: first ? labelOf(first) : null,
