@@ -6,6 +6,7 @@ import type { Entry, Race, Round, Season } from '../../domain/season.ts';
 import { CarNumber, ClassChip, Flag, ScrollTable } from './badges.tsx';
 import { formatDate, formatDuration, formatPoints, formatRaceTime } from './format.ts';
 import { Layout } from './layout.tsx';
+import { livePath } from './live.tsx';
 import type { DecisionView } from './decisions.tsx';
 import { RoundDecisions } from './decisions.tsx';
 import { driverPath, roundPath, seasonPath, standingsPath, teamPath } from './paths.ts';
@@ -177,6 +178,9 @@ export function ResultsPage(props: {
       </p>
       <h1>{round.name}</h1>
       <RoundFacts round={round} />
+      <p class="live-link">
+        <a href={livePath(season.id, round.round)}>Live timing</a>
+      </p>
       {race ? (
         <>
           {race.state === 'provisional' ? (

@@ -14,14 +14,16 @@ import { driverCareer, teamCareer } from '../../domain/careers.ts';
 import type { Season } from '../../domain/season.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import type { StandingsKind } from '../../domain/vocabulary.ts';
-import { STYLESHEET } from './assets.ts';
+import { assetResponse, STYLESHEET } from './assets.ts';
 import { DriverPage } from './driver.tsx';
 import { historyLoader } from './history-data.ts';
 import type { HistoryLoader } from './history-data.ts';
 import { HistoryPage } from './history.tsx';
 import { HomePage } from './home.tsx';
+import { LivePage } from './live.tsx';
+import { LIVE_SCRIPT_PATH, liveScript } from './live-script.ts';
 import { NotFoundPage } from './not-found.tsx';
-import { matchesEtag, renderedPage } from './page-cache.ts';
+import { renderedPage } from './page-cache.ts';
 import { cacheKey, replayResponse, ResponseStore } from '../response-store.ts';
 import { classOfSlug } from './paths.ts';
 import { ResultsPage } from './results.tsx';
@@ -87,18 +89,18 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   };
   const latest = async () => (await office.seasons())[0];
 
-  app.get('/assets/pitwall.css', (c) => {
-    // The versioned URL never changes content: cache it for a year.
-    const versioned = c.req.query('v') === STYLESHEET.hash;
-    const headers = {
-      'content-type': 'text/css; charset=utf-8',
-      etag: STYLESHEET.etag,
-      'cache-control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
-    };
-    if (matchesEtag(c.req.header('if-none-match'), STYLESHEET.etag))
-      return new Response(null, { status: 304, headers });
-    return new Response(STYLESHEET.body, { headers });
-  });
+  app.get('/assets/pitwall.css', (c) =>
+    assetResponse(STYLESHEET, 'text/css; charset=utf-8', c.req.query('v'), c.req.header('if-none-match')),
+  );
+
+  app.get(LIVE_SCRIPT_PATH, async (c) =>
+    assetResponse(
+      await liveScript(),
+      'text/javascript; charset=utf-8',
+      c.req.query('v'),
+      c.req.header('if-none-match'),
+    ),
+  );
 
   app.get(
     '/',
@@ -143,6 +145,18 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
           impact: imported ? decisionImpact(imported, decisions, decision).map(describeChange) : [],
         }));
       return found(<ResultsPage season={season} round={round} race={race} decisions={views} />);
+    }),
+  );
+
+  // The live page is a static shell (the script fills it from the event stream): cached like the others.
+  app.get(
+    '/seasons/:id/rounds/:round/live',
+    cached(async (c) => {
+      const season = await seasonOf(c);
+      if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
+      const round = season.rounds.find((r) => String(r.round) === c.req.param('round'));
+      if (!round) return notFound(`${season.season} ${season.series} has no round ${c.req.param('round')}.`, season);
+      return found(<LivePage season={season} round={round} scriptHref={(await liveScript()).href} />);
     }),
   );
 

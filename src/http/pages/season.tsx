@@ -7,6 +7,7 @@ import { classesOf } from '../../domain/season.ts';
 import { CarNumber, ClassChip, Flag, RatingBadge, ScrollTable } from './badges.tsx';
 import { formatDate, formatDuration, roundsText } from './format.ts';
 import { Layout } from './layout.tsx';
+import { livePath } from './live.tsx';
 import { calendarIcsHref, driverPath, roundPath, standingsPath, teamPath } from './paths.ts';
 import { overallWinner } from './results.tsx';
 import { seasonTitle } from './standings.tsx';
@@ -57,7 +58,12 @@ function Calendar(props: { season: Season }) {
                       ) : null}
                     </a>
                   ) : (
-                    <span class="muted">To come</span>
+                    <>
+                      <span class="muted">To come</span> ·{' '}
+                      <a class="live-link" href={livePath(season.id, round.round)}>
+                        Live
+                      </a>
+                    </>
                   )}
                 </td>
               </tr>
