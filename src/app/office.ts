@@ -15,6 +15,8 @@ import { raceFromTiming } from './timing-import.ts';
 import type { TimingInput, TimingIssue } from '../formats/timing/timing-csv.ts';
 import { parseClassificationCsv } from '../formats/timing/classification-csv.ts';
 import { appendResultsState } from '../store/decisions.ts';
+import type { LiveFeed, LiveFeedOptions } from './live-feed.ts';
+import { openLiveFeed } from './live-feed.ts';
 
 /**
  * The championship office: the use-cases every adapter (CLI, HTTP) calls. It keeps the stored
@@ -55,15 +57,20 @@ export interface Office {
     file: string,
     by: string,
   ): Promise<Result<TimingImportReport, TimingIssue[]>>;
+  /** The live timing feed of every round, opened on first use (src/app/live-feed.ts). */
+  live(): Promise<LiveFeed>;
   close(): Promise<void>;
 }
 
 export interface OfficeOptions {
   /** The clock, for the time of decisions: passed in so that tests can fix it. */
   readonly now?: () => Date;
+  readonly live?: LiveFeedOptions;
 }
 
-export async function openOffice(db: Database, { now = () => new Date() }: OfficeOptions = {}): Promise<Office> {
+export async function openOffice(db: Database, options: OfficeOptions = {}): Promise<Office> {
+  const now = options.now ?? (() => new Date());
+  let liveFeed: Promise<LiveFeed> | undefined;
   await migrate(db);
   let revision = 0;
   let cache: { revision: number; seasons: Promise<Season[]> } | undefined;
@@ -86,7 +93,7 @@ export async function openOffice(db: Database, { now = () => new Date() }: Offic
     return cache.seasons;
   };
 
-  return {
+  const office: Office = {
     db,
     revision: () => revision,
     seasons,
@@ -140,11 +147,14 @@ export async function openOffice(db: Database, { now = () => new Date() }: Offic
       revision += 1;
       return mapped;
     },
+    live: () => (liveFeed ??= openLiveFeed(db, office, { now, ...options.live })),
     close: async () => {
+      if (liveFeed) await (await liveFeed).close();
       await unlisten();
       await db.close();
     },
   };
+  return office;
 }
 
 function lastDate(season: Season): string {

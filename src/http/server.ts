@@ -9,6 +9,7 @@ import { openDatabase } from '../store/database.ts';
 import { createHttpParts } from './app.ts';
 import type { HttpParts } from './app.ts';
 import { cacheKey, replay } from './response-store.ts';
+import { serveLiveStream } from './live-stream.ts';
 
 export const BUNDLED_SEASON = new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url);
 
@@ -30,7 +31,12 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const db = await openDatabase({ DATABASE_URL: options.databaseUrl }, options.dataDir);
-  const office = await openOffice(db);
+  const office = await openOffice(db, {
+    live: {
+      ...(process.env.PITWALL_LIVE_INTERVAL_MS ? { intervalMs: Number(process.env.PITWALL_LIVE_INTERVAL_MS) } : {}),
+      onError: (error) => logger.error({ err: error }, 'live feed: reading the store failed'),
+    },
+  });
   if ((await office.seasons()).length === 0) {
     const imported = await office.importSeasonFile(await readFile(BUNDLED_SEASON, 'utf8'), BUNDLED_SEASON.pathname);
     if (!imported.ok) throw new Error(`the bundled season does not validate: ${imported.error.length} problems`);
@@ -38,7 +44,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   // PITWALL_TRUST_PROXY=1: one reverse proxy in front sets X-Forwarded-For (docs/officials.md).
   const trustProxy = process.env.PITWALL_TRUST_PROXY === '1';
-  const server = createServer(fastPath(createHttpParts(office, { logger, trustProxy }), office));
+  const streams = new Set<ServerResponse>();
+  const server = createServer(fastPath(createHttpParts(office, { logger, trustProxy }), office, streams));
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -49,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     url,
     stop: async () => {
+      for (const stream of streams) stream.end();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -64,9 +72,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
  * building fetch Request/Response objects: for a 40 KB standings document that doubles the
  * requests a core can serve. Everything else goes to the app, which fills the store.
  */
-function fastPath({ app, store, today }: HttpParts, office: Office) {
+function fastPath({ app, store, today }: HttpParts, office: Office, streams: Set<ServerResponse>) {
   const listener = getRequestListener(app.fetch);
   return (req: IncomingMessage, res: ServerResponse) => {
+    if (serveLiveStream(office, req, res, streams)) return;
     const stored =
       req.method === 'GET' && req.url !== undefined
         ? store.get(office.revision(), cacheKey(today(), req.headers.host, req.url))

@@ -69,3 +69,9 @@ export function applyPatch(target: Json | undefined, patch: Json): Json {
   }
   return out;
 }
+
+/**
+ * The view a client keeps from a snapshot frame: read as a patch on nothing, so that its null
+ * fields are absent, exactly as they will be after the deltas that follow (which remove them).
+ */
+export const fromSnapshot = (snapshot: Json): Json => applyPatch({}, snapshot);

@@ -59,7 +59,9 @@ export function registerAdminRoutes(app: OpenAPIHono): void {
   registry.registerComponent('securitySchemes', 'bearerToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API token of the timing system (`pitwall token add NAME --scope import`).',
+    description:
+      'An API token of the timing system: `pitwall token add NAME --scope import` for classification files, ' +
+      '`--scope timing` for the live feed.',
   });
 
   registry.registerPath({
@@ -141,6 +143,73 @@ export function registerAdminRoutes(app: OpenAPIHono): void {
       400: Failure,
       401: Failure,
       403: Failure,
+    },
+  });
+  const LiveEvent = z
+    .object({
+      car: z.string().openapi({ example: '50' }),
+      driverName: z.string().openapi({ example: 'Antonio FUOCO' }),
+      driverNumber: z.number().int().optional(),
+      lap: z.number().int().openapi({ example: 36 }),
+      lapTimeMs: z.number().int().openapi({ example: 209_208 }),
+      sectorTimesMs: z.array(z.number().int().nullable()).optional(),
+      elapsedMs: z.number().int().openapi({ description: 'Race time at the line.' }),
+      crossedInPit: z.boolean(),
+      pitTimeMs: z.number().int().optional(),
+      flag: z.enum(['GF', 'SF', 'FCY', 'FF', 'RF', 'YF']).optional(),
+    })
+    .openapi('LiveEvent');
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/seasons/{id}/rounds/{round}/live/events',
+    operationId: 'postLiveEvents',
+    tags: ['Race control'],
+    summary: 'Send live timing events (timing token, timekeeper, admin)',
+    description:
+      'Up to 1000 events per request, in the order they happened. Malformed events are refused one by one ' +
+      'and listed; the rest are stored. Unknown cars, duplicate laps and laps going backwards are stored ' +
+      'and counted by the live view, never fatal (docs/live.md).',
+    security: [SESSION, TOKEN],
+    request: {
+      params: Params,
+      body: { content: { 'application/json': { schema: z.object({ events: z.array(LiveEvent) }) } } },
+    },
+    responses: {
+      200: {
+        description: 'Stored; with the events refused and why.',
+        content: {
+          'application/json': {
+            schema: z.object({
+              accepted: z.number().int(),
+              rejected: z.array(z.object({ index: z.number().int(), field: z.string(), message: z.string() })),
+              lastEventId: z.string(),
+            }),
+          },
+        },
+      },
+      400: Failure,
+      401: Failure,
+      403: Failure,
+      404: Failure,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/seasons/{id}/rounds/{round}/live/reset',
+    operationId: 'resetLiveFeed',
+    tags: ['Race control'],
+    summary: "Start a round's live feed over (timing token, timekeeper, admin)",
+    description: 'The events stored so far stay, for the audit trail; the live view starts from empty.',
+    security: [SESSION, TOKEN],
+    request: { params: Params },
+    responses: {
+      200: {
+        description: 'Reset.',
+        content: { 'application/json': { schema: z.object({ lastEventId: z.string() }) } },
+      },
+      401: Failure,
+      403: Failure,
+      404: Failure,
     },
   });
 }

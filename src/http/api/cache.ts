@@ -31,7 +31,8 @@ export function responseCache({ store, revision, today }: ResponseCacheOptions):
     let stored = store.get(current, key);
     if (!stored) {
       await next();
-      if (c.res.status !== 200) return;
+      // Live answers say no-store: they change with every timing event, not with the revision.
+      if (c.res.status !== 200 || c.res.headers.get('cache-control')?.includes('no-store')) return;
       const headers: Record<string, string> = {};
       for (const name of KEPT_HEADERS) {
         const value = c.res.headers.get(name);

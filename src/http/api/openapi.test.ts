@@ -74,6 +74,9 @@ const SAMPLES: readonly (readonly [url: string, path: string, status: number])[]
   ['/api/v1/drivers/nobody', '/v1/drivers/{id}', 404],
   ['/api/v1/teams/g-drive-racing-with-algarve', '/v1/teams/{id}', 200],
   ['/api/v1/teams/nobody', '/v1/teams/{id}', 404],
+  ['/api/v1/seasons/alms-2019-20/rounds/4/live', '/v1/seasons/{id}/rounds/{round}/live', 200],
+  ['/api/v1/seasons/alms-2019-20/rounds/9/live', '/v1/seasons/{id}/rounds/{round}/live', 404],
+  ['/api/v1/seasons/nope/rounds/1/live', '/v1/seasons/{id}/rounds/{round}/live', 404],
 ];
 
 describe('GET /api/openapi.json', () => {
@@ -92,6 +95,8 @@ describe('GET /api/openapi.json', () => {
       '/openapi.json',
       '/v1/admin/seasons/{id}/rounds/{round}/classification',
       '/v1/admin/seasons/{id}/rounds/{round}/decisions',
+      '/v1/admin/seasons/{id}/rounds/{round}/live/events',
+      '/v1/admin/seasons/{id}/rounds/{round}/live/reset',
       '/v1/admin/seasons/{id}/rounds/{round}/state',
       '/v1/drivers/{id}',
       '/v1/seasons',
@@ -99,6 +104,8 @@ describe('GET /api/openapi.json', () => {
       '/v1/seasons/{id}/calendar.ics',
       '/v1/seasons/{id}/decisions',
       '/v1/seasons/{id}/entries',
+      '/v1/seasons/{id}/rounds/{round}/live',
+      '/v1/seasons/{id}/rounds/{round}/live/stream',
       '/v1/seasons/{id}/rounds/{round}/results',
       '/v1/seasons/{id}/standings',
       '/v1/seasons/{id}/standings.csv',
@@ -167,7 +174,13 @@ describe('GET /api', () => {
       assert.ok(page.includes(`GET /api${path === '/' ? '' : path}</code>`), `lists ${path}`);
     }
     const curls = [...page.matchAll(/curl -s '([^']+)'/g)].map((m) => m[1] ?? '');
-    assert.equal(curls.length, reads.length);
+    // The event stream is answered by the server itself, before this app (test/live-server.test.ts).
+    const streams = [...page.matchAll(/curl -sN '([^']+)'/g)].map((m) => m[1] ?? '');
+    assert.deepEqual(
+      streams.map((url) => new URL(url).pathname),
+      ['/api/v1/seasons/test-cup-2021/rounds/1/live/stream'],
+    );
+    assert.equal(curls.length + streams.length, reads.length);
     for (const url of curls) {
       const { pathname, search } = new URL(url.replaceAll('&amp;', '&'));
       const tried = await api.get(pathname + search);

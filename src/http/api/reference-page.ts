@@ -84,6 +84,10 @@ const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2r
 section{border-top:1px solid #ddd;padding:.5rem 0}code,pre{font-family:ui-monospace,monospace}
 pre{background:#f4f4f4;padding:.5rem;overflow-x:auto}table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee}`;
 
+/** An event stream never ends: curl must print it as it comes (-N), not buffer it. */
+const isStream = (operation: Operation): boolean =>
+  JSON.stringify(operation.responses ?? {}).includes('text/event-stream');
+
 /**
  * The API for people: every route of the OpenAPI document with its parameters and a curl line
  * that works against this server. Built from the document, so it can never list a route that
@@ -122,7 +126,7 @@ export function referencePage(document: OpenApiDocument, seasons: readonly Seaso
               <p><strong>${operation.summary ?? ''}</strong></p>
               <p>${prose(operation.description)}</p>
               ${parameterRows(operation.parameters ?? [])}
-              <pre>curl -s '${exampleUrl(origin, path, operation, examples)}'</pre>
+              <pre>curl ${isStream(operation) ? '-sN' : '-s'} '${exampleUrl(origin, path, operation, examples)}'</pre>
             </section>`,
         )}
         <section>

@@ -5,6 +5,7 @@ import { responseCache } from './cache.ts';
 import { calendarRoutes } from './calendar.ts';
 import { decisionRoutes } from './decisions.ts';
 import { titleRoutes } from './title.ts';
+import { liveRoutes } from './live.ts';
 import { registerAdminRoutes } from './admin-docs.ts';
 import { entryRoutes } from './entries.ts';
 import { failureResponse, validationFailure } from './errors.ts';
@@ -41,6 +42,7 @@ export function apiRoutes(office: Office, { store, today }: ApiOptions): OpenAPI
   api.route('/', peopleRoutes(office));
   api.route('/', decisionRoutes(office));
   api.route('/', titleRoutes(office));
+  api.route('/', liveRoutes(office));
   registerDocumentRoutes(api);
   registerAdminRoutes(api);
 

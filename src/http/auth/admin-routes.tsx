@@ -9,6 +9,7 @@ import { privateHtml } from './html.ts';
 import { loginRoutes } from './login.tsx';
 import { officialsRoutes } from './officials-routes.tsx';
 import { raceControlRoutes } from './race-control-routes.tsx';
+import { liveRoutes } from './live-routes.ts';
 
 export type AdminOptions = Omit<AuthContext, 'officials'>;
 
@@ -33,6 +34,7 @@ export function adminRoutes(office: Office, officials: Officials, options: Admin
   });
   officialsRoutes(app);
   raceControlRoutes(app, office);
+  liveRoutes(app, office);
 
   // Who the credentials belong to: a script's way to check its token, or to get the CSRF token.
   app.get('/api/v1/admin/whoami', requireOfficial(ROLES, TOKEN_SCOPES), (c) => {

@@ -16,7 +16,7 @@ const EXAMPLE_PARAMS = { id: 'alms-2019-20', round: '1' };
 const MAX_TIMING_BYTES = 4 * 1024 * 1024;
 
 /** Who did it, for the audit trail: the official's name, or the token's. */
-function actorOf(c: Context<AuthEnv>): string {
+export function actorOf(c: Context<AuthEnv>): string {
   const principal = c.get('principal');
   return principal?.kind === 'token' ? `token:${principal.token.name}` : officialOf(c).name;
 }

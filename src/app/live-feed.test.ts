@@ -1,0 +1,244 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import type { Office } from './office.ts';
+import { openOffice } from './office.ts';
+import type { LiveClient, LiveFeed } from './live-feed.ts';
+import type { Json } from '../live/delta.ts';
+import { applyPatch, fromSnapshot } from '../live/delta.ts';
+import type { LiveView } from '../live/view.ts';
+import { databaseKind, openTestDatabase } from '../../test/support/database.ts';
+
+const BUNDLED = new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url);
+const SEASON = 'alms-2019-20';
+const BURIRAM = 4;
+
+let office: Office;
+let feed: LiveFeed;
+
+before(async () => {
+  office = await openOffice(await openTestDatabase(), { live: { intervalMs: 5, history: 64 } });
+  const imported = await office.importSeasonFile(await readFile(BUNDLED, 'utf8'), 'alms-2019-20.yaml');
+  assert.ok(imported.ok);
+  feed = await office.live();
+});
+after(() => office.close());
+
+/** Laps of one car at a steady 1:30, from `from` to `to`. */
+function laps(car: string, from: number, to: number, lapMs = 90_000, flag = 'GF') {
+  return Array.from({ length: to - from + 1 }, (_, i) => ({
+    car,
+    driverName: car === '26' ? 'Roman Rusinov' : 'Ben Barnicoat',
+    lap: from + i,
+    lapTimeMs: lapMs,
+    elapsedMs: (from + i) * lapMs,
+    crossedInPit: false,
+    flag,
+  }));
+}
+
+interface Frame {
+  readonly id: string;
+  readonly event: string;
+  readonly data: Json;
+}
+
+/** A client as a browser's EventSource sees it: frames in, the view kept by applying them. */
+class Client implements LiveClient {
+  readonly frames: Frame[] = [];
+  view: Json | undefined;
+  closed = false;
+  write(chunk: Buffer): boolean {
+    for (const block of chunk.toString('utf8').split('\n\n')) {
+      const fields = Object.fromEntries(
+        block
+          .split('\n')
+          .filter((l) => /^(id|event|data): /.test(l))
+          .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]),
+      );
+      if (fields.data === undefined) continue; // a keep-alive comment
+      const frame = { id: fields.id ?? '', event: fields.event ?? '', data: JSON.parse(fields.data) as Json };
+      this.frames.push(frame);
+      this.view = frame.event === 'snapshot' ? fromSnapshot(frame.data) : applyPatch(this.view, frame.data);
+    }
+    return true;
+  }
+  close(): void {
+    this.closed = true;
+  }
+  get lastId(): string | undefined {
+    return this.frames.at(-1)?.id;
+  }
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const snapshot = async () => {
+  const found = await feed.snapshot(SEASON, BURIRAM);
+  assert.ok(found);
+  return found;
+};
+
+/** Until the feed has applied everything stored (its snapshot id is the last event's). */
+const caughtUp = (lastEventId: string) => until(async () => (await snapshot()).eventId === lastEventId, lastEventId);
+
+test(`a batch with malformed events stores the others; the feed goes on (${databaseKind()})`, async () => {
+  const first = await feed.ingest(SEASON, BURIRAM, { events: laps('26', 1, 3) }, 'test');
+  assert.ok(first.ok);
+  assert.deepEqual(first.value, { accepted: 3, rejected: [], lastEventId: '1.3' });
+
+  const mixed = [
+    laps('45', 1, 1)[0],
+    { ...laps('45', 2, 2)[0], lapTimeMs: '1:30.000' },
+    'not an event',
+    laps('45', 2, 2)[0],
+    { ...laps('26', 3, 3)[0] }, // duplicate lap: stored, counted by the race state
+    { ...laps('26', 4, 4)[0], car: '999' }, // not entered: stored, counted
+  ];
+  const second = await feed.ingest(SEASON, BURIRAM, { events: mixed }, 'test');
+  assert.ok(second.ok);
+  assert.equal(second.value.accepted, 4);
+  assert.deepEqual(
+    second.value.rejected.map((r) => [r.index, r.field]),
+    [
+      [1, 'lapTimeMs'],
+      [2, ''],
+    ],
+  );
+  assert.equal(second.value.lastEventId, '1.7');
+
+  const third = await feed.ingest(SEASON, BURIRAM, { events: laps('26', 4, 5) }, 'test');
+  assert.ok(third.ok);
+  await caughtUp(third.value.lastEventId);
+  const { view } = await snapshot();
+  assert.equal(view.cars['26']?.laps, 5);
+  assert.equal(view.cars['45']?.laps, 2);
+  assert.equal(view.cars['999'], undefined);
+  assert.equal(view.race.events, 7);
+  assert.equal(view.race.rejected['duplicate-lap'], 1);
+  assert.equal(view.race.rejected['unknown-car'], 1);
+  assert.equal(view.cars['26']?.position, 1);
+});
+
+test('a batch that is not { events: [...] }, or is too large, or for no such round, changes nothing', async () => {
+  const before = (await snapshot()).eventId;
+  for (const body of [null, {}, { events: 'x' }, [laps('26', 6, 6)]]) {
+    const refused = await feed.ingest(SEASON, BURIRAM, body, 'test');
+    assert.ok(!refused.ok);
+    assert.equal(refused.error.code, 'invalid');
+  }
+  const tooMany = await feed.ingest(SEASON, BURIRAM, { events: laps('26', 6, 1006) }, 'test');
+  assert.ok(!tooMany.ok);
+  assert.match(tooMany.error.message, /at most 1000 events/);
+  const noRound = await feed.ingest(SEASON, 9, { events: laps('26', 6, 6) }, 'test');
+  assert.ok(!noRound.ok);
+  assert.equal(noRound.error.code, 'not-found');
+  assert.equal((await snapshot()).eventId, before);
+});
+
+test('a client that reconnects with Last-Event-ID ends with exactly the view of one that never left', async () => {
+  const steady = new Client();
+  const unsubscribeSteady = await feed.subscribe(SEASON, BURIRAM, undefined, steady);
+  assert.ok(unsubscribeSteady);
+  assert.equal(steady.frames[0]?.event, 'snapshot');
+  // A client is greeted with the last view published; wait until that is the latest.
+  const latest = (await snapshot()).eventId;
+  await until(() => steady.lastId === latest, 'the latest view to be published');
+
+  const flaky = new Client();
+  let unsubscribeFlaky = await feed.subscribe(SEASON, BURIRAM, undefined, flaky);
+  let posted = await feed.ingest(SEASON, BURIRAM, { events: laps('45', 3, 6, 89_000) }, 'test');
+  assert.ok(posted.ok);
+  const afterFirst = posted.value.lastEventId;
+  await until(() => flaky.lastId === afterFirst, 'the first delta');
+  assert.deepEqual(
+    flaky.frames.map((f) => f.event),
+    ['snapshot', 'delta'],
+  );
+  unsubscribeFlaky?.();
+
+  // While it is away, #45 passes #26 and both go on.
+  for (const events of [laps('45', 7, 9, 89_000), laps('26', 6, 8), laps('45', 10, 10, 89_000)]) {
+    posted = await feed.ingest(SEASON, BURIRAM, { events }, 'test');
+    assert.ok(posted.ok);
+  }
+  const last = posted.value.lastEventId;
+  await until(() => steady.lastId === last, 'the steady client to catch up');
+  assert.equal(flaky.lastId, afterFirst);
+
+  unsubscribeFlaky = await feed.subscribe(SEASON, BURIRAM, afterFirst, flaky);
+  assert.equal(flaky.lastId, last);
+  assert.equal(flaky.frames.at(-1)?.event, 'delta', 'what it missed, not a new snapshot');
+  assert.deepEqual(flaky.view, steady.view);
+  // Null and absent mean the same in a merge patch: compare with the snapshot read the same way.
+  assert.deepEqual(steady.view, fromSnapshot((await snapshot()).view as unknown as Json));
+  assert.equal((steady.view as unknown as LiveView).cars['45']?.position, 1);
+
+  // An id the server no longer holds (or never did) gets a fresh snapshot: nothing lost either.
+  const stranger = new Client();
+  const unsubscribeStranger = await feed.subscribe(SEASON, BURIRAM, '1.0-unknown', stranger);
+  assert.deepEqual(
+    stranger.frames.map((f) => f.event),
+    ['snapshot'],
+  );
+  assert.deepEqual(stranger.view, steady.view);
+  // Connecting with the current id sends nothing until something changes.
+  const current = new Client();
+  const unsubscribeCurrent = await feed.subscribe(SEASON, BURIRAM, last, current);
+  assert.equal(current.frames.length, 0);
+  for (const unsubscribe of [unsubscribeSteady, unsubscribeFlaky, unsubscribeStranger, unsubscribeCurrent]) {
+    unsubscribe?.();
+  }
+});
+
+test('updates are coalesced: many batches in a burst reach a client as few deltas', async () => {
+  const slow = await openOffice(office.db, { live: { intervalMs: 300 } });
+  try {
+    const slowFeed = await slow.live();
+    const client = new Client();
+    const unsubscribe = await slowFeed.subscribe(SEASON, BURIRAM, undefined, client);
+    const started = client.frames.length;
+    let last = '';
+    for (let lap = 11; lap <= 30; lap += 1) {
+      const posted = await slowFeed.ingest(SEASON, BURIRAM, { events: laps('45', lap, lap, 89_000) }, 'test');
+      assert.ok(posted.ok);
+      last = posted.value.lastEventId;
+    }
+    await until(() => client.lastId === last, 'the burst', 5000);
+    const deltas = client.frames.length - started;
+    assert.ok(deltas >= 1 && deltas <= 4, `20 batches reached the client as ${deltas} deltas`);
+    assert.equal((client.view as unknown as LiveView).cars['45']?.laps, 30);
+    unsubscribe?.();
+  } finally {
+    await (await slow.live()).close();
+  }
+});
+
+test('a server started later on the same database rebuilds the same live view from the stored events', async () => {
+  const { eventId, view } = await snapshot();
+  const restarted = await openOffice(office.db);
+  const again = await (await restarted.live()).snapshot(SEASON, BURIRAM);
+  assert.deepEqual(again, { eventId, view });
+  await (await restarted.live()).close();
+});
+
+test('a reset starts the feed over; clients get a fresh snapshot', async () => {
+  const client = new Client();
+  const unsubscribe = await feed.subscribe(SEASON, BURIRAM, undefined, client);
+  const reset = await feed.reset(SEASON, BURIRAM);
+  assert.ok(reset.ok);
+  assert.match(reset.value.lastEventId, /^2\.\d+$/);
+  await until(() => client.frames.at(-1)?.event === 'snapshot' && client.frames.length > 1, 'the snapshot');
+  assert.deepEqual((client.view as unknown as LiveView).cars, {});
+  const posted = await feed.ingest(SEASON, BURIRAM, { events: laps('26', 1, 1) }, 'test');
+  assert.ok(posted.ok);
+  await until(() => client.lastId === posted.value.lastEventId, 'the new feed');
+  assert.deepEqual(Object.keys((client.view as unknown as LiveView).cars), ['26']);
+  unsubscribe?.();
+});

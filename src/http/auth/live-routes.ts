@@ -1,0 +1,68 @@
+import type { Context } from 'hono';
+import type { Office } from '../../app/office.ts';
+import type { LiveProblem } from '../../app/live-feed.ts';
+import type { AuthApp, AuthEnv } from './context.ts';
+import { mutation } from './mutations.ts';
+import { actorOf } from './race-control-routes.tsx';
+
+const EXAMPLE = {
+  params: { id: 'alms-2019-20', round: '4' },
+  json: {
+    events: [
+      { car: '26', driverName: 'Roman Rusinov', lap: 1, lapTimeMs: 95_000, elapsedMs: 95_000, crossedInPit: false },
+    ],
+  },
+};
+
+/** A 1000-event batch with sectors is about 200 KB; a little room beyond that. */
+const MAX_BATCH_BYTES = 1024 * 1024;
+
+const roundOf = (c: Context<AuthEnv>) => Number(c.req.param('round'));
+
+function refusal(c: Context<AuthEnv>, problem: LiveProblem) {
+  const status = problem.code === 'not-found' ? 404 : 400;
+  return c.json(
+    { error: { code: problem.code === 'not-found' ? 'not-found' : 'bad-request', message: problem.message } },
+    status,
+  );
+}
+
+/**
+ * The live timing feed's writes (docs/live.md): the timing system (a token of scope `timing`)
+ * or a timekeeper posts batches of events, and may start a round's feed over.
+ */
+export function liveRoutes(app: AuthApp, office: Office): void {
+  mutation(app, {
+    method: 'POST',
+    path: '/api/v1/admin/seasons/:id/rounds/:round/live/events',
+    roles: ['timekeeper', 'admin'],
+    scopes: ['timing'],
+    maxBodyBytes: MAX_BATCH_BYTES,
+    example: EXAMPLE,
+    handler: async (c) => {
+      const body: unknown = await c.req.json().catch(() => undefined);
+      if (body === undefined) {
+        return c.json(
+          { error: { code: 'bad-request', message: 'the body is not JSON: expected { "events": [ ... ] }' } },
+          400,
+        );
+      }
+      const feed = await office.live();
+      const report = await feed.ingest(c.req.param('id') ?? '', roundOf(c), body, actorOf(c));
+      return report.ok ? c.json(report.value, 200) : refusal(c, report.error);
+    },
+  });
+
+  mutation(app, {
+    method: 'POST',
+    path: '/api/v1/admin/seasons/:id/rounds/:round/live/reset',
+    roles: ['timekeeper', 'admin'],
+    scopes: ['timing'],
+    example: { params: EXAMPLE.params },
+    handler: async (c) => {
+      const feed = await office.live();
+      const reset = await feed.reset(c.req.param('id') ?? '', roundOf(c));
+      return reset.ok ? c.json(reset.value, 200) : refusal(c, reset.error);
+    },
+  });
+}

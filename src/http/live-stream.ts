@@ -1,0 +1,73 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Office } from '../app/office.ts';
+import { sseRetry } from '../formats/server-sent-events.ts';
+
+/** `/api/v1/seasons/{id}/rounds/{round}/live/stream`, with an optional query string. */
+const STREAM_PATH = /^\/api\/v1\/seasons\/([^/?#]+)\/rounds\/(\d+)\/live\/stream(?:\?(.*))?$/;
+
+/** Bytes a client may have waiting before it is dropped (it reconnects with Last-Event-ID). */
+const MAX_BACKLOG = 256 * 1024;
+
+/**
+ * The live feed as Server-Sent Events, answered straight from Node: each frame is encoded once
+ * and the same Buffer written to every socket, which is what lets one process serve thousands of
+ * clients. Returns false for any other request. Streams being served are kept in `open`, so that
+ * a server stopping can end them (they would otherwise hold it open forever).
+ */
+export function serveLiveStream(
+  office: Office,
+  req: IncomingMessage,
+  res: ServerResponse,
+  open: Set<ServerResponse> = new Set(),
+): boolean {
+  const match = req.method === 'GET' && req.url ? STREAM_PATH.exec(req.url) : null;
+  if (!match) return false;
+  const seasonId = decodeURIComponent(match[1] ?? '');
+  const round = Number(match[2]);
+  const query = new URLSearchParams(match[3] ?? '');
+  // EventSource sends Last-Event-ID itself on reconnect; a page that starts over passes it in the query.
+  const header = req.headers['last-event-id'];
+  const lastEventId = (Array.isArray(header) ? header[0] : header) ?? query.get('lastEventId') ?? undefined;
+  open.add(res);
+  res.on('close', () => open.delete(res));
+  void subscribe(office, seasonId, round, lastEventId, req, res).catch(() => {
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end();
+  });
+  return true;
+}
+
+async function subscribe(
+  office: Office,
+  seasonId: string,
+  round: number,
+  lastEventId: string | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const season = await office.season(seasonId);
+  if (!season?.rounds.some((r) => r.round === round)) {
+    const message = season ? `${seasonId} has no round ${round}.` : `No season "${seasonId}"; see /api/v1/seasons.`;
+    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ error: { code: 'not-found', message } }));
+    return;
+  }
+  const feed = await office.live();
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-accel-buffering': 'no', // nginx in front: pass each frame on at once
+  });
+  res.write(sseRetry(2000));
+  const unsubscribe = await feed.subscribe(seasonId, round, lastEventId, {
+    write: (chunk) => {
+      res.write(chunk);
+      return res.writableLength <= MAX_BACKLOG;
+    },
+    close: () => res.end(),
+  });
+  if (!unsubscribe) return void res.end(); // the season went away in between
+  if (res.destroyed) return unsubscribe(); // gone while we subscribed
+  req.socket.setNoDelay(true);
+  res.on('close', unsubscribe);
+}

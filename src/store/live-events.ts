@@ -1,0 +1,102 @@
+/**
+ * The live feed's events, stored as they arrive so that a restarted server (or a second one on
+ * the same PostgreSQL) rebuilds the same race state. NOTIFY on `LIVE_CHANNEL` tells every server
+ * that a round has new events; the payload is `round|lastSeq|seasonId`.
+ */
+import type { Sql } from './database.ts';
+
+export const LIVE_CHANNEL = 'pitwall_live';
+
+export interface StoredLiveEvent {
+  readonly seq: number;
+  readonly feed: number;
+  readonly event: unknown;
+}
+
+export interface AppendedBatch {
+  readonly feed: number;
+  /** Sequence number of the last event stored (the previous one when the batch was empty). */
+  readonly lastSeq: number;
+}
+
+/** Stores a batch after the round's last event, in one transaction, and notifies every server. */
+export async function appendLiveEvents(
+  db: Sql,
+  seasonId: string,
+  round: number,
+  events: readonly unknown[],
+  by: string,
+  at: Date,
+): Promise<AppendedBatch> {
+  return db.transaction(async (tx) => {
+    // The row lock serialises batches of one round: sequence order is commit order.
+    const [row] = await tx.query<{ feed: number; last_seq: number }>(
+      `INSERT INTO live_feeds (season_id, round, last_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (season_id, round) DO UPDATE SET last_seq = live_feeds.last_seq + $3
+       RETURNING feed, last_seq`,
+      [seasonId, round, events.length],
+    );
+    if (!row) throw new Error('live_feeds: no row returned');
+    const first = row.last_seq - events.length + 1;
+    if (events.length > 0) {
+      await tx.query(
+        `INSERT INTO live_events (season_id, round, seq, feed, received_at, received_by, event)
+         SELECT $1, $2, $3 + ordinality - 1, $4, $5, $6, value
+         FROM jsonb_array_elements($7::jsonb) WITH ORDINALITY`,
+        [seasonId, round, first, row.feed, at.toISOString(), by, JSON.stringify(events)],
+      );
+      await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, notice(seasonId, round, row.last_seq)]);
+    }
+    return { feed: row.feed, lastSeq: row.last_seq };
+  });
+}
+
+/** Starts the round's feed over: events from now on belong to a new feed; earlier ones stay. */
+export async function resetLiveFeed(db: Sql, seasonId: string, round: number): Promise<AppendedBatch> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ feed: number; last_seq: number }>(
+      `INSERT INTO live_feeds (season_id, round, feed) VALUES ($1, $2, 2)
+       ON CONFLICT (season_id, round) DO UPDATE SET feed = live_feeds.feed + 1
+       RETURNING feed, last_seq`,
+      [seasonId, round],
+    );
+    if (!row) throw new Error('live_feeds: no row returned');
+    await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, notice(seasonId, round, row.last_seq)]);
+    return { feed: row.feed, lastSeq: row.last_seq };
+  });
+}
+
+/** The round's current feed and its events after `afterSeq`, in order (all of them from 0). */
+export async function liveEventsSince(
+  db: Sql,
+  seasonId: string,
+  round: number,
+  afterSeq: number,
+): Promise<{ feed: number; lastSeq: number; events: StoredLiveEvent[] }> {
+  const [head] = await db.query<{ feed: number; last_seq: number }>(
+    'SELECT feed, last_seq FROM live_feeds WHERE season_id = $1 AND round = $2',
+    [seasonId, round],
+  );
+  if (!head) return { feed: 1, lastSeq: 0, events: [] };
+  const rows = await db.query<{ seq: number; feed: number; event: unknown }>(
+    `SELECT seq, feed, event FROM live_events
+     WHERE season_id = $1 AND round = $2 AND feed = $3 AND seq > $4 AND seq <= $5 ORDER BY seq`,
+    [seasonId, round, head.feed, afterSeq, head.last_seq],
+  );
+  return { feed: head.feed, lastSeq: head.last_seq, events: rows };
+}
+
+export interface LiveNotice {
+  readonly seasonId: string;
+  readonly round: number;
+  readonly lastSeq: number;
+}
+
+const notice = (seasonId: string, round: number, lastSeq: number) => `${round}|${lastSeq}|${seasonId}`;
+
+/** Reads a notification's payload; undefined for anything else on the channel. */
+export function readNotice(payload: string): LiveNotice | undefined {
+  const match = /^(\d+)\|(\d+)\|(.+)$/s.exec(payload);
+  if (!match) return undefined;
+  return { round: Number(match[1]), lastSeq: Number(match[2]), seasonId: match[3] ?? '' };
+}
