@@ -1,0 +1,656 @@
+/**
+ * `npm run bench`, live timing (issue 6): replays the real Le Mans 2024 lap file at high speed
+ * into `pitwall serve` while 10,000 SSE clients follow the race, and reports events ingested per
+ * second, p50/p99 from an event's arrival to its delta reaching the clients, server memory per
+ * client and CPU. In the same run a bare `node:http` server (bench/live-baseline-server.ts)
+ * writes the very bytes the clients received, at the same pace, to as many sockets — the physical
+ * limit of this machine — and the ratios are printed. Targets: p99 < 250 ms, < 20 KB per client;
+ * exit 1 on a miss. Loopback only; bounded: a fixed replay time, a fixed number of clients, and a
+ * global timeout that stops everything.
+ *
+ * Layout, on 2 cores: the server under test in its own process, as in production; this process
+ * is the load: it holds every client socket (bench/live-client.ts: raw sockets that read only
+ * frame ids — EventSource or undici per client would cost more than the server) and posts the
+ * events. One load process, not several, because the server must get most of a core and the
+ * load the other; the baseline faces the very same load, so what the load costs is in both.
+ *
+ * Latency: an event's arrival is when it was due to be sent (its race time scaled by the speed,
+ * rounded up to the 100 ms tick the timing system posts in, as `pitwall replay` does). Posts go
+ * one at a time, in order (the race state wants laps in order); when the server is slow, the
+ * events due meanwhile go together in the next post and their wait counts — measuring from the
+ * actual send would hide a slow ingest (coordinated omission). A frame reaching a client carries
+ * every event after the last one that client had: its latency is its arrival minus the arrival
+ * of the oldest of those, so the 200 ms coalescing counts in full. p50/p99 are over every frame
+ * of every client.
+ *
+ * Environment: BENCH_LIVE_CLIENTS (10000), BENCH_LIVE_SECONDS (replay time, 20),
+ * BENCH_LIVE_SPEED (race time per replay time, 500), BENCH_LIVE_TIMEOUT_SECONDS (240).
+ */
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { parseLapAnalysisCsv } from '../src/formats/timing/lap-analysis-csv.ts';
+import { MAX_EVENTS_PER_REQUEST, replayEvents } from '../src/live/replay-schedule.ts';
+import type { WireEvent } from '../src/live/replay-schedule.ts';
+import { LE_MANS_2024, leMans2024SeasonYaml } from '../test/support/le-mans-2024-season.ts';
+import { timingBytes } from '../test/support/timing-fixtures.ts';
+import { now, SseClient } from './live-client.ts';
+import type { FrameSink } from './live-client.ts';
+
+const run = promisify(execFile);
+const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 10_000);
+const SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 20);
+const SPEED = Number(process.env.BENCH_LIVE_SPEED ?? 500);
+const TIMEOUT_SECONDS = Number(process.env.BENCH_LIVE_TIMEOUT_SECONDS ?? 240);
+/** Clients connect this many at a time, each wave waiting for every snapshot. */
+const WAVE = 500;
+const TICK_MS = 100;
+const TARGET_P99_MS = 250;
+const TARGET_BYTES_PER_CLIENT = 20 * 1024;
+/** File descriptors each process needs: one per client, and some to spare. */
+const FDS_NEEDED = CLIENTS + 1024;
+
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+/** Raises this process's open-files limit (children inherit it) by running itself again under it. */
+async function ensureFileLimit(): Promise<void> {
+  const { stdout } = await run('sh', ['-c', 'ulimit -n; ulimit -Hn']);
+  const [soft, hard] = stdout
+    .trim()
+    .split('\n')
+    .map((v) => (v === 'unlimited' ? Infinity : Number(v)));
+  if ((soft ?? 0) >= FDS_NEEDED) return;
+  if ((hard ?? 0) < FDS_NEEDED || process.env.BENCH_LIVE_REEXEC) {
+    console.error(`bench: ${CLIENTS} clients need ${FDS_NEEDED} open files; raise the limit: ulimit -n ${FDS_NEEDED}`);
+    process.exit(1);
+  }
+  const child = spawn(
+    'sh',
+    [
+      '-c',
+      `ulimit -n ${FDS_NEEDED} && exec "$0" "$@"`,
+      process.execPath,
+      ...process.execArgv,
+      ...process.argv.slice(1),
+    ],
+    { stdio: 'inherit', env: { ...process.env, BENCH_LIVE_REEXEC: '1' } },
+  );
+  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+  process.exit(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no free port');
+  return address.port;
+}
+
+const PITWALL = new URL('../bin/pitwall.js', import.meta.url).pathname;
+
+function pitwallEnv(dir: string): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _embedded, PITWALL_LIVE_INTERVAL_MS: _default, ...env } = process.env;
+  return { ...env, PITWALL_DATA: join(dir, 'db'), LOG_LEVEL: 'warn' };
+}
+
+/** Imports the Le Mans 2024 season and creates a timing token, with the CLI, before the server holds the store. */
+async function prepareStore(dir: string): Promise<string> {
+  const file = join(dir, 'le-mans-2024.yaml');
+  await writeFile(file, leMans2024SeasonYaml());
+  const env = pitwallEnv(dir);
+  await run(process.execPath, [PITWALL, 'import', file], { env });
+  const { stdout } = await run(process.execPath, [PITWALL, 'token', 'add', 'bench', '--scope', 'timing'], { env });
+  const token = stdout.trim();
+  if (!token) throw new Error('pitwall token add printed no token');
+  return token;
+}
+
+interface Served {
+  readonly pid: number;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+function track(child: ChildProcess): () => Promise<void> {
+  children.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => children.delete(child));
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(killer);
+  };
+}
+
+/** The real server, `pitwall serve`, in a process of its own as in production. */
+async function startPitwall(dir: string): Promise<Served> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [PITWALL, 'serve'], {
+    env: { ...pitwallEnv(dir), PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = track(child);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/v1/seasons`)).ok) break;
+    } catch {
+      if (attempt > 300 || child.exitCode !== null) throw new Error('pitwall serve did not start');
+      await sleep(100);
+    }
+  }
+  if (child.pid === undefined) throw new Error('pitwall serve has no pid');
+  return { pid: child.pid, port, stop };
+}
+
+async function startBaseline(): Promise<Served> {
+  const script = new URL('./live-baseline-server.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = track(child);
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /ready (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', () => reject(new Error('the baseline server did not start')));
+  });
+  if (child.pid === undefined) throw new Error('the baseline server has no pid');
+  return { pid: child.pid, port, stop };
+}
+
+const CLOCK_TICKS = 100; // USER_HZ: /proc/PID/stat counts CPU time in 1/100 s on Linux
+
+/** Resident memory of a process, bytes. */
+async function rss(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+  if (kb === undefined) throw new Error(`no VmRSS for ${pid}`);
+  return Number(kb) * 1024;
+}
+
+/** CPU time (user + system) of a process so far, seconds. */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime: fields 14 and 15
+}
+
+const selfCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Clients and measurements
+
+/** Every frame every client received while measuring: the previous seq it had, the new one, when. */
+class Frames implements FrameSink {
+  measuring = false;
+  readonly previous: number[] = [];
+  readonly seqs: number[] = [];
+  readonly at: number[] = [];
+  bytes = 0;
+  private readonly last = new Map<SseClient, number>();
+
+  frame(client: SseClient, id: string, at: number): void {
+    const seq = Number(id.slice(id.indexOf('.') + 1));
+    const previous = this.last.get(client) ?? -1;
+    this.last.set(client, seq);
+    if (!this.measuring) return;
+    this.previous.push(previous);
+    this.seqs.push(seq);
+    this.at.push(at);
+  }
+
+  /** The seq each client has now. */
+  lowest(): number {
+    let lowest = Infinity;
+    for (const seq of this.last.values()) lowest = Math.min(lowest, seq);
+    return lowest;
+  }
+
+  /** First arrival of each frame over all clients. */
+  firsts(): Map<number, number> {
+    const first = new Map<number, number>();
+    for (let i = 0; i < this.seqs.length; i++) {
+      const seq = this.seqs[i] ?? 0;
+      const at = this.at[i] ?? 0;
+      if (at < (first.get(seq) ?? Infinity)) first.set(seq, at);
+    }
+    return first;
+  }
+}
+
+/** Connects every client, a wave at a time; the first one records the bytes it gets. */
+async function connectAll(port: number, path: string, sink: Frames): Promise<SseClient[]> {
+  const clients: SseClient[] = [];
+  for (let start = 0; start < CLIENTS; start += WAVE) {
+    const wave: SseClient[] = [];
+    for (let i = start; i < Math.min(CLIENTS, start + WAVE); i++) wave.push(new SseClient(port, path, sink));
+    if (start === 0 && wave[0]) wave[0].recorded = [];
+    clients.push(...wave);
+    await Promise.all(wave.map((c) => c.open()));
+  }
+  return clients;
+}
+
+async function closeAll(clients: readonly SseClient[]): Promise<void> {
+  for (const client of clients) client.close();
+  await sleep(500); // let both ends tear the sockets down before the next phase
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+interface Latency {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly count: number;
+}
+
+function latency(values: number[]): Latency {
+  const sorted = Float64Array.from(values).sort();
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? NaN,
+    count: sorted.length,
+  };
+}
+
+/** Each frame's arrival minus the first arrival of that frame at any client: the fan-out alone. */
+function fanOut(frames: Frames): Latency {
+  const firsts = frames.firsts();
+  return latency(frames.seqs.map((seq, i) => (frames.at[i] ?? 0) - (firsts.get(seq) ?? 0)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The race
+
+/** The Le Mans 2024 laps as the ingest endpoint takes them, in race-time order. */
+function raceEvents(): WireEvent[] {
+  const parsed = parseLapAnalysisCsv(timingBytes('leMans2024Laps'), 'le_mans_24h.csv');
+  if (!parsed.ok) throw new Error(`the Le Mans 2024 lap file does not read: ${parsed.error.length} problems`);
+  return replayEvents(parsed.value.laps);
+}
+
+interface Replay {
+  /** Arrival (due time) of each stored event, by seq. */
+  readonly arrival: Float64Array;
+  readonly started: number;
+  readonly ended: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly posts: number;
+  readonly lastSeq: number;
+  /** How late posts went out after their due time (the server still busy with the previous one). */
+  readonly postLag: Latency;
+  readonly postTime: Latency;
+}
+
+/** Posts the race at SPEED for SECONDS, one request at a time, each with every event due. */
+async function replay(base: string, token: string, events: readonly WireEvent[], firstSeq: number): Promise<Replay> {
+  const { seasonId, round } = LE_MANS_2024;
+  const url = `${base}/api/v1/admin/seasons/${seasonId}/rounds/${round}/live/events`;
+  const durationMs = SECONDS * 1000;
+  const dueMs = events.map((e) => Math.ceil(e.elapsedMs / SPEED / TICK_MS) * TICK_MS);
+  const arrival = new Float64Array(firstSeq + events.length + 2);
+  const lags: number[] = [];
+  const times: number[] = [];
+  let accepted = 0;
+  let rejected = 0;
+  let posts = 0;
+  let lastSeq = firstSeq;
+  let next = 0;
+  const started = now();
+  while (next < events.length && (dueMs[next] ?? Infinity) < durationMs) {
+    const wait = started + (dueMs[next] ?? 0) - now();
+    if (wait > 0) await sleep(wait);
+    const elapsed = now() - started;
+    const batch: WireEvent[] = [];
+    const due: number[] = [];
+    while (
+      next < events.length &&
+      batch.length < MAX_EVENTS_PER_REQUEST &&
+      (dueMs[next] ?? Infinity) <= elapsed &&
+      (dueMs[next] ?? Infinity) < durationMs
+    ) {
+      batch.push(events[next] as WireEvent);
+      due.push(started + (dueMs[next] ?? 0));
+      next += 1;
+    }
+    const sent = now();
+    lags.push(sent - (due[0] ?? sent));
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events: batch }),
+    });
+    const text = await response.text();
+    times.push(now() - sent);
+    if (!response.ok) throw new Error(`ingest answered ${response.status}: ${text.slice(0, 300)}`);
+    const body = JSON.parse(text) as { accepted: number; rejected: unknown[]; lastEventId: string };
+    const seq = Number(body.lastEventId.slice(body.lastEventId.indexOf('.') + 1));
+    posts += 1;
+    accepted += body.accepted;
+    rejected += body.rejected.length;
+    // The accepted events are stored as seqs (seq - accepted, seq], in order. With rejections we
+    // cannot tell which are which: every one then counts from the batch's oldest arrival.
+    for (let k = 0; k < body.accepted; k++) {
+      const at = body.rejected.length === 0 ? due[k] : due[0];
+      arrival[seq - body.accepted + 1 + k] = at ?? sent;
+    }
+    lastSeq = seq;
+  }
+  return {
+    arrival,
+    started,
+    ended: now(),
+    accepted,
+    rejected,
+    posts,
+    lastSeq,
+    postLag: latency(lags),
+    postTime: latency(times),
+  };
+}
+
+/** Waits until every client has the frame with this seq (or the time is up). */
+async function settle(frames: Frames, seq: number, withinMs = 5000): Promise<boolean> {
+  const until = now() + withinMs;
+  while (frames.lowest() < seq) {
+    if (now() > until) return false;
+    await sleep(50);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phases
+
+interface Phase {
+  readonly latency: Latency;
+  readonly fanOut: Latency;
+  readonly bytesPerClientConnected: number;
+  readonly bytesPerClientAfter: number;
+  readonly serverCpu: number;
+  readonly loadCpu: number;
+  readonly framesPerClient: number;
+  readonly drops: number;
+  readonly settled: boolean;
+}
+
+interface PitwallPhase extends Phase {
+  readonly replay: Replay;
+  readonly greeting: Buffer;
+  readonly frames: { atMs: number; bytes: Buffer; seq: number }[];
+  readonly bytesPerFrame: number;
+}
+
+async function pitwallPhase(dir: string, token: string, events: readonly WireEvent[]): Promise<PitwallPhase> {
+  const server = await startPitwall(dir);
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const { seasonId, round } = LE_MANS_2024;
+    const live = await fetch(`${base}/api/v1/seasons/${seasonId}/rounds/${round}/live`);
+    if (!live.ok) throw new Error(`GET live answered ${live.status}: ${(await live.text()).slice(0, 300)}`);
+    const { eventId } = (await live.json()) as { eventId: string };
+    const firstSeq = Number(eventId.slice(eventId.indexOf('.') + 1));
+    await sleep(1000); // the race is loaded and its first frame published
+    const frames = new Frames();
+    const before = await rss(server.pid);
+    const t = now();
+    const clients = await connectAll(server.port, `/api/v1/seasons/${seasonId}/rounds/${round}/live/stream`, frames);
+    const recorder = clients[0];
+    if (!recorder) throw new Error('no clients');
+    console.log(`  pitwall: ${CLIENTS} clients connected and got the snapshot in ${((now() - t) / 1000).toFixed(1)} s`);
+    await sleep(1000);
+    const connected = await rss(server.pid);
+    const startFrames = clients.reduce((n, c) => n + c.frames, 0);
+    const serverCpu0 = await cpuSeconds(server.pid);
+    const loadCpu0 = selfCpuSeconds();
+    frames.measuring = true;
+    const replayed = await replay(base, token, events, firstSeq);
+    const settled = await settle(frames, replayed.lastSeq);
+    frames.measuring = false;
+    const serverCpu = (await cpuSeconds(server.pid)) - serverCpu0;
+    const loadCpu = selfCpuSeconds() - loadCpu0;
+    const after = await rss(server.pid);
+    const values: number[] = [];
+    for (let i = 0; i < frames.seqs.length; i++) {
+      const seq = frames.seqs[i] ?? 0;
+      const previous = frames.previous[i] ?? 0;
+      if (seq <= previous) continue; // nothing new in it (cannot happen with one feed)
+      const arrival = replayed.arrival[previous + 1] ?? 0;
+      if (arrival > 0) values.push((frames.at[i] ?? 0) - arrival);
+    }
+    const firsts = frames.firsts();
+    // What the recording client got: before the replay (the greeting: retry and snapshot), then
+    // each frame, paced as the server published it (its first arrival at any client).
+    const recordedFrames = recorder.recordedFrames();
+    const greeting = Buffer.concat(recordedFrames.filter((f) => f.at < replayed.started).map((f) => f.bytes));
+    const recorded = recordedFrames
+      .filter((f) => f.at >= replayed.started)
+      .map((f) => {
+        const seq = Number(f.id.slice(f.id.indexOf('.') + 1));
+        return { seq, atMs: (firsts.get(seq) ?? f.at) - replayed.started, bytes: f.bytes };
+      });
+    const framesPerClient = (clients.reduce((n, c) => n + c.frames, 0) - startFrames) / CLIENTS;
+    const drops = clients.reduce((n, c) => n + c.drops, 0);
+    await closeAll(clients);
+    return {
+      latency: latency(values),
+      fanOut: fanOut(frames),
+      bytesPerClientConnected: (connected - before) / CLIENTS,
+      bytesPerClientAfter: (after - before) / CLIENTS,
+      serverCpu: serverCpu / ((replayed.ended - replayed.started) / 1000),
+      loadCpu: loadCpu / ((replayed.ended - replayed.started) / 1000),
+      framesPerClient,
+      drops,
+      settled,
+      replay: replayed,
+      greeting,
+      frames: recorded,
+      bytesPerFrame: recorded.reduce((n, f) => n + f.bytes.length, 0) / Math.max(1, recorded.length),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function baselinePhase(pitwall: PitwallPhase): Promise<Phase> {
+  const server = await startBaseline();
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const setup = await fetch(`${base}/setup`, {
+      method: 'POST',
+      body: JSON.stringify({ greeting: pitwall.greeting.toString('base64') }),
+    });
+    if (!setup.ok) throw new Error(`baseline /setup answered ${setup.status}`);
+    const frames = new Frames();
+    const before = await rss(server.pid);
+    const t = now();
+    const clients = await connectAll(server.port, '/stream', frames);
+    console.log(
+      `  baseline: ${CLIENTS} clients connected and got the snapshot in ${((now() - t) / 1000).toFixed(1)} s`,
+    );
+    await sleep(1000);
+    const connected = await rss(server.pid);
+    const startFrames = clients.reduce((n, c) => n + c.frames, 0);
+    const serverCpu0 = await cpuSeconds(server.pid);
+    const loadCpu0 = selfCpuSeconds();
+    const startAt = now() + 200;
+    frames.measuring = true;
+    const play = await fetch(`${base}/play`, {
+      method: 'POST',
+      body: JSON.stringify({
+        startAt,
+        frames: pitwall.frames.map((f) => ({ atMs: f.atMs, bytes: f.bytes.toString('base64') })),
+      }),
+    });
+    if (!play.ok) throw new Error(`baseline /play answered ${play.status}`);
+    const lastAt = pitwall.frames.at(-1)?.atMs ?? 0;
+    await sleep(Math.max(0, startAt + lastAt - now()));
+    const lastSeq = pitwall.frames.at(-1)?.seq ?? 0;
+    const settled = await settle(frames, lastSeq);
+    const windowS = (now() - startAt) / 1000;
+    frames.measuring = false;
+    const serverCpu = (await cpuSeconds(server.pid)) - serverCpu0;
+    const loadCpu = selfCpuSeconds() - loadCpu0;
+    const after = await rss(server.pid);
+    const scheduled = new Map(pitwall.frames.map((f) => [f.seq, startAt + f.atMs]));
+    const values: number[] = [];
+    for (let i = 0; i < frames.seqs.length; i++) {
+      const at = scheduled.get(frames.seqs[i] ?? 0);
+      if (at !== undefined) values.push((frames.at[i] ?? 0) - at);
+    }
+    const framesPerClient = (clients.reduce((n, c) => n + c.frames, 0) - startFrames) / CLIENTS;
+    const drops = clients.reduce((n, c) => n + c.drops, 0);
+    await closeAll(clients);
+    const replayS = (pitwall.replay.ended - pitwall.replay.started) / 1000;
+    return {
+      latency: latency(values),
+      fanOut: fanOut(frames),
+      bytesPerClientConnected: (connected - before) / CLIENTS,
+      bytesPerClientAfter: (after - before) / CLIENTS,
+      serverCpu: serverCpu / Math.max(replayS, windowS),
+      loadCpu: loadCpu / Math.max(replayS, windowS),
+      framesPerClient,
+      drops,
+      settled,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const kb = (v: number) => `${(v / 1024).toFixed(1)} KB`;
+const pct = (v: number) => `${(v * 100).toFixed(0)} %`;
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}x` : '-');
+
+async function main(): Promise<void> {
+  await ensureFileLimit();
+  const timeout = setTimeout(() => {
+    console.error(`bench: live: not done within ${TIMEOUT_SECONDS} s; stopped`);
+    process.exit(1); // the exit handler kills the servers
+  }, TIMEOUT_SECONDS * 1000);
+  const events = raceEvents();
+  const dir = await mkdtemp(join(tmpdir(), 'pitwall-bench-live-'));
+  try {
+    console.log(
+      `live timing: ${CLIENTS} SSE clients, Le Mans 2024 replayed at x${SPEED} for ${SECONDS} s ` +
+        `(${events.filter((e) => Math.ceil(e.elapsedMs / SPEED / TICK_MS) * TICK_MS < SECONDS * 1000).length} laps), 127.0.0.1`,
+    );
+    const token = await prepareStore(dir);
+    const pitwall = await pitwallPhase(dir, token, events);
+    const baseline = await baselinePhase(pitwall);
+    report(pitwall, baseline);
+  } finally {
+    clearTimeout(timeout);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function report(pitwall: PitwallPhase, baseline: Phase): void {
+  const r = pitwall.replay;
+  const seconds = (r.ended - r.started) / 1000;
+  const rows: [string, string, string, string][] = [
+    [
+      'event -> client p50',
+      ms(pitwall.latency.p50),
+      ms(baseline.latency.p50),
+      ratio(pitwall.latency.p50, baseline.latency.p50),
+    ],
+    [
+      'event -> client p99',
+      ms(pitwall.latency.p99),
+      ms(baseline.latency.p99),
+      ratio(pitwall.latency.p99, baseline.latency.p99),
+    ],
+    [
+      'event -> client max',
+      ms(pitwall.latency.max),
+      ms(baseline.latency.max),
+      ratio(pitwall.latency.max, baseline.latency.max),
+    ],
+    [
+      'fan-out p50 (first->each)',
+      ms(pitwall.fanOut.p50),
+      ms(baseline.fanOut.p50),
+      ratio(pitwall.fanOut.p50, baseline.fanOut.p50),
+    ],
+    ['fan-out p99', ms(pitwall.fanOut.p99), ms(baseline.fanOut.p99), ratio(pitwall.fanOut.p99, baseline.fanOut.p99)],
+    [
+      'memory/client, connected',
+      kb(pitwall.bytesPerClientConnected),
+      kb(baseline.bytesPerClientConnected),
+      ratio(pitwall.bytesPerClientConnected, baseline.bytesPerClientConnected),
+    ],
+    [
+      'memory/client, after',
+      kb(pitwall.bytesPerClientAfter),
+      kb(baseline.bytesPerClientAfter),
+      ratio(pitwall.bytesPerClientAfter, baseline.bytesPerClientAfter),
+    ],
+    [
+      'server CPU (of one core)',
+      pct(pitwall.serverCpu),
+      pct(baseline.serverCpu),
+      ratio(pitwall.serverCpu, baseline.serverCpu),
+    ],
+    ['load process CPU', pct(pitwall.loadCpu), pct(baseline.loadCpu), ''],
+    ['frames per client', pitwall.framesPerClient.toFixed(1), baseline.framesPerClient.toFixed(1), ''],
+    ['client reconnections', String(pitwall.drops), String(baseline.drops), ''],
+  ];
+  console.log(
+    `\n  ingest: ${r.accepted} events accepted (${r.rejected} rejected) in ${r.posts} posts over ${seconds.toFixed(1)} s: ` +
+      `${(r.accepted / seconds).toFixed(0)} events/s; post p50 ${ms(r.postTime.p50)}, p99 ${ms(r.postTime.p99)}; ` +
+      `late posts p99 ${ms(r.postLag.p99)}`,
+  );
+  if (process.env.BENCH_LIVE_DEBUG) {
+    console.log(pitwall.frames.map((f) => `${f.seq}:${f.atMs.toFixed(0)}ms:${f.bytes.length}`).join(' '));
+  }
+  console.log(`  frames: ${pitwall.frames.length} deltas, ${kb(pitwall.bytesPerFrame)} each on average\n`);
+  console.log(`  ${''.padEnd(28)}${'pitwall'.padStart(12)}${'baseline'.padStart(12)}${'ratio'.padStart(9)}`);
+  for (const [name, a, b, c] of rows)
+    console.log(`  ${name.padEnd(28)}${a.padStart(12)}${b.padStart(12)}${c.padStart(9)}`);
+  const memory = Math.max(pitwall.bytesPerClientConnected, pitwall.bytesPerClientAfter);
+  const checks = [
+    { name: `p99 event -> client < ${TARGET_P99_MS} ms`, ok: pitwall.latency.p99 < TARGET_P99_MS },
+    { name: `memory per client < ${TARGET_BYTES_PER_CLIENT / 1024} KB`, ok: memory < TARGET_BYTES_PER_CLIENT },
+    { name: 'every client got every frame', ok: pitwall.settled && pitwall.drops === 0 },
+  ];
+  console.log('');
+  for (const c of checks) console.log(`  ${c.ok ? 'PASS' : 'MISS'}  ${c.name}`);
+  if (!baseline.settled) console.log('  (the baseline clients did not all get the last frame within 5 s)');
+  console.log('');
+  process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
+}
+
+await main();
