@@ -16,7 +16,8 @@ import type { RunningServer } from '../../src/http/server.ts';
 import { startServer } from '../../src/http/server.ts';
 import { openOfficials } from '../../src/app/officials.ts';
 import { parseLapAnalysisCsv } from '../../src/formats/timing/lap-analysis-csv.ts';
-import type { AnalysisLap } from '../../src/formats/timing/lap-analysis-csv.ts';
+import { MAX_EVENTS_PER_REQUEST as BATCH, replayEvents } from '../../src/live/replay-schedule.ts';
+import type { WireEvent } from '../../src/live/replay-schedule.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { LE_MANS_2024, leMans2024SeasonYaml } from '../support/le-mans-2024-season.ts';
 import { timingBytes } from '../support/timing-fixtures.ts';
@@ -30,41 +31,6 @@ const { seasonId, round } = LE_MANS_2024;
 const LIVE = `/seasons/${seasonId}/rounds/${round}/live`;
 const INGEST = `/api/v1/admin/seasons/${seasonId}/rounds/${round}/live/events`;
 const HOUR = 3_600_000;
-/** The ingest endpoint takes at most this many events per request. */
-const BATCH = 1000;
-
-/** One lap crossing as the ingest endpoint takes it (docs/live.md). */
-interface WireEvent {
-  readonly car: string;
-  readonly driverName: string;
-  readonly lap: number;
-  readonly lapTimeMs: number;
-  readonly sectorTimesMs?: readonly (number | null)[];
-  readonly elapsedMs: number;
-  readonly crossedInPit: boolean;
-  readonly pitTimeMs?: number;
-  readonly flag?: string;
-}
-
-/** The laps of the analysis as the timing would send them: in race-time order. */
-function wireEvents(laps: readonly AnalysisLap[]): WireEvent[] {
-  return laps
-    .map((lap) => ({
-      car: lap.car,
-      driverName: lap.driverName,
-      lap: lap.lap,
-      lapTimeMs: lap.lapTimeMs,
-      ...(lap.sectorTimesMs.some((s) => s !== undefined)
-        ? { sectorTimesMs: lap.sectorTimesMs.map((s) => s ?? null) }
-        : {}),
-      elapsedMs: lap.elapsedMs,
-      crossedInPit: lap.crossedInPit,
-      ...(lap.pitTimeMs === undefined ? {} : { pitTimeMs: lap.pitTimeMs }),
-      ...(lap.flag === undefined ? {} : { flag: lap.flag }),
-    }))
-    .sort((a, b) => a.elapsedMs - b.elapsedMs);
-}
-
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
@@ -83,7 +49,7 @@ before(async () => {
   token = created.value.token;
   const analysis = parseLapAnalysisCsv(timingBytes('leMans2024Laps'), 'le_mans_24h.csv');
   assert.ok(analysis.ok);
-  events = wireEvents(analysis.value.laps);
+  events = replayEvents(analysis.value.laps);
   browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
@@ -225,6 +191,13 @@ test('the live page follows Le Mans 2024 in place, to the official class winners
   const etag = script.headers.get('etag') ?? '';
   const again = await fetch(server.url + src, { headers: { 'if-none-match': etag } });
   assert.equal(again.status, 304);
+
+  // An unknown round is the portal's 404 page; the shell points to the JSON API without JavaScript.
+  const missing = await fetch(`${server.url}/seasons/${seasonId}/rounds/9/live`);
+  assert.equal(missing.status, 404);
+  assert.match(await missing.text(), /has no round 9/);
+  const shell = await (await fetch(server.url + LIVE)).text();
+  assert.match(shell, /<noscript>.*\/api\/v1\/seasons\/wec-2024\/rounds\/1\/live/s);
 
   // The server goes away: the page says so.
   stopped = true;
