@@ -30,6 +30,12 @@ const enum State {
 }
 
 const RECONNECT_MS = 2000;
+/**
+ * Every socket reads into this one buffer (`onread`), and each read is handled before the next:
+ * no Buffer allocated per read, which at hundreds of MB/s would make the load process's garbage
+ * collector, not the server, the bottleneck. What must outlive a read is copied.
+ */
+const READ_BUFFER = Buffer.alloc(256 * 1024);
 /** The first bytes of a line kept, enough for `id: 1.123456`. */
 const LINE_HEAD = 48;
 
@@ -77,7 +83,17 @@ export class SseClient {
     this.lineLength = 0;
     this.lineHead = '';
     this.blockId = undefined;
-    const socket = connect({ host: '127.0.0.1', port: this.port });
+    const socket = connect({
+      host: '127.0.0.1',
+      port: this.port,
+      onread: {
+        buffer: READ_BUFFER,
+        callback: (size: number) => {
+          this.read(READ_BUFFER.subarray(0, size));
+          return true; // keep reading
+        },
+      },
+    });
     this.socket = socket;
     socket.on('connect', () => {
       socket.write(
@@ -85,7 +101,6 @@ export class SseClient {
           `Cache-Control: no-cache\r\n${this.lastId === undefined ? '' : `Last-Event-ID: ${this.lastId}\r\n`}\r\n`,
       );
     });
-    socket.on('data', (chunk: Buffer) => this.read(chunk));
     socket.on('error', (error) => this.failed?.(error));
     socket.on('close', () => {
       if (this.closing) return;
@@ -114,7 +129,7 @@ export class SseClient {
       const buffer = this.head.length === 0 ? chunk : Buffer.concat([this.head, chunk]);
       const end = buffer.indexOf('\r\n\r\n');
       if (end === -1) {
-        this.head = buffer;
+        this.head = Buffer.from(buffer); // a copy: the read buffer is reused
         return;
       }
       const head = buffer.toString('latin1', 0, end);
@@ -182,7 +197,7 @@ export class SseClient {
   /** Event-stream bytes `[from, to)` of `chunk`: lines end with LF; an empty line ends a frame. */
   private events(chunk: Buffer, from: number, to: number, at: number): void {
     if (this.recorded) {
-      this.recorded.push(chunk.subarray(from, to));
+      this.recorded.push(Buffer.from(chunk.subarray(from, to))); // a copy: the read buffer is reused
     }
     let i = from;
     while (i < to) {
