@@ -6,6 +6,7 @@ import pino from 'pino';
 import type { Office } from '../app/office.ts';
 import { openOffice } from '../app/office.ts';
 import { openDatabase } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import { createHttpParts } from './app.ts';
 import type { HttpParts } from './app.ts';
 import { cacheKey, replay } from './response-store.ts';
@@ -18,6 +19,8 @@ export interface ServerOptions {
   readonly host?: string;
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /** An open database to serve from instead (embedding, tests); it is closed when the server stops. */
+  readonly database?: Database;
 }
 
 export interface RunningServer {
@@ -30,7 +33,7 @@ export interface RunningServer {
 /** Opens the database, loads the bundled season into an empty one, and serves the portal and API. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const db = await openDatabase({ DATABASE_URL: options.databaseUrl }, options.dataDir);
+  const db = options.database ?? (await openDatabase({ DATABASE_URL: options.databaseUrl }, options.dataDir));
   const office = await openOffice(db, {
     live: {
       ...(process.env.PITWALL_LIVE_INTERVAL_MS ? { intervalMs: Number(process.env.PITWALL_LIVE_INTERVAL_MS) } : {}),

@@ -17,6 +17,7 @@ interface Operation {
   readonly summary?: string;
   readonly description?: string;
   readonly parameters?: readonly Parameter[];
+  readonly responses?: Readonly<Record<string, { readonly content?: Readonly<Record<string, unknown>> }>>;
 }
 
 /** Real ids for the curl lines, from the latest season, so every example works when pasted. */
@@ -86,7 +87,7 @@ pre{background:#f4f4f4;padding:.5rem;overflow-x:auto}table{border-collapse:colla
 
 /** An event stream never ends: curl must print it as it comes (-N), not buffer it. */
 const isStream = (operation: Operation): boolean =>
-  JSON.stringify(operation.responses ?? {}).includes('text/event-stream');
+  Object.values(operation.responses ?? {}).some((r) => r.content?.['text/event-stream'] !== undefined);
 
 /**
  * The API for people: every route of the OpenAPI document with its parameters and a curl line
