@@ -43,6 +43,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { parseLapAnalysisCsv } from '../src/formats/timing/lap-analysis-csv.ts';
 import { MAX_EVENTS_PER_REQUEST, replayEvents } from '../src/live/replay-schedule.ts';
 import type { WireEvent } from '../src/live/replay-schedule.ts';
@@ -111,9 +112,41 @@ async function freePort(): Promise<number> {
 
 const PITWALL = new URL('../bin/pitwall.js', import.meta.url).pathname;
 
+/** Where the server under test keeps its data: a database of its own, dropped at the end. */
+let databaseUrl: string | undefined;
+
 function pitwallEnv(dir: string): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _embedded, PITWALL_LIVE_INTERVAL_MS: _default, ...env } = process.env;
-  return { ...env, PITWALL_DATA: join(dir, 'db'), LOG_LEVEL: 'warn' };
+  const { DATABASE_URL: _given, PITWALL_LIVE_INTERVAL_MS: _default, ...env } = process.env;
+  return {
+    ...env,
+    PITWALL_DATA: join(dir, 'db'),
+    LOG_LEVEL: 'warn',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+}
+
+/**
+ * With DATABASE_URL (as in production, and as .ci/run sets it) the server stores the events on
+ * that PostgreSQL server, in a database created for the run; without it, in embedded PGlite,
+ * whose queries run on the server's own thread.
+ */
+async function createStore(): Promise<{ label: string; drop(): Promise<void> }> {
+  const given = process.env.DATABASE_URL;
+  if (!given) return { label: 'PGlite (embedded)', drop: () => Promise.resolve() };
+  const name = `pitwall_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: given });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(given);
+  url.pathname = `/${name}`;
+  databaseUrl = url.href;
+  return {
+    label: `PostgreSQL (${url.host})`,
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
 
 /** Imports the Le Mans 2024 season and creates a timing token, with the CLI, before the server holds the store. */
@@ -572,9 +605,10 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     process.exit(1); // the exit handler kills the servers
   }, TIMEOUT_SECONDS * 1000);
+  const store = await createStore();
   try {
     console.log(
-      `live timing: ${CLIENTS} SSE clients, Le Mans 2024 replayed at x${SPEED} for ${SECONDS} s ` +
+      `live timing: ${CLIENTS} SSE clients, Le Mans 2024 replayed at x${SPEED} for ${SECONDS} s, ${store.label} ` +
         `(${events.filter((e) => Math.ceil(e.elapsedMs / SPEED / TICK_MS) * TICK_MS < SECONDS * 1000).length} laps), ` +
         `127.0.0.1; ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} before the run`,
     );
@@ -585,6 +619,7 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(timeout);
     await rm(dir, { recursive: true, force: true });
+    await store.drop();
   }
 }
 
