@@ -40,4 +40,7 @@ test('the title picture: champion in the last round, leader before it', () => {
   );
   assert.match(titleLine(table({ gap: 0 })), /level on points, on the tie-breakers/);
   assert.equal(titleLine(table({ leaderLabel: null, leader: null })), '');
+  // After a delta set them to null, a merge patch leaves them absent.
+  const { leaderLabel: _label, leader: _leader, ...absent } = table({}).title;
+  assert.equal(titleLine({ ...table({}), title: absent as LiveTable['title'] }), '');
 });

@@ -47,7 +47,8 @@ export function changeLabel(places: number): string {
 /** `If the race ended now: G-Drive Racing with Algarve would be champion by 1 point`. */
 export function titleLine(table: LiveTable): string {
   const { leaderLabel, gap: lead, decides } = table.title;
-  if (leaderLabel === null) return '';
+  // Absent after a delta removed it (null and absent are the same in a merge patch).
+  if (leaderLabel === null || leaderLabel === undefined) return '';
   const verb = decides ? 'would be champion' : 'would lead';
   if (lead === null || lead === undefined) return `If the race ended now: ${leaderLabel} ${verb}.`;
   if (lead === 0) return `If the race ended now: ${leaderLabel} ${verb}, level on points, on the tie-breakers.`;

@@ -6,7 +6,7 @@
  * a cell is written only when what it shows changes. At most one render per animation frame.
  */
 import type { Json } from '../delta.ts';
-import { applyPatch } from '../delta.ts';
+import { applyPatch, fromSnapshot } from '../delta.ts';
 import type { LiveCar, LiveStandingsRow, LiveTable, LiveView } from '../view.ts';
 import { toneClasses } from '../../http/pages/class-tones.ts';
 import type { Column } from './keyed-table.ts';
@@ -274,7 +274,8 @@ class LivePage {
   private eventId = '';
 
   snapshot(view: LiveView, eventId: string): void {
-    this.view = view;
+    // Read as the deltas will leave it: null fields absent (src/live/delta.ts).
+    this.view = fromSnapshot(view as unknown as Json) as unknown as LiveView;
     this.eventId = eventId;
     this.schedule();
   }
