@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Office } from './office.ts';
+import type { Database } from '../store/database.ts';
 import { openOffice } from './office.ts';
 import type { LiveClient, LiveFeed } from './live-feed.ts';
 import type { Json } from '../live/delta.ts';
@@ -23,6 +24,9 @@ before(async () => {
   feed = await office.live();
 });
 after(() => office.close());
+
+/** The test's database for a second office, which must not close it when it closes. */
+const sharedDb = (): Database => ({ ...office.db, close: () => Promise.resolve() });
 
 /** Laps of one car at a steady 1:30, from `from` to `to`. */
 function laps(car: string, from: number, to: number, lapMs = 90_000, flag = 'GF') {
@@ -198,7 +202,7 @@ test('a client that reconnects with Last-Event-ID ends with exactly the view of 
 });
 
 test('updates are coalesced: many batches in a burst reach a client as few deltas', async () => {
-  const slow = await openOffice(office.db, { live: { intervalMs: 300 } });
+  const slow = await openOffice(sharedDb(), { live: { intervalMs: 300 } });
   try {
     const slowFeed = await slow.live();
     const client = new Client();
@@ -216,16 +220,16 @@ test('updates are coalesced: many batches in a burst reach a client as few delta
     assert.equal((client.view as unknown as LiveView).cars['45']?.laps, 30);
     unsubscribe?.();
   } finally {
-    await (await slow.live()).close();
+    await slow.close();
   }
 });
 
 test('a server started later on the same database rebuilds the same live view from the stored events', async () => {
   const { eventId, view } = await snapshot();
-  const restarted = await openOffice(office.db);
+  const restarted = await openOffice(sharedDb());
   const again = await (await restarted.live()).snapshot(SEASON, BURIRAM);
   assert.deepEqual(again, { eventId, view });
-  await (await restarted.live()).close();
+  await restarted.close();
 });
 
 test('a reset starts the feed over; clients get a fresh snapshot', async () => {
