@@ -1,7 +1,8 @@
 /**
  * End to end: `pitwall replay` sends the real Le Mans 2024 lap file to a real Pitwall server
  * (PGlite in a temporary directory) as fast as it takes it, and the live snapshot it then serves
- * is the official classification, position for position, overall and per class, NC and Ret included.
+ * is the official classification, position for position, overall and per class, NC and Ret included;
+ * the live page, open in Chromium during the replay, ends showing the same.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +18,7 @@ import { startServer } from '../src/http/server.ts';
 import type { LiveCar, LiveView } from '../src/live/view.ts';
 import { LE_MANS_2024, leMans2024SeasonYaml } from './support/le-mans-2024-season.ts';
 import { timingBytes, timingPath } from './support/timing-fixtures.ts';
+import { launchChromium } from './support/chromium.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../bin/pitwall.js', import.meta.url).pathname;
@@ -70,6 +72,12 @@ test(
   'Le Mans 2024 replayed with pitwall replay --speed max: the live view ends in the official classification',
   { timeout: 300_000 },
   async () => {
+    // A fan follows the race on the live page while the replay drives it.
+    const browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`${base}/seasons/${LE_MANS_2024.seasonId}/rounds/${LE_MANS_2024.round}/live`);
+    await page.waitForSelector('#live-connection:has-text("Live")');
+
     const { PITWALL_TOKEN: _token, PORT: _port, ...env } = process.env;
     const { stdout, stderr } = await run(
       process.execPath,
@@ -132,5 +140,19 @@ test(
       byPosition.map((c) => [c.car, c.laps]),
       lines.map((l) => [l.car, l.laps]),
     );
+
+    // The page the replay drove shows the same: every class in the official order, statuses too.
+    try {
+      await page.waitForSelector(`#live[data-final="true"][data-event-id="${lastEventId}"]`, { timeout: 30_000 });
+      for (const cls of ['HYPERCAR', 'LMP2', 'LMGT3']) {
+        const shown = await page.$$eval(`.live-class[data-class="${cls}"] .live-race tbody tr`, (rows) =>
+          rows.map((r) => [r.getAttribute('data-car'), r.querySelector('td.status')?.textContent ?? '']),
+        );
+        const expected = lines.filter((l) => l.class === cls).map((l) => [l.car, l.status]);
+        assert.deepEqual(shown, expected, `the live page's ${cls} classification`);
+      }
+    } finally {
+      await browser.close();
+    }
   },
 );
