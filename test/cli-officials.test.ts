@@ -48,7 +48,11 @@ test('mistakes are one line on stderr and exit 1, without a stack trace', async 
     ],
     [['user', 'add', 'Bo', '--role', 'admin'], 'too short\n', /^Bo: A password has at least 12 characters\.$/],
     [['user', 'add', 'Bo', '--role', 'admin'], '', /^Bo: A password has at least 12 characters\.$/],
-    [['token', 'add', 'timing', '--scope', 'everything'], '', /^everything: The scope must be one of: import, timing\.$/],
+    [
+      ['token', 'add', 'timing', '--scope', 'everything'],
+      '',
+      /^everything: The scope must be one of: import, timing\.$/,
+    ],
     [['token', 'revoke', 'nope'], '', /^nope: No such official or token\.$/],
   ];
   for (const [args, stdin, message] of cases) {
