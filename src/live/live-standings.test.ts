@@ -131,3 +131,37 @@ test('a small season: pole kept from the imported qualifying, before tables foll
   // Round 2 is the last round here: the leader would be champion.
   assert.equal(liveStandings(small, 2, [line('3')])['P/teams']?.title.decides, true);
 });
+
+test('ties before the race share their best position; at the opener nobody gains or loses a place', () => {
+  const entries = [car('1', 'P', ['A']), car('2', 'P', ['B']), car('3', 'P', ['C']), car('4', 'P', ['D'])];
+  const opener = buildSeason({ entries, rounds: 2, races: [] });
+  const rowsOf = (s: Season, round: number, order: string[]) =>
+    Object.values(
+      liveStandings(
+        s,
+        round,
+        order.map((c) => line(c)),
+      )['P/teams']?.rows ?? {},
+    )
+      .sort((a, b) => a.position - b.position)
+      .map((r) => [r.key, r.position, r.positionBefore, r.change]);
+  assert.deepEqual(rowsOf(opener, 1, ['3', '1', '4', '2']), [
+    ['3', 1, 1, 0],
+    ['1', 2, 1, 0],
+    ['4', 3, 1, 0],
+    ['2', 4, 1, 0],
+  ]);
+  // After round 1 (#1 and #2 both retired: 0 each; #3 25, #4 18): #1 and #2 were joint third.
+  const second = buildSeason({
+    entries,
+    rounds: 2,
+    races: [race(1, [line('3'), line('4'), line('1', 'Ret'), line('2', 'Ret')])],
+  });
+  // Round 2: #2 wins (25), #1 second (18), #3 and #4 retire.
+  assert.deepEqual(rowsOf(second, 2, ['2', '1']), [
+    ['2', 1, 3, 2],
+    ['3', 2, 1, -1],
+    ['1', 3, 3, 0],
+    ['4', 4, 2, -2],
+  ]);
+});

@@ -8,6 +8,9 @@
  * - A row not in the table before the round (cannot happen with the domain's tables, which hold
  *   every entry of the class, but kept safe) gets `positionBefore` = its live position, points
  *   before 0, change 0.
+ * - Rows level on points before the round had no order between them to change from: ties before
+ *   the race share their best position (1 + the rows with more points). When every row was level
+ *   (the season opener, everyone on 0) nobody gained or lost a place: every change is 0.
  * - The "before" tables depend only on the season object and the round: they are memoised per
  *   season (a WeakMap, dropped with the season), so a live frame costs one standings computation.
  * - The title picture's `second` is the first rival of the leader: the best row sharing no car
@@ -75,12 +78,14 @@ export function liveStandings(
     for (const kind of STANDINGS_KINDS) {
       const key = tableKey(id, kind);
       const previous = before.get(key);
+      const pointsBefore = [...(previous?.values() ?? [])].map((row) => row.points);
+      const level = pointsBefore.every((points) => points === pointsBefore[0]);
       const ordered = tableOf(live, id, kind);
       const rows: Record<string, LiveStandingsRow> = {};
       for (const row of ordered) {
         const rowKey = keyOf(row);
         const was = previous?.get(rowKey);
-        const positionBefore = was?.position ?? row.position;
+        const positionBefore = was ? 1 + pointsBefore.filter((p) => p > was.points).length : row.position;
         rows[rowKey] = {
           key: rowKey,
           label: labelOf(row),
@@ -89,7 +94,7 @@ export function liveStandings(
           points: row.points,
           positionBefore,
           pointsBefore: was?.points ?? 0,
-          change: positionBefore - row.position,
+          change: level ? 0 : positionBefore - row.position,
         };
       }
       result[key] = { class: id, kind, rows, title: titleOf(ordered, decides) };

@@ -92,14 +92,14 @@ export interface LiveStandingsRow {
   readonly key: string;
   /** Team name (teams) or driver name (drivers). */
   readonly label: string;
-  /** The car(s): `#26`, or a driver's cars. */
+  /** The car numbers (`26`): the team's car, or the cars a driver drives in the class. */
   readonly cars: readonly string[];
   readonly position: number;
   readonly points: MilliPoints;
-  /** Position and points before this race (its pole counted when known). */
+  /** Position and points before this race (its pole counted when known); rows level share a position. */
   readonly positionBefore: number;
   readonly pointsBefore: MilliPoints;
-  /** Places gained (positive) or lost (negative) in this race so far. */
+  /** Places gained (positive) or lost (negative) in this race so far; 0 for all when all were level. */
   readonly change: number;
 }
 
