@@ -158,7 +158,8 @@ class LiveRace {
     }
     for (const stored of batch.events) {
       const event = readLiveEvent(stored.event, 0);
-      // Stored events were read once already; one that no longer reads is counted, not fatal.
+      // Stored events were checked when they came in; one a later version no longer reads is
+      // skipped rather than allowed to stop the feed.
       if (!isLiveEventProblem(event)) this.state = applyLap(this.state, event, this.context);
       this.seq = stored.seq;
       this.changed();
