@@ -6,6 +6,7 @@ import { addDriveTimesCommand } from './drive-times-command.ts';
 import { addJointCommand } from './joint-command.ts';
 import { addReplayCommand } from './replay-command.ts';
 import { addScenariosCommand } from './scenarios-command.ts';
+import { addSeasonFromTimingCommand } from './season-from-timing-command.ts';
 import { addOfficialCommands } from './officials.ts';
 import type { Office } from '../app/office.ts';
 import { formatIssue } from '../formats/season-file.ts';
@@ -168,6 +169,7 @@ export function buildProgram(): Command {
   addJointCommand(program, fail);
   addScenariosCommand(program);
   addReplayCommand(program);
+  addSeasonFromTimingCommand(program);
 
   addOfficialCommands(program, { openOffice: openStoredOffice, fail });
 

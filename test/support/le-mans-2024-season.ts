@@ -1,12 +1,13 @@
 /**
  * The 2024 24 Hours of Le Mans as a one-round `pitwall-season/1` season file, built at run time
- * from the official classification of the shared timing data (test/support/timing-fixtures.ts):
- * every car of the classification entered with its class, team, car model and crew, names exactly
- * as the timing prints them. No results: the live replay produces them.
+ * from the official classification of the shared timing data (test/support/timing-fixtures.ts)
+ * by `seasonFileFromClassification` (what `pitwall season-from-timing` runs): every car of the
+ * classification entered with its class, team, car model and crew, names exactly as the timing
+ * prints them. No results: the live replay produces them.
  */
-import { stringify } from 'yaml';
 import { formatIssue } from '../../src/formats/season-file.ts';
 import { parseClassificationCsv } from '../../src/formats/timing/classification-csv.ts';
+import { seasonFileFromClassification, WEC_POINTS } from '../../src/formats/timing/season-from-classification.ts';
 import { timingBytes } from './timing-fixtures.ts';
 
 /** The season and round the file describes (the id is written in the file, not derived). */
@@ -16,37 +17,20 @@ export const LE_MANS_2024 = { seasonId: 'wec-2024', round: 1 } as const;
 export function leMans2024SeasonYaml(): string {
   const parsed = parseClassificationCsv(timingBytes('leMans2024Classification'), 'results.csv');
   if (!parsed.ok) throw new Error(parsed.error.map(formatIssue).join('\n'));
-  const file = {
-    format: 'pitwall-season/1',
+  return seasonFileFromClassification(parsed.value, {
     id: LE_MANS_2024.seasonId,
     series: 'FIA World Endurance Championship',
     season: '2024',
     notes: ['Entries from the official classification of the 2024 24 Hours of Le Mans (Al Kamel CSV).'],
-    points: { positions: [25, 18, 15, 12, 10, 8, 6, 4, 2, 1], otherClassified: 0, pole: 1 },
-    classes: [
-      { id: 'HYPERCAR', name: 'Hypercar' },
-      { id: 'LMP2', name: 'LMP2' },
-      { id: 'LMGT3', name: 'LMGT3' },
-    ],
-    rounds: [
-      {
-        round: LE_MANS_2024.round,
-        name: '24 Hours of Le Mans',
-        circuit: 'Circuit de la Sarthe',
-        country: 'FRA',
-        date: '2024-06-15',
-        // WEC 2024 sporting regulations: Le Mans pays double points (the pole bonus is not doubled).
-        pointsMultiplier: 2,
-      },
-    ],
-    entries: parsed.value.lines.map((line) => ({
-      car: line.car,
-      class: line.class,
-      team: line.team,
-      ...(line.vehicle === undefined ? {} : { carModel: line.vehicle }),
-      // The classification gives no ratings or nationalities; the season file allows leaving them out.
-      drivers: line.drivers.map((name) => ({ name, rounds: 'all' })),
-    })),
-  };
-  return stringify(file, { lineWidth: 0 });
+    points: WEC_POINTS,
+    classNames: { HYPERCAR: 'Hypercar' },
+    round: {
+      name: '24 Hours of Le Mans',
+      circuit: 'Circuit de la Sarthe',
+      country: 'FRA',
+      date: '2024-06-15',
+      // WEC 2024 sporting regulations: Le Mans pays double points (the pole bonus is not doubled).
+      pointsMultiplier: 2,
+    },
+  });
 }
