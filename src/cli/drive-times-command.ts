@@ -6,14 +6,12 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import type { Season } from '../domain/season.ts';
-import { formatIssue } from '../formats/season-file.ts';
 import { loadSeasonFile } from './load-season.ts';
 import { UserError } from './program.ts';
+import { readTimingFile } from './timing-file.ts';
 
 /** More problems than this are counted, not printed: a file in the wrong shape has one per row. */
-const MAX_ISSUES_SHOWN = 50;
 
 interface DriveTimesOptions {
   rules?: string;
@@ -41,25 +39,11 @@ async function driveTimesOutput(file: string, options: DriveTimesOptions): Promi
     import('../formats/timing/drive-time-report.ts'),
     import('../formats/timing/drive-time-table.ts'),
   ]);
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UserError([
-      `${file}: cannot read the lap file: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
-    ]);
-  });
-  const parsed = parseLapAnalysisCsv(bytes, file);
-  if (!parsed.ok) {
-    const shown = parsed.error.slice(0, MAX_ISSUES_SHOWN).map(formatIssue);
-    const more = parsed.error.length - shown.length;
-    throw new UserError([
-      ...shown,
-      ...(more > 0 ? [`... and ${more} more`] : []),
-      `${file}: not read: the file has ${parsed.error.length} problem(s)`,
-    ]);
-  }
+  const analysis = await readTimingFile(file, 'the lap file', parseLapAnalysisCsv);
   const season = options.rules === undefined ? undefined : await seasonOf(options.rules);
-  const report = driveTimeReport(parsed.value, { season, class: options.class });
+  const report = driveTimeReport(analysis, { season, class: options.class });
   if (options.class !== undefined && report.cars.length === 0) {
-    const known = classesOfAnalysis(parsed.value).join(', ');
+    const known = classesOfAnalysis(analysis).join(', ');
     throw new UserError([`${file}: no car of class "${options.class}" (the file has: ${known})`]);
   }
   if (options.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;

@@ -9,16 +9,14 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { formatIssue } from '../formats/season-file.ts';
 import { formatRaceTime, parseDuration, parseRaceTime } from '../formats/race-time.ts';
 import type { Tick, WireEvent } from '../live/replay-schedule.ts';
 import { port } from './environment.ts';
 import { UserError } from './program.ts';
+import { readTimingFile } from './timing-file.ts';
 
 /** More problems than this are counted, not printed: a file in the wrong shape has one per row. */
-const MAX_ISSUES_SHOWN = 50;
 const PROGRESS_EVERY_MS = 10_000;
 /** Waits before the retries of a request that failed transiently (network error, 408, 429, 5xx). */
 const RETRY_DELAYS_MS = [250, 1_000, 2_000, 4_000, 8_000];
@@ -132,22 +130,8 @@ async function readEvents(plan: ReplayPlan): Promise<WireEvent[]> {
     import('../live/replay-schedule.ts'),
   ]);
   const { file } = plan;
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UserError([
-      `${file}: cannot read the lap file: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
-    ]);
-  });
-  const parsed = parseLapAnalysisCsv(bytes, file);
-  if (!parsed.ok) {
-    const shown = parsed.error.slice(0, MAX_ISSUES_SHOWN).map(formatIssue);
-    const more = parsed.error.length - shown.length;
-    throw new UserError([
-      ...shown,
-      ...(more > 0 ? [`... and ${more} more`] : []),
-      `${file}: not replayed: the file has ${parsed.error.length} problem(s)`,
-    ]);
-  }
-  const events = withinWindow(replayEvents(parsed.value.laps), { fromMs: plan.fromMs, toMs: plan.toMs });
+  const analysis = await readTimingFile(file, 'the lap file', parseLapAnalysisCsv, 'not replayed');
+  const events = withinWindow(replayEvents(analysis.laps), { fromMs: plan.fromMs, toMs: plan.toMs });
   if (events.length === 0)
     throw new UserError([`${file}: no lap to replay${plan.toMs === undefined ? '' : ' before --to'}`]);
   return events;

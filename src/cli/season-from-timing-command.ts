@@ -7,12 +7,12 @@
  * the exit code is 1.
  */
 import type { Command } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { formatIssue, parseSeasonFile } from '../formats/season-file.ts';
 import { UserError } from './program.ts';
+import { readTimingFile } from './timing-file.ts';
 
 /** More problems than this are counted, not printed: a file in the wrong shape has one per row. */
-const MAX_ISSUES_SHOWN = 50;
 
 interface SeasonFromTimingOptions {
   series: string;
@@ -64,22 +64,8 @@ async function seasonFileText(file: string, options: SeasonFromTimingOptions): P
     import('../formats/timing/classification-csv.ts'),
     import('../formats/timing/season-from-classification.ts'),
   ]);
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UserError([
-      `${file}: cannot read the classification: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
-    ]);
-  });
-  const parsed = parseClassificationCsv(bytes, file);
-  if (!parsed.ok) {
-    const shown = parsed.error.slice(0, MAX_ISSUES_SHOWN).map(formatIssue);
-    const more = parsed.error.length - shown.length;
-    throw new UserError([
-      ...shown,
-      ...(more > 0 ? [`... and ${more} more`] : []),
-      `${file}: not read: the file has ${parsed.error.length} problem(s)`,
-    ]);
-  }
-  const text = seasonFileFromClassification(parsed.value, {
+  const classification = await readTimingFile(file, 'the classification', parseClassificationCsv);
+  const text = seasonFileFromClassification(classification, {
     series: options.series,
     season: options.season,
     ...(options.id !== undefined && { id: options.id }),
