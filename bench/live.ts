@@ -627,53 +627,28 @@ async function main(): Promise<void> {
 function report(pitwall: PitwallPhase, baseline: Phase): void {
   const r = pitwall.replay;
   const seconds = (r.ended - r.started) / 1000;
-  const rows: [string, string, string, string][] = [
-    [
-      'event -> client p50',
-      ms(pitwall.latency.p50),
-      ms(baseline.latency.p50),
-      ratio(pitwall.latency.p50, baseline.latency.p50),
-    ],
-    [
-      'event -> client p99',
-      ms(pitwall.latency.p99),
-      ms(baseline.latency.p99),
-      ratio(pitwall.latency.p99, baseline.latency.p99),
-    ],
-    [
-      'event -> client max',
-      ms(pitwall.latency.max),
-      ms(baseline.latency.max),
-      ratio(pitwall.latency.max, baseline.latency.max),
-    ],
-    [
-      'fan-out p50 (first->each)',
-      ms(pitwall.fanOut.p50),
-      ms(baseline.fanOut.p50),
-      ratio(pitwall.fanOut.p50, baseline.fanOut.p50),
-    ],
-    ['fan-out p99', ms(pitwall.fanOut.p99), ms(baseline.fanOut.p99), ratio(pitwall.fanOut.p99, baseline.fanOut.p99)],
-    [
-      'memory/client, connected',
-      kb(pitwall.bytesPerClientConnected),
-      kb(baseline.bytesPerClientConnected),
-      ratio(pitwall.bytesPerClientConnected, baseline.bytesPerClientConnected),
-    ],
-    [
-      'memory/client, after',
-      kb(pitwall.bytesPerClientAfter),
-      kb(baseline.bytesPerClientAfter),
-      ratio(pitwall.bytesPerClientAfter, baseline.bytesPerClientAfter),
-    ],
-    [
-      'server CPU (of one core)',
-      pct(pitwall.serverCpu),
-      pct(baseline.serverCpu),
-      ratio(pitwall.serverCpu, baseline.serverCpu),
-    ],
-    ['load process CPU', pct(pitwall.loadCpu), pct(baseline.loadCpu), ''],
-    ['frames per client', pitwall.framesPerClient.toFixed(1), baseline.framesPerClient.toFixed(1), ''],
-    ['client reconnections', String(pitwall.drops), String(baseline.drops), ''],
+  /** A figure of both runs, printed with `format`, and their ratio. */
+  const compared = (name: string, of: (phase: Phase) => number, format: (v: number) => string, withRatio = true) => {
+    const [a, b] = [of(pitwall), of(baseline)];
+    return [name, format(a), format(b), withRatio ? ratio(a, b) : ''] as const;
+  };
+  const rows = [
+    compared('event -> client p50', (p) => p.latency.p50, ms),
+    compared('event -> client p99', (p) => p.latency.p99, ms),
+    compared('event -> client max', (p) => p.latency.max, ms),
+    compared('fan-out p50 (first->each)', (p) => p.fanOut.p50, ms),
+    compared('fan-out p99', (p) => p.fanOut.p99, ms),
+    compared('memory/client, connected', (p) => p.bytesPerClientConnected, kb),
+    compared('memory/client, after', (p) => p.bytesPerClientAfter, kb),
+    compared('server CPU (of one core)', (p) => p.serverCpu, pct),
+    compared('load process CPU', (p) => p.loadCpu, pct, false),
+    compared(
+      'frames per client',
+      (p) => p.framesPerClient,
+      (v) => v.toFixed(1),
+      false,
+    ),
+    compared('client reconnections', (p) => p.drops, String, false),
   ];
   console.log(
     `\n  ingest: ${r.accepted} events accepted (${r.rejected} rejected) in ${r.posts} posts over ${seconds.toFixed(1)} s: ` +
