@@ -2,15 +2,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Office } from '../../app/office.ts';
 import { errorResponses, failureResponse, notFound } from './errors.ts';
 import { SeasonIdParam, seasonOf } from './seasons.ts';
+import { RoundNumber } from './results.ts';
 
-const Params = z.object({
-  id: SeasonIdParam,
-  round: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({ param: { name: 'round', in: 'path' }, example: 4 }),
-});
+const Params = z.object({ id: SeasonIdParam, round: RoundNumber });
 
 const LiveSnapshot = z
   .object({

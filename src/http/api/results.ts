@@ -64,7 +64,8 @@ function resultJson(season: Season, race: Race, outcome: ClassOutcome): z.infer<
   };
 }
 
-const RoundNumber = z.coerce
+/** The `{round}` of a path, shared by every route under a round. */
+export const RoundNumber = z.coerce
   .number({ error: 'expected a round number such as 1' })
   .int()
   .min(1)
