@@ -1,6 +1,5 @@
-import { getRequestListener } from '@hono/node-server';
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import pino from 'pino';
 import type { Office } from '../app/office.ts';
@@ -8,9 +7,7 @@ import { openOffice } from '../app/office.ts';
 import { openDatabase } from '../store/database.ts';
 import type { Database } from '../store/database.ts';
 import { createHttpParts } from './app.ts';
-import type { HttpParts } from './app.ts';
-import { cacheKey, replay } from './response-store.ts';
-import { serveLiveStream } from './live-stream.ts';
+import { fastPath } from './fast-path.ts';
 
 export const BUNDLED_SEASON = new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url);
 
@@ -67,30 +64,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await office.close();
       logger.info('stopped');
     },
-  };
-}
-
-/**
- * Answers a GET whose bytes are already in the response store straight from Node, without
- * building fetch Request/Response objects: for a 40 KB standings document that doubles the
- * requests a core can serve. Everything else goes to the app, which fills the store.
- */
-function fastPath({ app, store, today }: HttpParts, office: Office, streams: Set<ServerResponse>) {
-  const listener = getRequestListener(app.fetch);
-  return (req: IncomingMessage, res: ServerResponse) => {
-    if (serveLiveStream(office, req, res, streams)) return;
-    const stored =
-      req.method === 'GET' && req.url !== undefined
-        ? store.get(office.revision(), cacheKey(today(), req.headers.host, req.url))
-        : undefined;
-    if (!stored) return void listener(req, res);
-    const answer = replay(stored, req.headers['if-none-match']);
-    if (answer.body === null) {
-      res.writeHead(answer.status, answer.headers);
-      res.end();
-    } else {
-      res.writeHead(stored.status, stored.nodeHeaders);
-      res.end(stored.body);
-    }
   };
 }
