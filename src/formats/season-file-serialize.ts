@@ -48,7 +48,11 @@ export function serializeSeasonFile(season: Season): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-/** The season's name quoted, as the format's documentation writes it: `"2019-20"` is text. */
+/**
+ * Text written quoted: the season's name, as the format's documentation writes it (`"2019-20"` is
+ * text), and race times, which a YAML 1.1 reader would take for a sexagesimal number
+ * (`4:01:12.694` is 14472.694 there).
+ */
 function quoted(text: string): Scalar {
   const scalar = new Scalar(text);
   scalar.type = 'QUOTE_DOUBLE';
@@ -148,7 +152,7 @@ function lineOf(line: ClassificationLine): object {
     car: line.car,
     status: line.status === 'Classified' ? undefined : line.status,
     laps: line.laps,
-    time: line.totalTimeMs === undefined ? undefined : formatRaceTime(line.totalTimeMs),
+    time: line.totalTimeMs === undefined ? undefined : quoted(formatRaceTime(line.totalTimeMs)),
     drivers: line.drivers,
   });
 }

@@ -375,6 +375,15 @@ test('a written season file looks hand-written', () => {
   assert.doesNotMatch(written, /eligible|pointsMultiplier|tieBreakers|scoringStatuses|status: Classified/);
 });
 
+test('race times are written quoted: a YAML 1.1 reader would take 4:01:12.694 for the number 14472.694', () => {
+  const written = serializeSeasonFile(parsed(RICH));
+  assert.match(written, /time: "4:00:01\.001"/);
+  assert.match(written, /time: "59:59\.999"/);
+  const yaml11 = parse(written, { version: '1.1' }) as { races: { classification?: { time?: unknown }[] }[] };
+  const times = yaml11.races.flatMap((r) => (r.classification ?? []).map((l) => l.time)).filter(Boolean);
+  assert.deepEqual(times, ['4:00:01.001', '59:59.999']);
+});
+
 const isResult = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'ok' in value && (value.ok ? 'value' in value : 'error' in value);
 
