@@ -1,5 +1,6 @@
 import type { Result } from './result.ts';
 import { err, ok } from './result.ts';
+import { badCharacter } from './text.ts';
 
 /**
  * Who may change what. Roles are not a hierarchy: a route names every role it admits, so an
@@ -36,9 +37,9 @@ export function checkPassword(password: string): Result<string, PasswordProblem>
 
 export type NameProblem = 'invalid-name';
 
-/** A name to sign in with: 1-64 printable characters, no surrounding spaces. */
+/** A name to sign in with: 1-64 printable characters (text.ts: a name), no surrounding spaces. */
 export function checkName(name: string): Result<string, NameProblem> {
-  const fine = name.length > 0 && name.length <= 64 && name === name.trim() && !/\p{Cc}/u.test(name);
+  const fine = name.length > 0 && name.length <= 64 && name === name.trim() && !badCharacter(name, 'name');
   return fine ? ok(name) : err('invalid-name');
 }
 
