@@ -11,6 +11,12 @@ export interface ClassOutcome {
   readonly status?: Status;
   /** Class position, for `Classified` cars only. */
   readonly position?: number;
+  /**
+   * The place the championship credits: the rank among the class's cars eligible for points that
+   * scored a position (a car behind an ineligible winner is credited with the win). Absent when
+   * the car took no such place.
+   */
+  readonly championshipPosition?: number;
   /** True when this car scored the class pole point. */
   readonly pole: boolean;
   readonly points: MilliPoints;
@@ -55,7 +61,8 @@ export function scoreClassRound(season: Season, race: Race, classId: string): Cl
     const classified = line.status === 'Classified';
     if (classified) position += 1;
     let points = 0;
-    if (entry.eligible && scale.scoringStatuses.includes(line.status)) {
+    const scores = entry.eligible && scale.scoringStatuses.includes(line.status);
+    if (scores) {
       rank += 1;
       points = positionPoints(scale, rank, round.pointsMultiplier);
     }
@@ -64,6 +71,7 @@ export function scoreClassRound(season: Season, race: Race, classId: string): Cl
       car: line.car,
       status: line.status,
       ...(classified ? { position } : {}),
+      ...(scores ? { championshipPosition: rank } : {}),
       pole,
       points: points + (pole ? polePoints(scale) : 0),
       crew: crewFor(entry, race.round, line),

@@ -4,6 +4,7 @@ import type { PointsAdjustment } from './decisions.ts';
 import type { LineupRules } from './lineup-rules.ts';
 import type { DriveTimeRuleBook } from './drive-time-rules.ts';
 import type { InvitationRules } from './invitations.ts';
+import type { DeadHeatRule } from './tie-breakers.ts';
 
 /**
  * A championship class. A car of a class with `alsoClassifiedIn` is classified and scores in
@@ -77,7 +78,10 @@ export interface Race {
   readonly poles: Readonly<Record<string, readonly string[]>>;
 }
 
-export type TieBreakRules = Readonly<Record<StandingsKind, readonly TieBreaker[]>>;
+/** Per championship, the tie-breakers in order; and what decides a dead heat (default `shared`). */
+export type TieBreakRules = Readonly<Record<StandingsKind, readonly TieBreaker[]>> & {
+  readonly deadHeat?: DeadHeatRule;
+};
 
 /** A season of a series: everything the standings are computed from. */
 export interface Season {

@@ -16,6 +16,8 @@ export interface RoundCell {
   readonly result: string | null;
   readonly pole: boolean;
   readonly points: MilliPoints;
+  /** The place the championship credits (count-back counts it), null when none: see ClassOutcome. */
+  readonly championshipPosition: number | null;
 }
 
 interface RowBase {
@@ -69,11 +71,23 @@ function deducted(
   return total === 0 ? 0 : -total; // never -0: it would print and compare as a number of its own
 }
 
-const BLANK = (round: number): RoundCell => ({ round, result: null, pole: false, points: 0 });
+const BLANK = (round: number): RoundCell => ({
+  round,
+  result: null,
+  pole: false,
+  points: 0,
+  championshipPosition: null,
+});
 
 function cellOf(round: number, outcome: ClassOutcome | undefined): RoundCell {
   if (!outcome) return BLANK(round);
-  return { round, result: resultLabel(outcome), pole: outcome.pole, points: outcome.points };
+  return {
+    round,
+    result: resultLabel(outcome),
+    pole: outcome.pole,
+    points: outcome.points,
+    championshipPosition: outcome.championshipPosition ?? null,
+  };
 }
 
 /** The teams' championship of a class: one row per car entry. */
@@ -128,7 +142,7 @@ function driverCell(
       e.drivers.some((d) => d.name === driver && isEnteredFor(d, round)) &&
       classRound?.outcomes.some((o) => o.car === e.car),
   );
-  return entered ? { round, result: 'DNS', pole: false, points: 0 } : BLANK(round);
+  return entered ? { ...BLANK(round), result: 'DNS' } : BLANK(round);
 }
 
 /** The drivers' championship of a class: one row per driver entered in any of its cars. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareKeys, rankRows } from './tie-breakers.ts';
+import { compareKeys, crewmates, rankRows } from './tie-breakers.ts';
 
 const row = (key: string, points: number, results: (string | null)[], poles = 0) => ({
   key,
@@ -88,16 +88,65 @@ test('poles breaks ties by pole positions scored', () => {
   );
 });
 
-test('rows level on everything get distinct positions in key order', () => {
-  const ranked = rankRows([row('90', 0, ['Ret']), row('16', 0, ['DNS']), row('7', 0, [])], ['countback'], keyOf);
+test('rows level on everything share the position, listed in key order: no car number or name decides', () => {
+  const ranked = rankRows(
+    [row('90', 0, ['Ret']), row('16', 0, ['DNS']), row('7', 0, []), row('3', -1, [])],
+    ['countback'],
+    keyOf,
+  );
   assert.deepEqual(
     ranked.map((r) => [r.key, r.position]),
     [
       ['7', 1],
-      ['16', 2],
-      ['90', 3],
+      ['16', 1],
+      ['90', 1],
+      ['3', 4],
     ],
   );
+});
+
+test('count-back counts the championship position, not the road position behind an ineligible car', () => {
+  // a: 2nd on the road behind a car not eligible for points, so credited with the win.
+  const a = {
+    key: 'a',
+    points: 43,
+    rounds: [
+      { result: '2', pole: false, championshipPosition: 1 },
+      { result: '2', pole: false, championshipPosition: 2 },
+    ],
+  };
+  const b = {
+    key: 'b',
+    points: 43,
+    rounds: [
+      { result: '1', pole: false, championshipPosition: 1 },
+      { result: '3', pole: false, championshipPosition: 3 },
+    ],
+  };
+  assert.deepEqual(
+    rankRows([b, a], ['countback'], keyOf).map((r) => [r.key, r.position]),
+    [
+      ['a', 1],
+      ['b', 2],
+    ],
+  );
+  // A result with no championship place (an ineligible car's) counts for nothing.
+  const c = { key: 'c', points: 0, rounds: [{ result: '1', pole: false, championshipPosition: null }] };
+  const d = { key: 'd', points: 0, rounds: [{ result: 'Ret', pole: false, championshipPosition: null }] };
+  assert.deepEqual(
+    rankRows([c, d], ['countback'], keyOf).map((r) => r.position),
+    [1, 1],
+  );
+});
+
+test('crewmates: the same cell wherever either earned something; a round with nothing earned tells nothing', () => {
+  const cell = (result: string | null, points: number, pole = false) => ({ result, points, pole });
+  const french = { points: 26, rounds: [cell('1', 25), cell('Ret', 0), cell(null, 1, true)] };
+  const rusinov = { points: 26, rounds: [cell('1', 25), cell('DNS', 0), cell(null, 1, true)] };
+  const other = { points: 26, rounds: [cell('Ret', 0), cell('1', 25), cell(null, 1, true)] };
+  assert.ok(crewmates(french, rusinov));
+  assert.ok(!crewmates(french, other));
+  assert.ok(!crewmates(french, { ...rusinov, points: 25 }));
 });
 
 test('car numbers compare numerically, then as text', () => {

@@ -141,7 +141,8 @@ function toPoints(points: PointsItem): PointsSystem {
 
 function toTieBreakers(rules: SeasonFile['tieBreakers']): TieBreakRules {
   if (rules === undefined) return { teams: ['countback'], drivers: ['countback'] };
-  return Array.isArray(rules) ? { teams: rules, drivers: rules } : rules;
+  if (Array.isArray(rules)) return { teams: rules, drivers: rules };
+  return { teams: rules.teams, drivers: rules.drivers, ...(rules.deadHeat ? { deadHeat: rules.deadHeat } : {}) };
 }
 
 function toLineupRules(rules: LineupRulesItem): LineupRules {

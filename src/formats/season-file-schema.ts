@@ -75,9 +75,15 @@ export const pointsSchema = fields({
 
 const breakers = z.array(z.enum(TIE_BREAKERS));
 
+/** A dead heat after every tie-breaker (docs/season-file.md#tiebreakers): shared, or who decides. */
+const deadHeat = z.union(
+  [z.literal('shared'), fields({ decidedBy: text })],
+  expecting('shared, or { decidedBy: the criterion the regulations name, in words }'),
+);
+
 const tieBreakers = z.union(
-  [breakers, fields({ teams: breakers, drivers: breakers })],
-  expecting('a list of tie-breakers, or { teams: [...], drivers: [...] }'),
+  [breakers, fields({ teams: breakers, drivers: breakers, deadHeat: deadHeat.optional() })],
+  expecting('a list of tie-breakers, or { teams: [...], drivers: [...], deadHeat }'),
 );
 
 export const classSchema = z.union(

@@ -94,7 +94,13 @@ function pointsOf(points: PointsSystem, flow: Flow): object {
 }
 
 function tieBreakersOf(rules: TieBreakRules, flow: Flow): Node | undefined {
-  if (!sameList(rules.teams, rules.drivers)) return flow({ teams: rules.teams, drivers: rules.drivers });
+  if (!sameList(rules.teams, rules.drivers) || rules.deadHeat !== undefined) {
+    return flow({
+      teams: rules.teams,
+      drivers: rules.drivers,
+      ...(rules.deadHeat ? { deadHeat: rules.deadHeat } : {}),
+    });
+  }
   return sameList(rules.teams, ['countback']) ? undefined : flow(rules.teams);
 }
 

@@ -157,11 +157,12 @@ test('ties before the race share their best position; at the opener nobody gains
     rounds: 2,
     races: [race(1, [line('3'), line('4'), line('1', 'Ret'), line('2', 'Ret')])],
   });
-  // Round 2: #2 wins (25), #1 second (18), #3 and #4 retire.
+  // Round 2: #2 wins (25), #1 second (18), #3 and #4 retire. #2 and #3 are then level on points
+  // and count-back (a win each), as are #1 and #4 (a second each): they share (issue 16).
   assert.deepEqual(rowsOf(second, 2, ['2', '1']), [
     ['2', 1, 3, 2],
-    ['3', 2, 1, -1],
+    ['3', 1, 1, 0],
     ['1', 3, 3, 0],
-    ['4', 4, 2, -2],
+    ['4', 3, 2, -1],
   ]);
 });

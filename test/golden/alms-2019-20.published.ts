@@ -787,6 +787,15 @@ export const UNREPRODUCIBLE: Unreproducible[] = [
       'The car was not at Buriram (23 cars present; Chinese teams withdrew over coronavirus quarantines) and no crew was named, so the season file leaves it out of round 4 (blank); a classification line must have a driver entered',
   },
   {
+    class: 'GT',
+    kind: 'teams',
+    row: '90',
+    field: 'position',
+    published: '9',
+    reason:
+      'Level with #16 on everything (0 points, no classified result, no pole): the published table lists #16 8th and #90 9th, by car number; Pitwall lets no car number decide a tie, so both share 8th (docs/title-maths.md, ties)',
+  },
+  {
     class: 'GT Am',
     kind: 'teams',
     row: '16',
