@@ -12,7 +12,7 @@ import { serveLiveStream } from './live-stream.ts';
  */
 export function fastPath({ app, store, today }: HttpParts, office: Office, streams: Set<ServerResponse>) {
   const listener = getRequestListener(app.fetch);
-  return (req: IncomingMessage, res: ServerResponse) => {
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (serveLiveStream(office, req, res, streams)) return;
     const stored =
       req.method === 'GET' && req.url !== undefined
@@ -26,6 +26,16 @@ export function fastPath({ app, store, today }: HttpParts, office: Office, strea
     } else {
       res.writeHead(stored.status, stored.nodeHeaders);
       res.end(stored.body);
+    }
+  };
+  return (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      serve(req, res);
+    } catch {
+      // Bad input is answered with a 400 above; this is a bug, and it must cost one request, not the process.
+      if (!res.headersSent)
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end('Something went wrong on our side.');
     }
   };
 }

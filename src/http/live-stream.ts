@@ -22,7 +22,12 @@ export function serveLiveStream(
 ): boolean {
   const match = req.method === 'GET' && req.url ? STREAM_PATH.exec(req.url) : null;
   if (!match) return false;
-  const seasonId = decodeURIComponent(match[1] ?? '');
+  const seasonId = decodedSegment(match[1] ?? '');
+  if (seasonId === undefined) {
+    // Answered here, outside the app's error handling: a throw would take the process down.
+    refuse(res, 400, 'bad-request', 'The season id in the path is not valid percent-encoding (RFC 3986, UTF-8).');
+    return true;
+  }
   const round = Number(match[2]);
   const query = new URLSearchParams(match[3] ?? '');
   // EventSource sends Last-Event-ID itself on reconnect; a page that starts over passes it in the query.
@@ -37,6 +42,24 @@ export function serveLiveStream(
   return true;
 }
 
+/** A path segment decoded, or undefined when its percent-encoding is not UTF-8. */
+function decodedSegment(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An id as a message quotes it: an overlong one is cut, so that a 100 KB path is not echoed back whole. */
+const clipped = (id: string): string => JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+
+/** An error in the API's shape (`src/http/api/errors.ts`), never stored. */
+function refuse(res: ServerResponse, status: 400 | 404, code: 'bad-request' | 'not-found', message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
 async function subscribe(
   office: Office,
   seasonId: string,
@@ -47,10 +70,10 @@ async function subscribe(
 ): Promise<void> {
   const season = await office.season(seasonId);
   if (!season?.rounds.some((r) => r.round === round)) {
-    const message = season ? `${seasonId} has no round ${round}.` : `No season "${seasonId}"; see /api/v1/seasons.`;
-    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ error: { code: 'not-found', message } }));
-    return;
+    const message = season
+      ? `${seasonId} has no round ${round}.`
+      : `No season ${clipped(seasonId)}; see /api/v1/seasons.`;
+    return refuse(res, 404, 'not-found', message);
   }
   const feed = await office.live();
   res.writeHead(200, {
