@@ -16,11 +16,13 @@ import type { RaceControl, SignedIn } from './support/race-control.ts';
 import { openRaceControl, signIn, snapshot } from './support/race-control.ts';
 
 let rc: RaceControl;
+/** The secret of the `pitwall` command beside the server (src/store/data-dir-lock.ts). */
+const CONSOLE_SECRET = 'console-secret-of-the-data-folder';
 const officials = new Map<Role, SignedIn>();
 const tokens = new Map<TokenScope, string>();
 
 before(async () => {
-  rc = await openRaceControl();
+  rc = await openRaceControl({ consoleSecret: CONSOLE_SECRET });
   const imported = await rc.office.importSeasonFile(await readFile(BUNDLED_SEASON, 'utf8'), 'alms-2019-20.yaml');
   assert.ok(imported.ok);
   // Official 1 stands in for any `:id` a route's example does not name: fair game for (d).
@@ -158,4 +160,18 @@ test('only the login form changes data without an official', () => {
     OPEN_MUTATIONS.map((r) => `${r.method} ${r.path}`),
     ['POST /login'],
   );
+});
+
+test("the console secret opens the pitwall command's routes, and no other", async () => {
+  const consoleRoutes = MUTATING_ROUTES.filter((r) => r.console);
+  assert.ok(consoleRoutes.length >= 5, 'import, officials and tokens');
+  for (const route of MUTATING_ROUTES.filter((r) => !r.console)) {
+    const before = await snapshot(rc.db);
+    assertRefused(await send(route, { bearer: CONSOLE_SECRET }), route, 'the console secret');
+    assert.equal(await snapshot(rc.db), before, `${route.method} ${route.path}: changed data`);
+  }
+  for (const route of consoleRoutes) {
+    assertAdmitted(await send(route, { bearer: CONSOLE_SECRET }), route, 'the console secret');
+    assertRefused(await send(route, { bearer: `${CONSOLE_SECRET}x` }), route, 'a near miss of the console secret');
+  }
 });

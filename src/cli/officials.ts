@@ -1,18 +1,19 @@
 import type { Command } from 'commander';
-import type { Office } from '../app/office.ts';
-import type { Officials, OfficialsError } from '../app/officials.ts';
+import type { Console } from '../app/console.ts';
+import type { OfficialsError } from '../app/officials.ts';
 import { OFFICIALS_ERROR_MESSAGES } from '../app/officials-messages.ts';
 import { checkName, isRole, isTokenScope, ROLES, TOKEN_SCOPES } from '../domain/officials.ts';
 import type { TerminalInput } from './password-prompt.ts';
 import { PromptCancelled, readFirstLine, readHidden } from './password-prompt.ts';
+import { withConsole } from './console-access.ts';
 
 export interface OfficialsCliDeps {
-  readonly openOffice: () => Promise<Office>;
   /** Ends the command with these lines on stderr and exit code 1. */
   readonly fail: (lines: readonly string[]) => never;
 }
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : '');
+/** The day of an ISO 8601 time. */
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 /**
  * The password: typed twice without echo at a terminal, else the first line of standard input
@@ -34,13 +35,9 @@ async function readNewPassword(name: string, fail: OfficialsCliDeps['fail']): Pr
   }
 }
 
-async function withOfficials<T>(deps: OfficialsCliDeps, work: (officials: Officials) => Promise<T>): Promise<T> {
-  const [office, { openOfficials }] = await Promise.all([deps.openOffice(), import('../app/officials.ts')]);
-  try {
-    return await work(openOfficials(office.db));
-  } finally {
-    await office.close();
-  }
+/** The console use-cases: on the database, or through the server that owns it (console-access.ts). */
+function withOfficials<T>(deps: OfficialsCliDeps, command: string, work: (console: Console) => Promise<T>): Promise<T> {
+  return withConsole(command, work, { fail: deps.fail });
 }
 
 export function addOfficialCommands(program: Command, deps: OfficialsCliDeps): void {
@@ -61,8 +58,8 @@ export function addOfficialCommands(program: Command, deps: OfficialsCliDeps): v
       if (!checked.ok) refuse(name, checked.error);
       if (!isRole(options.role)) refuse(options.role, 'unknown-role');
       const password = await readNewPassword(name, fail);
-      await withOfficials(deps, async (officials) => {
-        const added = await officials.add({ name, role: options.role, password });
+      await withOfficials(deps, 'user add', async (console) => {
+        const added = await console.addOfficial({ name, role: options.role, password });
         if (!added.ok) refuse(name, added.error);
         process.stdout.write(`added ${added.value.name} (${added.value.role})\n`);
       });
@@ -72,8 +69,8 @@ export function addOfficialCommands(program: Command, deps: OfficialsCliDeps): v
     .command('list')
     .description('every official: name, role, since, status')
     .action(() =>
-      withOfficials(deps, async (officials) => {
-        for (const o of await officials.list()) {
+      withOfficials(deps, 'user list', async (console) => {
+        for (const o of await console.listOfficials()) {
           const status = o.disabledAt ? `disabled ${day(o.disabledAt)}` : 'active';
           process.stdout.write(`${o.name}\t${o.role}\t${day(o.createdAt)}\t${status}\n`);
         }
@@ -85,12 +82,10 @@ export function addOfficialCommands(program: Command, deps: OfficialsCliDeps): v
     .description('disable an official: their sessions end, they can no longer sign in')
     .argument('<name>')
     .action((name: string) =>
-      withOfficials(deps, async (officials) => {
-        const found = (await officials.list()).find((o) => o.name.toLowerCase() === name.toLowerCase());
-        if (!found) refuse(name, 'not-found');
-        const disabled = await officials.disable(found.id);
+      withOfficials(deps, 'user disable', async (console) => {
+        const disabled = await console.disableOfficial(name);
         if (!disabled.ok) refuse(name, disabled.error);
-        process.stdout.write(`disabled ${found.name}\n`);
+        process.stdout.write(`disabled ${disabled.value.name}\n`);
       }),
     );
 
@@ -102,8 +97,8 @@ export function addOfficialCommands(program: Command, deps: OfficialsCliDeps): v
     .requiredOption('--scope <scope>', `one of ${TOKEN_SCOPES.join(', ')}`)
     .action((name: string, options: { scope: string }) => {
       if (!isTokenScope(options.scope)) refuse(options.scope, 'unknown-scope');
-      return withOfficials(deps, async (officials) => {
-        const created = await officials.createToken({ name, scope: options.scope });
+      return withOfficials(deps, 'token add', async (console) => {
+        const created = await console.createToken({ name, scope: options.scope });
         if (!created.ok) refuse(name, created.error);
         // The token alone on stdout, so `pitwall token add … > file` keeps just the secret.
         process.stdout.write(`${created.value.token}\n`);
@@ -115,8 +110,8 @@ export function addOfficialCommands(program: Command, deps: OfficialsCliDeps): v
     .command('list')
     .description('every token: name, scope, since, status (never the secret)')
     .action(() =>
-      withOfficials(deps, async (officials) => {
-        for (const t of await officials.listTokens()) {
+      withOfficials(deps, 'token list', async (console) => {
+        for (const t of await console.listTokens()) {
           const status = t.revokedAt ? `revoked ${day(t.revokedAt)}` : 'live';
           process.stdout.write(`${t.name}\t${t.scope}\t${day(t.createdAt)}\t${status}\n`);
         }
@@ -128,8 +123,8 @@ export function addOfficialCommands(program: Command, deps: OfficialsCliDeps): v
     .description('revoke a token: it opens nothing from now on')
     .argument('<name>')
     .action((name: string) =>
-      withOfficials(deps, async (officials) => {
-        const revoked = await officials.revokeToken(name);
+      withOfficials(deps, 'token revoke', async (console) => {
+        const revoked = await console.revokeToken(name);
         if (!revoked.ok) refuse(name, revoked.error);
         process.stdout.write(`revoked ${name}\n`);
       }),

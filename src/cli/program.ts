@@ -1,14 +1,14 @@
 import { Command, Option } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadSeasonFile, readSeasonFile } from './load-season.ts';
-import { dataDir, port } from './environment.ts';
+import { dataDir, serverSettings } from './environment.ts';
 import { addDriveTimesCommand } from './drive-times-command.ts';
 import { addJointCommand } from './joint-command.ts';
 import { addReplayCommand } from './replay-command.ts';
 import { addScenariosCommand } from './scenarios-command.ts';
 import { addSeasonFromTimingCommand } from './season-from-timing-command.ts';
 import { addOfficialCommands } from './officials.ts';
-import type { Office } from '../app/office.ts';
+import { withConsole } from './console-access.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import { lineupReport } from '../formats/lineup-report.ts';
 import { seasonStandings } from '../domain/standings.ts';
@@ -30,14 +30,6 @@ function fail(lines: readonly string[]): never {
 }
 
 const plural = (n: number, word: string): string => `${n === 0 ? 'no' : n} ${word}${n === 1 ? '' : 's'}`;
-
-async function openStoredOffice(): Promise<Office> {
-  const [{ openOffice }, { openDatabase }] = await Promise.all([
-    import('../app/office.ts'),
-    import('../store/database.ts'),
-  ]);
-  return openOffice(await openDatabase(process.env, dataDir()));
-}
 
 export function buildProgram(): Command {
   const program = new Command('pitwall')
@@ -108,11 +100,22 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('serve the portal and the API (PORT, default 3000; DATABASE_URL or PITWALL_DATA)')
+    .description(
+      'serve the portal and the API (PORT, default 3000; HOST, default 127.0.0.1; PUBLIC_URL; DATABASE_URL or PITWALL_DATA)',
+    )
     .action(async () => {
+      const settings = serverSettings();
+      if (!settings.ok) fail([settings.error]);
       // Loaded on demand: the file commands need neither the web stack nor a database.
-      const { startServer } = await import('../http/server.ts');
-      const running = await startServer({ port: port(), dataDir: dataDir(), databaseUrl: process.env.DATABASE_URL });
+      const { CannotServe, startServer } = await import('../http/server.ts');
+      const running = await startServer({
+        ...settings.value,
+        dataDir: dataDir(),
+        databaseUrl: process.env.DATABASE_URL,
+      }).catch((error: unknown) => {
+        if (error instanceof CannotServe) fail([error.message]);
+        throw error;
+      });
       process.stdout.write(`Pitwall: ${running.url}\n`);
       const stop = () => {
         void running.stop().then(() => process.exit(0));
@@ -127,22 +130,21 @@ export function buildProgram(): Command {
     .argument('<file>', 'season file (YAML or JSON)')
     .action(async (file: string) => {
       const text = await readFile(file, 'utf8').catch(() => fail([`${file}: cannot read the season file`]));
-      const office = await openStoredOffice();
-      try {
-        const imported = await office.importSeasonFile(text, file);
-        if (!imported.ok) {
-          fail([
-            ...imported.error.map(formatIssue),
-            `${file}: nothing imported: the file has ${imported.error.length} problem(s)`,
-          ]);
-        }
-        const s = imported.value;
-        process.stdout.write(
-          `imported ${s.id}: ${s.series} ${s.season}, ${s.entries.length} entries, ${s.races.length} races\n`,
-        );
-      } finally {
-        await office.close();
-      }
+      await withConsole(
+        'import',
+        async (console) => {
+          const imported = await console.importSeasonFile(text, file);
+          if (!imported.ok) {
+            fail([
+              ...imported.error.map(formatIssue),
+              `${file}: nothing imported: the file has ${imported.error.length} problem(s)`,
+            ]);
+          }
+          const s = imported.value;
+          process.stdout.write(`imported ${s.id}: ${s.series} ${s.season}, ${s.entries} entries, ${s.races} races\n`);
+        },
+        { fail },
+      );
     });
 
   program
@@ -151,18 +153,18 @@ export function buildProgram(): Command {
     .argument('<season>', 'season id, e.g. alms-2019-20')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (id: string, options: { output?: string }) => {
-      const office = await openStoredOffice();
-      try {
-        const text = await office.exportSeason(id);
-        if (text === undefined) {
-          const known = (await office.seasons()).map((s) => s.id).join(', ') || 'none';
-          fail([`no season "${id}" in the database (it has: ${known})`]);
-        }
-        if (options.output) await writeFile(options.output, text);
-        else process.stdout.write(text);
-      } finally {
-        await office.close();
-      }
+      await withConsole(
+        'export',
+        async (console) => {
+          const exported = await console.exportSeason(id);
+          if (!exported.ok) {
+            fail([`no season "${id}" in the database (it has: ${exported.error.known.join(', ') || 'none'})`]);
+          }
+          if (options.output) await writeFile(options.output, exported.value);
+          else process.stdout.write(exported.value);
+        },
+        { fail },
+      );
     });
 
   addDriveTimesCommand(program);
@@ -171,7 +173,7 @@ export function buildProgram(): Command {
   addReplayCommand(program);
   addSeasonFromTimingCommand(program);
 
-  addOfficialCommands(program, { openOffice: openStoredOffice, fail });
+  addOfficialCommands(program, { fail });
 
   return program;
 }

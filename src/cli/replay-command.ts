@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatRaceTime, parseDuration, parseRaceTime } from '../formats/race-time.ts';
 import type { Tick, WireEvent } from '../live/replay-schedule.ts';
-import { port } from './environment.ts';
+import { serverSettings } from './environment.ts';
 import { UserError } from './program.ts';
 import { readTimingFile } from './timing-file.ts';
 
@@ -83,10 +83,13 @@ function planOf(file: string, options: ReplayOptions): ReplayPlan {
   if (fromMs !== undefined && toMs !== undefined && toMs < fromMs) problems.push('--to must not be before --from');
   let base = options.url;
   if (base === undefined) {
-    try {
-      base = `http://localhost:${port()}`;
-    } catch (error) {
-      problems.push((error as Error).message);
+    const settings = serverSettings();
+    if (!settings.ok) problems.push(settings.error);
+    else {
+      // The server of `pitwall serve` on this machine, wherever HOST put it.
+      const { host, port } = settings.value;
+      const local = ['0.0.0.0', '::'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+      base = `http://${local}:${port}`;
     }
   }
   let endpoint = '';

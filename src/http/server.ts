@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import pino from 'pino';
+import type { Logger } from 'pino';
 import type { Office } from '../app/office.ts';
 import { openOffice } from '../app/office.ts';
-import { openDatabase } from '../store/database.ts';
+import { DatabaseInUse, openDatabase } from '../store/database.ts';
 import type { Database } from '../store/database.ts';
 import { createHttpParts } from './app.ts';
 import { fastPath } from './fast-path.ts';
@@ -13,11 +14,14 @@ export const BUNDLED_SEASON = new URL('../../data/seasons/alms-2019-20.yaml', im
 
 export interface ServerOptions {
   readonly port: number;
+  /** The address to listen on: 127.0.0.1 unless said (HOST=0.0.0.0 serves the network). */
   readonly host?: string;
   readonly dataDir: string;
   readonly databaseUrl?: string;
   /** An open database to serve from instead (embedding, tests); it is closed when the server stops. */
   readonly database?: Database;
+  /** The address the public reaches the portal at (PUBLIC_URL), for links that must be absolute. */
+  readonly publicUrl?: string;
 }
 
 export interface RunningServer {
@@ -27,30 +31,104 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens the database, loads the bundled season into an empty one, and serves the portal and API. */
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** The server cannot start, for a reason its operator can fix: said in one line, no stack trace. */
+export class CannotServe extends Error {}
+
+/** Binds the port first, so that a port in use is said at once, not after the database has loaded. */
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      server.off('listening', listening);
+      if (error.code === 'EADDRINUSE') reject(new CannotServe(`port ${port} is in use on ${host}; set PORT`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+        reject(new CannotServe(`cannot listen on ${host}: no such address here; set HOST`));
+      } else if (error.code === 'EACCES') reject(new CannotServe(`not allowed to listen on port ${port}; set PORT`));
+      else reject(error);
+    };
+    const listening = () => {
+      server.off('error', failed);
+      resolve();
+    };
+    server.once('error', failed);
+    server.once('listening', listening);
+    server.listen(port, host);
+  });
+}
+
+/** How a process on this machine reaches a server listening on `host`. */
+function localUrl(host: string, port: number): string {
+  const loopback = host === '0.0.0.0' || host === '' ? '127.0.0.1' : host === '::' ? '[::1]' : host;
+  return `http://${loopback.includes(':') && !loopback.startsWith('[') ? `[${loopback}]` : loopback}:${port}`;
+}
+
+/**
+ * Listens, opens the database (an embedded one is this process's alone from then on), loads the
+ * bundled season into an empty one, and serves the portal and API. Requests that arrive while the
+ * database opens wait for it.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const db = options.database ?? (await openDatabase({ DATABASE_URL: options.databaseUrl }, options.dataDir));
+  const host = options.host ?? DEFAULT_HOST;
+  type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+  const serving: { handle?: Handler } = {};
+  let opened: (handle: Handler) => void = () => undefined;
+  const opening = new Promise<Handler>((resolve) => (opened = resolve));
+  const server = createServer((req, res) => {
+    if (serving.handle) serving.handle(req, res);
+    else void opening.then((handle) => handle(req, res));
+  });
+  await listen(server, options.port, host);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  try {
+    return await serve(server, options, host, port, logger, (handle) => {
+      serving.handle = handle;
+      opened(handle);
+    });
+  } catch (error) {
+    server.close();
+    if (error instanceof DatabaseInUse) {
+      throw new CannotServe(`${error.message}: stop it first, or give this server another PITWALL_DATA`);
+    }
+    throw error;
+  }
+}
+
+async function serve(
+  server: Server,
+  options: ServerOptions,
+  host: string,
+  port: number,
+  logger: Logger,
+  ready: (handle: (req: IncomingMessage, res: ServerResponse) => void) => void,
+): Promise<RunningServer> {
+  const db = options.database ?? (await openDatabase({ DATABASE_URL: options.databaseUrl }, options.dataDir, 'serve'));
   const office = await openOffice(db, {
     live: {
       ...(process.env.PITWALL_LIVE_INTERVAL_MS ? { intervalMs: Number(process.env.PITWALL_LIVE_INTERVAL_MS) } : {}),
       onError: (error) => logger.error({ err: error }, 'live feed: reading the store failed'),
     },
   });
-  if ((await office.seasons()).length === 0) {
-    const imported = await office.importSeasonFile(await readFile(BUNDLED_SEASON, 'utf8'), BUNDLED_SEASON.pathname);
-    if (!imported.ok) throw new Error(`the bundled season does not validate: ${imported.error.length} problems`);
-    logger.info({ season: imported.value.id }, 'empty database: loaded the bundled season');
-  }
+  const imported = await office.importIntoEmpty(await readFile(BUNDLED_SEASON, 'utf8'), BUNDLED_SEASON.pathname);
+  if (!imported.ok) throw new Error(`the bundled season does not validate: ${imported.error.length} problems`);
+  if (imported.value) logger.info({ season: imported.value.id }, 'empty database: loaded the bundled season');
+
   // PITWALL_TRUST_PROXY=1: one reverse proxy in front sets X-Forwarded-For (docs/officials.md).
   const trustProxy = process.env.PITWALL_TRUST_PROXY === '1';
   const streams = new Set<ServerResponse>();
-  const server = createServer(fastPath(createHttpParts(office, { logger, trustProxy }), office, streams));
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const url = `http://localhost:${port}`;
-  logger.info({ url, database: db.kind }, 'Pitwall is serving');
+  const consoleSecret = db.lock?.owner.consoleSecret;
+  const parts = createHttpParts(office, {
+    logger,
+    trustProxy,
+    ...(consoleSecret ? { consoleSecret } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
+  ready(fastPath(parts, office, streams));
+  const url = localUrl(host, port);
+  await db.lock?.announce(url);
+  logger.info({ url, host, database: db.kind }, 'Pitwall is serving');
   return {
     office,
     server,

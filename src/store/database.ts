@@ -1,5 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import type { DatabaseOwner, DataDirLock } from './data-dir-lock.ts';
+import { describeOwner, lockDataDir } from './data-dir-lock.ts';
 
 /** The little the store needs of a database: parameterised queries and transactions. */
 export interface Sql {
@@ -14,16 +16,44 @@ export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   /** Calls `onNotify` for each NOTIFY on `channel`, from any connection or server; returns unlisten. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** An embedded database in a folder is this process's alone while open (data-dir-lock.ts). */
+  readonly lock?: DataDirLock;
   close(): Promise<void>;
+}
+
+/** The embedded database's folder is open in another process: what to tell the user. */
+export class DatabaseInUse extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly owner: DatabaseOwner,
+  ) {
+    super(`the database in ${dataDir} is open in ${describeOwner(owner)}`);
+  }
 }
 
 /** `bigint` columns come back as strings from `pg` and as numbers from PGlite: read both as numbers. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-/** Embedded PostgreSQL (PGlite): a data folder, or in memory when `dataDir` is undefined. */
-export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  await db.waitReady;
+/**
+ * Embedded PostgreSQL (PGlite): a data folder, or in memory when `dataDir` is undefined. A folder
+ * is locked for this process until `close()`; held by another, this throws `DatabaseInUse`.
+ * `command` names this process in the lock (`serve`, `import`, …).
+ */
+export async function openPglite(dataDir?: string, command = 'process'): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  if (dataDir !== undefined) {
+    const taken = await lockDataDir(dataDir, command);
+    if (!taken.ok) throw new DatabaseInUse(dataDir, taken.owner);
+    lock = taken.lock;
+  }
+  let db: PGlite;
+  try {
+    db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+    await db.waitReady;
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     query: async <Row extends object>(text: string, params?: readonly unknown[]) =>
       (await q.query<Row>(text, params ? [...params] : undefined)).rows,
@@ -36,7 +66,14 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     ...wrap(db),
     listen: (channel, onNotify) => db.listen(channel, onNotify),
-    close: () => db.close(),
+    ...(lock ? { lock } : {}),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        await lock?.release();
+      }
+    },
   };
 }
 
@@ -98,7 +135,11 @@ export async function openPostgres(url: string, options: { searchPath?: string }
   };
 }
 
-/** `DATABASE_URL` when set, otherwise PGlite in `dataDir`. */
-export function openDatabase(env: { DATABASE_URL?: string | undefined }, dataDir: string): Promise<Database> {
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(dataDir);
+/** `DATABASE_URL` when set, otherwise PGlite in `dataDir` (locked for `command`). */
+export function openDatabase(
+  env: { DATABASE_URL?: string | undefined },
+  dataDir: string,
+  command?: string,
+): Promise<Database> {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(dataDir, command);
 }

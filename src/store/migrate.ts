@@ -4,13 +4,21 @@ import type { Sql } from './database.ts';
 const MIGRATIONS = new URL('./migrations/', import.meta.url);
 
 /**
+ * Held (for a transaction) by whoever changes the schema or fills an empty database, so that two
+ * servers starting at once on one PostgreSQL do it once, one after the other.
+ */
+export async function lockSchema(tx: Sql): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(7131977)');
+}
+
+/**
  * Applies the plain SQL migrations not applied yet, in file-name order, in one transaction.
  * An advisory lock keeps two servers starting at once on one PostgreSQL from racing.
  */
 export async function migrate(db: Sql): Promise<string[]> {
   const files = (await readdir(MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort();
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(7131977)');
+    await lockSchema(tx);
     await tx.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );

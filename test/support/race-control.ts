@@ -21,7 +21,9 @@ export interface RaceControl extends HttpParts {
   close(): Promise<void>;
 }
 
-export async function openRaceControl(options: { trustProxy?: boolean } = {}): Promise<RaceControl> {
+export async function openRaceControl(
+  options: { trustProxy?: boolean; consoleSecret?: string } = {},
+): Promise<RaceControl> {
   const db = await openTestDatabase();
   const office = await openOffice(db);
   let now = new Date('2026-03-01T10:00:00Z');
@@ -35,7 +37,12 @@ export async function openRaceControl(options: { trustProxy?: boolean } = {}): P
     },
   });
   const logger = pino({ level: 'trace' }, sink);
-  const parts = createHttpParts(office, { officials, logger, trustProxy: options.trustProxy ?? true });
+  const parts = createHttpParts(office, {
+    officials,
+    logger,
+    trustProxy: options.trustProxy ?? true,
+    ...(options.consoleSecret ? { consoleSecret: options.consoleSecret } : {}),
+  });
   return {
     ...parts,
     db,

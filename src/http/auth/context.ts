@@ -14,12 +14,19 @@ export interface AuthContext {
    */
   readonly trustProxy?: boolean;
   readonly logger?: Logger;
+  /**
+   * The secret of the `pitwall` command run beside the server that owns an embedded database
+   * (src/store/data-dir-lock.ts): as a bearer token it opens the console routes, and only them.
+   */
+  readonly consoleSecret?: string;
 }
 
 /** Who made a request: an official with a session cookie, or a machine with a bearer token. */
 export type Principal =
   | { readonly kind: 'official'; readonly official: Official; readonly session: Session; readonly token: string }
-  | { readonly kind: 'token'; readonly token: ApiToken };
+  | { readonly kind: 'token'; readonly token: ApiToken }
+  /** The `pitwall` command of a local user who can read the database's folder. */
+  | { readonly kind: 'console' };
 
 export interface AuthEnv {
   Variables: { auth: AuthContext; principal: Principal | undefined };

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { timingSafeEqual } from 'node:crypto';
 import type { Role, TokenScope } from '../../domain/officials.ts';
 import type { AuthEnv, Principal } from './context.ts';
 import { authOf } from './context.ts';
@@ -13,6 +14,8 @@ import { isApiPath } from './request.ts';
 export interface Access {
   readonly roles: readonly Role[];
   readonly scopes?: readonly TokenScope[];
+  /** The `pitwall` command beside the server (the console secret) may pass too. */
+  readonly console?: boolean;
 }
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
@@ -22,16 +25,25 @@ const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
  * cookie then, so a bad token cannot fall back to a browser's session), else the session cookie.
  */
 async function authenticate(c: Context<AuthEnv>): Promise<Principal | 'bad-token' | undefined> {
-  const { officials } = authOf(c);
+  const { officials, consoleSecret } = authOf(c);
   const header = c.req.header('authorization');
   if (header !== undefined) {
     const secret = BEARER.exec(header)?.[1];
+    if (secret !== undefined && consoleSecret !== undefined && sameSecret(secret, consoleSecret)) {
+      return { kind: 'console' };
+    }
     const token = secret === undefined ? undefined : await officials.verifyToken(secret);
     return token ? { kind: 'token', token } : 'bad-token';
   }
   const cookie = sessionCookieOf(c);
   const session = cookie === undefined ? undefined : await officials.session(cookie);
   return session && cookie ? { kind: 'official', official: session.official, session, token: cookie } : undefined;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function loginRedirect(c: Context): Response {
@@ -60,7 +72,9 @@ export async function admit(c: Context<AuthEnv>, access: Access, csrf: boolean):
   if (principal === undefined) {
     return isApiPath(c.req.path) ? authFailure(c, 'unauthorized', 'Sign in or send a bearer token.') : loginRedirect(c);
   }
-  if (principal.kind === 'token') {
+  if (principal.kind === 'console') {
+    if (!access.console) return forbidden(c, 'The console secret opens only the routes of the pitwall command.');
+  } else if (principal.kind === 'token') {
     if (!access.scopes?.includes(principal.token.scope)) {
       return forbidden(c, `A token with scope "${principal.token.scope}" cannot reach this route.`);
     }
@@ -90,9 +104,10 @@ export async function admit(c: Context<AuthEnv>, access: Access, csrf: boolean):
 export function requireOfficial(
   roles: readonly Role[],
   scopes: readonly TokenScope[] = [],
+  options: { readonly console?: boolean } = {},
 ): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    const refusal = await admit(c, { roles, scopes }, false);
+    const refusal = await admit(c, { roles, scopes, console: options.console ?? false }, false);
     if (refusal) return refusal;
     setPrivateHeaders(c);
     await next();

@@ -19,6 +19,8 @@ export interface MutatingRoute {
   readonly roles: readonly Role[];
   /** Bearer tokens of these scopes may call it (without CSRF: they carry no cookie). */
   readonly scopes: readonly TokenScope[];
+  /** The `pitwall` command beside a server that owns the embedded database may call it too. */
+  readonly console?: boolean;
   /** A request the authorization test sends as the right role: path parameters and fields. */
   readonly example?: {
     readonly params?: Readonly<Record<string, string>>;

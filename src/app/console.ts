@@ -1,0 +1,113 @@
+/**
+ * What the `pitwall` command asks of the office: import and export seasons, officials and tokens.
+ * The same use-cases whether the command opens the database itself or, while a server owns the
+ * embedded database, sends them to that server (src/http/auth/console-routes.ts,
+ * src/cli/server-console.ts): the answers are plain data, the same on both paths.
+ */
+import type { Result } from '../domain/result.ts';
+import { err, ok } from '../domain/result.ts';
+import type { Official } from '../domain/officials.ts';
+import type { SeasonFileIssue } from '../formats/season-file.ts';
+import type { Office } from './office.ts';
+import type { Officials, OfficialsError } from './officials.ts';
+
+export interface ImportedSeason {
+  readonly id: string;
+  readonly series: string;
+  readonly season: string;
+  readonly entries: number;
+  readonly races: number;
+}
+
+export interface OfficialSummary {
+  readonly name: string;
+  readonly role: string;
+  /** ISO 8601 */
+  readonly createdAt: string;
+  readonly disabledAt: string | null;
+}
+
+export interface TokenSummary {
+  readonly name: string;
+  readonly scope: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface NewToken {
+  readonly name: string;
+  readonly scope: string;
+  /** The secret, shown once. */
+  readonly token: string;
+}
+
+export interface Console {
+  importSeasonFile(text: string, fileName: string): Promise<Result<ImportedSeason, SeasonFileIssue[]>>;
+  /** The season file, or the ids the database has. */
+  exportSeason(id: string): Promise<Result<string, { readonly known: readonly string[] }>>;
+  addOfficial(input: {
+    name: string;
+    role: string;
+    password: string;
+  }): Promise<Result<OfficialSummary, OfficialsError>>;
+  listOfficials(): Promise<OfficialSummary[]>;
+  disableOfficial(name: string, by?: Official): Promise<Result<OfficialSummary, OfficialsError>>;
+  createToken(input: { name: string; scope: string; createdBy?: Official }): Promise<Result<NewToken, OfficialsError>>;
+  listTokens(): Promise<TokenSummary[]>;
+  revokeToken(name: string): Promise<Result<TokenSummary, OfficialsError>>;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+const officialSummary = (o: Official): OfficialSummary => ({
+  name: o.name,
+  role: o.role,
+  createdAt: o.createdAt.toISOString(),
+  disabledAt: iso(o.disabledAt),
+});
+
+export function openConsole(office: Office, officials: Officials): Console {
+  return {
+    importSeasonFile: async (text, fileName) => {
+      const imported = await office.importSeasonFile(text, fileName);
+      if (!imported.ok) return imported;
+      const s = imported.value;
+      return ok({ id: s.id, series: s.series, season: s.season, entries: s.entries.length, races: s.races.length });
+    },
+    exportSeason: async (id) => {
+      const text = await office.exportSeason(id);
+      if (text !== undefined) return ok(text);
+      return err({ known: (await office.seasons()).map((s) => s.id) });
+    },
+    addOfficial: async (input) => {
+      const added = await officials.add(input);
+      return added.ok ? ok(officialSummary(added.value)) : added;
+    },
+    listOfficials: async () => (await officials.list()).map(officialSummary),
+    disableOfficial: async (name, by) => {
+      const found = (await officials.list()).find((o) => o.name.toLowerCase() === name.toLowerCase());
+      if (!found) return err('not-found');
+      const disabled = await officials.disable(found.id, by);
+      return disabled.ok ? ok(officialSummary(disabled.value)) : disabled;
+    },
+    createToken: async (input) => {
+      const created = await officials.createToken(input);
+      return created.ok
+        ? ok({ name: created.value.record.name, scope: created.value.record.scope, token: created.value.token })
+        : created;
+    },
+    listTokens: async () =>
+      (await officials.listTokens()).map((t) => ({
+        name: t.name,
+        scope: t.scope,
+        createdAt: t.createdAt.toISOString(),
+        revokedAt: iso(t.revokedAt),
+      })),
+    revokeToken: async (name) => {
+      const revoked = await officials.revokeToken(name);
+      if (!revoked.ok) return revoked;
+      const t = revoked.value;
+      return ok({ name: t.name, scope: t.scope, createdAt: t.createdAt.toISOString(), revokedAt: iso(t.revokedAt) });
+    },
+  };
+}

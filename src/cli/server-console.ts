@@ -1,0 +1,93 @@
+import type { Console, ImportedSeason, NewToken, OfficialSummary, TokenSummary } from '../app/console.ts';
+import type { OfficialsError } from '../app/officials.ts';
+import { OFFICIALS_ERROR_MESSAGES } from '../app/officials-messages.ts';
+import { err, ok } from '../domain/result.ts';
+import type { Result } from '../domain/result.ts';
+import type { SeasonFileIssue } from '../formats/season-file.ts';
+
+/** The server that owns the database answered what the command cannot use: said as it is. */
+export class ServerRefused extends Error {}
+
+interface Failure {
+  readonly error?: { readonly code?: string; readonly message?: string; readonly reason?: string };
+}
+
+const isOfficialsError = (value: unknown): value is OfficialsError =>
+  typeof value === 'string' && Object.hasOwn(OFFICIALS_ERROR_MESSAGES, value);
+
+/**
+ * The console use-cases sent to the server that owns the embedded database, over its admin API
+ * (src/http/auth/console-routes.ts), with the console secret from the database's lock file.
+ */
+export function serverConsole(baseUrl: string, secret: string, describe: string): Console {
+  const call = async (method: 'GET' | 'POST', path: string, body?: string, type = 'application/json') => {
+    try {
+      return await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, ...(body === undefined ? {} : { 'content-type': type }) },
+        ...(body === undefined ? {} : { body }),
+        signal: AbortSignal.timeout(120_000),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      throw new ServerRefused(`${describe} owns the database but did not answer (${cause})`);
+    }
+  };
+  const unexpected = async (response: Response): Promise<never> => {
+    const body = (await response.json().catch(() => ({}))) as Failure;
+    throw new ServerRefused(
+      `${describe} refused: ${response.status} ${body.error?.message ?? response.statusText}`.trim(),
+    );
+  };
+  /** A 2xx as its JSON, an officials' refusal as its code; anything else is unexpected. */
+  const officials = async <T>(response: Response): Promise<Result<T, OfficialsError>> => {
+    if (response.ok) return ok((await response.json()) as T);
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as Failure;
+    const reason = body.error?.reason;
+    return isOfficialsError(reason) ? err(reason) : unexpected(response);
+  };
+  const json = async <T>(response: Response): Promise<T> =>
+    response.ok ? ((await response.json()) as T) : unexpected(response);
+  const post = (path: string, body: unknown) => call('POST', path, JSON.stringify(body));
+
+  return {
+    importSeasonFile: async (text, fileName) => {
+      const response = await call(
+        'POST',
+        `/api/v1/admin/seasons?file=${encodeURIComponent(fileName)}`,
+        text,
+        'application/yaml',
+      );
+      if (response.ok) return ok((await response.json()) as ImportedSeason);
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as Failure & {
+        error?: { issues?: SeasonFileIssue[] };
+      };
+      if (body.error?.code === 'invalid-season-file' && body.error.issues) return err(body.error.issues);
+      return unexpected(response);
+    },
+    exportSeason: async (id) => {
+      const response = await call('GET', `/api/v1/admin/seasons/${encodeURIComponent(id)}/season-file`);
+      if (response.ok) return ok(await response.text());
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { error?: { known?: string[] } };
+      if (response.status === 404 && body.error?.known) return err({ known: body.error.known });
+      return unexpected(response);
+    },
+    addOfficial: async (input) => officials<OfficialSummary>(await post('/api/v1/admin/officials', input)),
+    listOfficials: async () =>
+      (await json<{ officials: OfficialSummary[] }>(await call('GET', '/api/v1/admin/officials'))).officials,
+    disableOfficial: async (name) =>
+      officials<OfficialSummary>(await post('/api/v1/admin/officials/disable', { name })),
+    createToken: async ({ name, scope }) => officials<NewToken>(await post('/api/v1/admin/tokens', { name, scope })),
+    listTokens: async () => (await json<{ tokens: TokenSummary[] }>(await call('GET', '/api/v1/admin/tokens'))).tokens,
+    revokeToken: async (name) => officials<TokenSummary>(await post('/api/v1/admin/tokens/revoke', { name })),
+  };
+}
