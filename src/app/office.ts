@@ -9,7 +9,14 @@ import { listSeasonIds, loadSeason, saveSeason, SEASONS_CHANNEL } from '../store
 import type { StewardDecision } from '../domain/decisions.ts';
 import type { ResultsState, ResultsStateChange } from '../store/decisions.ts';
 import type { DecisionInput, IssuedDecision, RaceControlProblem } from './race-control.ts';
-import { decidedSeason, issueDecision, listDecisions, listResultsStates, setResultsState } from './race-control.ts';
+import {
+  decidedSeason,
+  issueDecision,
+  listDecisions,
+  listResultsStates,
+  seasonWithCurrentStates,
+  setResultsState,
+} from './race-control.ts';
 import type { TimingImportReport } from './timing-import.ts';
 import { raceFromTiming } from './timing-import.ts';
 import type { TimingInput, TimingIssue } from '../formats/timing/timing-csv.ts';
@@ -122,13 +129,13 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
     importSeasonFile: async (text, fileName) => {
       const parsed = parseSeasonFile(text, fileName);
       if (!parsed.ok) return err(parsed.error);
-      await db.transaction((tx) => saveSeason(tx, parsed.value));
+      await db.transaction((tx) => saveSeason(tx, parsed.value, now().toISOString()));
       revision += 1;
       return ok(parsed.value);
     },
     exportSeason: async (id) => {
       const season = await loadSeason(db, id);
-      return season ? serializeSeasonFile(season) : undefined;
+      return season ? serializeSeasonFile(await seasonWithCurrentStates(db, season)) : undefined;
     },
     importTimingClassification: async (id, round, input, file, by) => {
       const stored = await loadSeason(db, id);
@@ -141,7 +148,7 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
         (a, b) => a.round - b.round,
       );
       await db.transaction(async (tx) => {
-        await saveSeason(tx, { ...stored, races });
+        await saveSeason(tx, { ...stored, races }, now().toISOString());
         await appendResultsState(tx, id, { round, state: 'provisional', by, at: now().toISOString() });
       });
       revision += 1;

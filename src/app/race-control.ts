@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Season } from '../domain/season.ts';
+import type { Race, Season } from '../domain/season.ts';
 import type { StewardDecision } from '../domain/decisions.ts';
 import { DECISION_KINDS, seasonWithDecisions } from '../domain/decisions.ts';
 import { decisionImpact, describeChange } from '../domain/decision-impact.ts';
@@ -8,7 +8,7 @@ import { err, ok } from '../domain/result.ts';
 import type { Database } from '../store/database.ts';
 import type { ResultsState, ResultsStateChange } from '../store/decisions.ts';
 import { appendDecision, appendResultsState, listDecisions, listResultsStates } from '../store/decisions.ts';
-import { SEASONS_CHANNEL } from '../store/seasons.ts';
+import { raceRecordedTimes, SEASONS_CHANNEL } from '../store/seasons.ts';
 
 /** A decision as an official enters it: the office adds its id, author and time. */
 export type DecisionInput = StewardDecision extends infer D
@@ -22,12 +22,45 @@ export interface RaceControlProblem {
   readonly message: string;
 }
 
-/** The season as the stewards' decisions in force (at `asOf`) and the published states make it. */
+/**
+ * The season as the stewards' decisions in force (at `asOf`) and the published states make it.
+ * At an `asOf`, a classification recorded after that moment is not there yet.
+ */
 export async function decidedSeason(db: Database, stored: Season, asOf?: string): Promise<Season> {
-  const [decisions, states] = await Promise.all([listDecisions(db, stored.id), listResultsStates(db, stored.id)]);
-  const { season } = seasonWithDecisions(stored, decisions, asOf);
+  const [decisions, states, recorded] = await Promise.all([
+    listDecisions(db, stored.id),
+    listResultsStates(db, stored.id),
+    asOf === undefined ? undefined : raceRecordedTimes(db, stored.id),
+  ]);
+  const known = recorded === undefined || asOf === undefined ? stored : seasonAsRecorded(stored, recorded, asOf);
+  const { season } = seasonWithDecisions(known, decisions, asOf);
   const stateOf = currentStates(states, asOf);
   return { ...season, races: season.races.map((r) => ({ ...r, state: stateOf.get(r.round) ?? r.state ?? 'final' })) };
+}
+
+/**
+ * The season without the classifications recorded after `asOf`: a race keeps only its poles
+ * (qualifying comes first), or goes when it has none.
+ */
+export function seasonAsRecorded(season: Season, recorded: ReadonlyMap<number, string>, asOf: string): Season {
+  const later = (round: number) => Date.parse(recorded.get(round) ?? '') > Date.parse(asOf);
+  const races = season.races.flatMap((race): Race[] => {
+    if (!race.classification || !later(race.round)) return [race];
+    const { classification: _later, ...qualified } = race;
+    return Object.keys(race.poles).length > 0 ? [qualified] : [];
+  });
+  return { ...season, races };
+}
+
+/** The stored season with each race's results state as last published (a file's own `state` until then). */
+export async function seasonWithCurrentStates(db: Database, stored: Season): Promise<Season> {
+  const stateOf = currentStates(await listResultsStates(db, stored.id));
+  const races = stored.races.map((race) => {
+    const state = stateOf.get(race.round) ?? race.state;
+    const { state: _stored, ...rest } = race;
+    return state === undefined || state === 'final' ? rest : { ...rest, state };
+  });
+  return { ...stored, races };
 }
 
 function currentStates(changes: readonly ResultsStateChange[], asOf?: string): Map<number, ResultsState> {

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
-import { listSeasonIds, loadSeason, saveSeason } from './seasons.ts';
+import { listSeasonIds, loadSeason, raceRecordedTimes, saveSeason } from './seasons.ts';
 import { buildSeason, car, line, race } from '../../test/support/season-builder.ts';
 import { databaseKind, openTestDatabase } from '../../test/support/database.ts';
 
@@ -66,4 +66,35 @@ test('a failing transaction leaves the stored season as it was', async () => {
 
 test('an unknown season is undefined', async () => {
   assert.equal(await loadSeason(db, 'nope'), undefined);
+});
+
+const seasonOne = season;
+
+test('a race provisional in the file stays provisional in the store', async () => {
+  const provisional = {
+    ...season,
+    races: season.races.map((r) => (r.round === 1 ? { ...r, state: 'provisional' as const } : r)),
+  };
+  await db.transaction((tx) => saveSeason(tx, provisional));
+  assert.equal((await loadSeason(db, 'test-2020'))?.races[0]?.state, 'provisional');
+  assert.deepEqual(await loadSeason(db, 'test-2020'), provisional);
+});
+
+test('a classification keeps the time it was first recorded until it changes', async () => {
+  const season = { ...seasonOne, id: 'recorded-2020' };
+  await db.transaction((tx) => saveSeason(tx, season, '2020-01-01T10:00:00.000Z'));
+  assert.deepEqual(await raceRecordedTimes(db, season.id), new Map([[1, '2020-01-01T10:00:00.000Z']]));
+  // Saved again with round 1 unchanged and round 2 now classified.
+  const more = { ...season, races: [season.races[0]!, race(2, [line('26')], { LMP2: ['26'] })] };
+  await db.transaction((tx) => saveSeason(tx, more, '2020-01-02T10:00:00.000Z'));
+  assert.deepEqual(
+    await raceRecordedTimes(db, season.id),
+    new Map([
+      [1, '2020-01-01T10:00:00.000Z'],
+      [2, '2020-01-02T10:00:00.000Z'],
+    ]),
+  );
+  const changed = { ...more, races: [race(1, [line('007'), line('26')]), more.races[1]!] };
+  await db.transaction((tx) => saveSeason(tx, changed, '2020-01-03T10:00:00.000Z'));
+  assert.equal((await raceRecordedTimes(db, season.id)).get(1), '2020-01-03T10:00:00.000Z');
 });

@@ -30,10 +30,15 @@ const json = (value: unknown) => JSON.stringify(value);
 /** Listeners hear a season's id on this channel when the transaction that changed it commits. */
 export const SEASONS_CHANNEL = 'pitwall_seasons';
 
-/** Replaces a season (and everything in it) by `season`. Call inside a transaction. */
-export async function saveSeason(tx: Sql, season: Season): Promise<void> {
+/**
+ * Replaces a season (and everything in it) by `season`. Call inside a transaction. `recordedAt`
+ * (ISO 8601; default: the database's clock) is when a race's classification is recorded, unless
+ * the stored race already had the same classification: it keeps the time it was first recorded.
+ */
+export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): Promise<void> {
   await tx.query('SELECT pg_notify($1, $2)', [SEASONS_CHANNEL, season.id]);
   const previous = await tx.query<{ revision: number }>('SELECT revision FROM seasons WHERE id = $1', [season.id]);
+  const before = previous.length > 0 ? await storedClassifications(tx, season.id) : new Map<number, Recorded>();
   await tx.query('DELETE FROM seasons WHERE id = $1', [season.id]);
   await tx.query(
     'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision, lineup_rules, drive_time_rules, invitation_rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
@@ -128,11 +133,16 @@ export async function saveSeason(tx: Sql, season: Season): Promise<void> {
       ]),
     ),
   );
+  const at = recordedAt ?? (await tx.query<{ now: Date | string }>('SELECT now()'))[0]?.now;
   await insertMany(
     tx,
     'races',
-    ['season_id', 'round', 'classified'],
-    season.races.map((r) => [id, r.round, r.classification !== undefined]),
+    ['season_id', 'round', 'classified', 'state', 'recorded_at'],
+    season.races.map((r) => {
+      const kept = before.get(r.round);
+      const same = kept !== undefined && kept.classification === json(r.classification ?? null);
+      return [id, r.round, r.classification !== undefined, r.state ?? null, same ? kept.at : at];
+    }),
   );
   await insertMany(
     tx,
@@ -159,6 +169,43 @@ export async function saveSeason(tx: Sql, season: Season): Promise<void> {
       Object.entries(r.poles).flatMap(([cls, cars]) => cars.map((car, i) => [id, r.round, cls, i, car])),
     ),
   );
+}
+
+/** A stored race's classification (as JSON, to compare) and when it was recorded. */
+interface Recorded {
+  readonly classification: string;
+  readonly at: Date | string | null;
+}
+
+async function storedClassifications(tx: Sql, id: string): Promise<Map<number, Recorded>> {
+  const [races, lines] = await Promise.all([
+    tx.query<{ round: number; classified: boolean; recorded_at: Date | string | null }>(
+      'SELECT round, classified, recorded_at FROM races WHERE season_id = $1',
+      [id],
+    ),
+    tx.query<LineRow>(
+      'SELECT round, car, status, laps, total_time_ms, drivers FROM classification_lines WHERE season_id = $1 ORDER BY round, ord',
+      [id],
+    ),
+  ]);
+  return new Map(
+    races.map((r) => {
+      const classification = r.classified ? lines.filter((l) => l.round === r.round).map(lineOf) : null;
+      return [r.round, { classification: json(classification), at: r.recorded_at }];
+    }),
+  );
+}
+
+/**
+ * When each race's classification was recorded (ISO 8601), by round; a race without one is absent.
+ * A season read "as of" an earlier moment leaves out what was recorded later.
+ */
+export async function raceRecordedTimes(db: Sql, id: string): Promise<Map<number, string>> {
+  const rows = await db.query<{ round: number; recorded_at: Date | string | null }>(
+    'SELECT round, recorded_at FROM races WHERE season_id = $1 AND classified AND recorded_at IS NOT NULL',
+    [id],
+  );
+  return new Map(rows.map((r) => [r.round, new Date(r.recorded_at ?? 0).toISOString()]));
 }
 
 interface SeasonRow {
@@ -210,10 +257,25 @@ interface LineRow {
   total_time_ms: number | null;
   drivers: string[] | null;
 }
+interface RaceRow {
+  round: number;
+  classified: boolean;
+  state: 'provisional' | 'final' | null;
+}
 interface PoleRow {
   round: number;
   class_id: string;
   car: string;
+}
+
+function lineOf(l: LineRow): ClassificationLine {
+  return {
+    car: l.car,
+    status: l.status,
+    ...(l.laps !== null ? { laps: l.laps } : {}),
+    ...(l.total_time_ms !== null ? { totalTimeMs: l.total_time_ms } : {}),
+    ...(l.drivers !== null ? { drivers: l.drivers } : {}),
+  };
 }
 
 /** A stored season, as the domain knows it; undefined when there is none with that id. */
@@ -237,10 +299,7 @@ export async function loadSeason(db: Sql, id: string): Promise<Season | undefine
       'SELECT car, name, nationality, rating, rounds FROM crew_members WHERE season_id = $1 ORDER BY car, ord',
       [id],
     ),
-    db.query<{ round: number; classified: boolean }>(
-      'SELECT round, classified FROM races WHERE season_id = $1 ORDER BY round',
-      [id],
-    ),
+    db.query<RaceRow>('SELECT round, classified, state FROM races WHERE season_id = $1 ORDER BY round', [id]),
     db.query<LineRow>(
       'SELECT round, car, status, laps, total_time_ms, drivers FROM classification_lines WHERE season_id = $1 ORDER BY round, ord',
       [id],
@@ -249,19 +308,16 @@ export async function loadSeason(db: Sql, id: string): Promise<Season | undefine
       id,
     ]),
   ]);
-  const raceOf = (r: { round: number; classified: boolean }): Race => {
+  const raceOf = (r: RaceRow): Race => {
     const polesOf: Record<string, string[]> = {};
     for (const p of poles.filter((p) => p.round === r.round)) (polesOf[p.class_id] ??= []).push(p.car);
-    const classification: ClassificationLine[] = lines
-      .filter((l) => l.round === r.round)
-      .map((l) => ({
-        car: l.car,
-        status: l.status,
-        ...(l.laps !== null ? { laps: l.laps } : {}),
-        ...(l.total_time_ms !== null ? { totalTimeMs: l.total_time_ms } : {}),
-        ...(l.drivers !== null ? { drivers: l.drivers } : {}),
-      }));
-    return { round: r.round, ...(r.classified ? { classification } : {}), poles: polesOf };
+    const classification = lines.filter((l) => l.round === r.round).map(lineOf);
+    return {
+      round: r.round,
+      ...(r.state !== null ? { state: r.state } : {}),
+      ...(r.classified ? { classification } : {}),
+      poles: polesOf,
+    };
   };
   return {
     id: row.id,
