@@ -9,6 +9,7 @@ import { DECISION_KINDS } from '../../domain/decisions.ts';
  */
 const SESSION = { sessionCookie: [], csrfToken: [] };
 const TOKEN = { bearerToken: [] };
+const CONSOLE = { consoleSecret: [] };
 
 const Params = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'alms-2019-20' }),
@@ -63,6 +64,15 @@ export function registerAdminRoutes(app: OpenAPIHono): void {
       'An API token of the timing system: `pitwall token add NAME --scope import` for classification files, ' +
       '`--scope timing` for the live feed.',
   });
+
+  registry.registerComponent('securitySchemes', 'consoleSecret', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'The `pitwall` command run beside a server that owns an embedded database: the secret is in the ' +
+      "database folder's `pitwall.lock` (mode 0600), new at every start, and opens only these routes.",
+  });
+  registerConsoleRoutes(app);
 
   registry.registerPath({
     method: 'post',
@@ -211,5 +221,180 @@ export function registerAdminRoutes(app: OpenAPIHono): void {
       403: Failure,
       404: Failure,
     },
+  });
+}
+
+const OfficialSummary = z
+  .object({
+    name: z.string(),
+    role: z.string(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    disabledAt: z.string().nullable(),
+  })
+  .openapi('OfficialSummary');
+
+const TokenSummary = z
+  .object({
+    name: z.string(),
+    scope: z.string(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('TokenSummary');
+
+const Name = { content: { 'application/json': { schema: z.object({ name: z.string() }) } } };
+
+/** Seasons in and out, officials and tokens: what `pitwall` does, for an administrator or the command. */
+function registerConsoleRoutes(app: OpenAPIHono): void {
+  const registry = app.openAPIRegistry;
+  const security = [SESSION, CONSOLE];
+  const json = (schema: z.ZodType, description: string) => ({
+    description,
+    content: { 'application/json': { schema } },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/seasons',
+    operationId: 'importSeasonFile',
+    tags: ['Seasons (admin)'],
+    summary: 'Import or replace a whole season file, in one transaction (admin, pitwall import)',
+    description:
+      'The body is the season file (YAML or JSON, docs/season-file.md); `?file=` names it in the messages. ' +
+      'A file with any problem changes nothing and every problem is listed with its line.',
+    security,
+    request: {
+      query: z.object({ file: z.string().optional() }),
+      body: { content: { 'application/yaml': { schema: z.string() } } },
+    },
+    responses: {
+      201: json(
+        z.object({
+          id: z.string(),
+          series: z.string(),
+          season: z.string(),
+          entries: z.number().int(),
+          races: z.number().int(),
+        }),
+        'Imported.',
+      ),
+      400: json(
+        z.object({
+          error: z.object({
+            code: z.literal('invalid-season-file'),
+            message: z.string(),
+            issues: z.array(
+              z.object({
+                file: z.string(),
+                line: z.number().int(),
+                code: z.string(),
+                path: z.array(z.union([z.string(), z.number()])),
+                message: z.string(),
+              }),
+            ),
+          }),
+        }),
+        'The file has problems: nothing imported.',
+      ),
+      401: Failure,
+      403: Failure,
+      413: Failure,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/admin/seasons/{id}/season-file',
+    operationId: 'exportSeasonFile',
+    tags: ['Seasons (admin)'],
+    summary: 'A stored season as a season file (admin, pitwall export)',
+    security,
+    request: { params: Params.pick({ id: true }) },
+    responses: {
+      200: { description: 'The season file.', content: { 'application/yaml': { schema: z.string() } } },
+      401: Failure,
+      403: Failure,
+      404: Failure,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/admin/officials',
+    operationId: 'listOfficials',
+    tags: ['Officials'],
+    summary: 'Every official (admin, pitwall user list)',
+    security,
+    responses: { 200: json(z.object({ officials: z.array(OfficialSummary) }), 'The officials.'), 401: Failure },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/officials',
+    operationId: 'addOfficial',
+    tags: ['Officials'],
+    summary: 'Add an official (admin, pitwall user add)',
+    security,
+    request: {
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({
+              name: z.string(),
+              role: z.enum(['admin', 'steward', 'timekeeper']),
+              password: z.string(),
+            }),
+          },
+        },
+      },
+    },
+    responses: { 201: json(OfficialSummary, 'Added.'), 400: Failure, 401: Failure, 403: Failure, 409: Failure },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/officials/disable',
+    operationId: 'disableOfficial',
+    tags: ['Officials'],
+    summary: 'Disable an official by name: their sessions end (admin, pitwall user disable)',
+    security,
+    request: { body: Name },
+    responses: { 200: json(OfficialSummary, 'Disabled.'), 401: Failure, 403: Failure, 404: Failure, 409: Failure },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/admin/tokens',
+    operationId: 'listTokens',
+    tags: ['Officials'],
+    summary: 'Every API token, never its secret (admin, pitwall token list)',
+    security,
+    responses: { 200: json(z.object({ tokens: z.array(TokenSummary) }), 'The tokens.'), 401: Failure },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/tokens',
+    operationId: 'createToken',
+    tags: ['Officials'],
+    summary: 'Create an API token; its secret is in this answer only (admin, pitwall token add)',
+    security,
+    request: {
+      body: {
+        content: {
+          'application/json': { schema: z.object({ name: z.string(), scope: z.enum(['import', 'timing']) }) },
+        },
+      },
+    },
+    responses: {
+      201: json(z.object({ name: z.string(), scope: z.string(), token: z.string() }), 'Created.'),
+      400: Failure,
+      401: Failure,
+      403: Failure,
+      409: Failure,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/admin/tokens/revoke',
+    operationId: 'revokeToken',
+    tags: ['Officials'],
+    summary: 'Revoke an API token by name (admin, pitwall token revoke)',
+    security,
+    request: { body: Name },
+    responses: { 200: json(TokenSummary, 'Revoked.'), 401: Failure, 403: Failure, 404: Failure },
   });
 }
