@@ -4,7 +4,7 @@ import { err, ok } from '../domain/result.ts';
 import type { SeasonFileIssue } from '../formats/season-file.ts';
 import { parseSeasonFile, serializeSeasonFile } from '../formats/season-file.ts';
 import type { Database } from '../store/database.ts';
-import { migrate } from '../store/migrate.ts';
+import { lockSchema, migrate } from '../store/migrate.ts';
 import { listSeasonIds, loadSeason, saveSeason, SEASONS_CHANNEL } from '../store/seasons.ts';
 import type { StewardDecision } from '../domain/decisions.ts';
 import type { ResultsState, ResultsStateChange } from '../store/decisions.ts';
@@ -33,6 +33,11 @@ export interface Office {
   readonly db: Database;
   /** Parses, validates and stores a season file in one transaction: all of it, or nothing. */
   importSeasonFile(text: string, fileName: string): Promise<Result<Season, SeasonFileIssue[]>>;
+  /**
+   * As `importSeasonFile`, but only into a database that holds no season yet (under the schema
+   * lock, so two servers starting at once import it once): `undefined` when one was already there.
+   */
+  importIntoEmpty(text: string, fileName: string): Promise<Result<Season | undefined, SeasonFileIssue[]>>;
   /** The stored season as a season file. */
   exportSeason(id: string): Promise<string | undefined>;
   /** Every stored season as the stewards' decisions make it, latest first. */
@@ -130,6 +135,19 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
       const parsed = parseSeasonFile(text, fileName);
       if (!parsed.ok) return err(parsed.error);
       await db.transaction((tx) => saveSeason(tx, parsed.value, now().toISOString()));
+      revision += 1;
+      return ok(parsed.value);
+    },
+    importIntoEmpty: async (text, fileName) => {
+      const parsed = parseSeasonFile(text, fileName);
+      if (!parsed.ok) return err(parsed.error);
+      const saved = await db.transaction(async (tx) => {
+        await lockSchema(tx);
+        if ((await listSeasonIds(tx)).length > 0) return false;
+        await saveSeason(tx, parsed.value);
+        return true;
+      });
+      if (!saved) return ok(undefined);
       revision += 1;
       return ok(parsed.value);
     },
