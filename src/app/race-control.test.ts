@@ -61,7 +61,7 @@ test('a bad decision is refused and nothing is recorded', async () => {
     'S',
   );
   assert.ok(!unknownCar.ok);
-  assert.match(unknownCar.error.message, /car "99" is not in the entry list/);
+  assert.match(unknownCar.error.message, /car: "99" is not in the entry list/);
   const noReason = await office.issueDecision(ID, { round: 1, kind: 'exclusion', car: '45', reason: ' ' }, 'S');
   assert.ok(!noReason.ok);
   const nothingToReverse = await office.issueDecision(

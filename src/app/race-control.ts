@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Race, Season } from '../domain/season.ts';
 import type { StewardDecision } from '../domain/decisions.ts';
-import { DECISION_KINDS, seasonWithDecisions } from '../domain/decisions.ts';
+import { seasonWithDecisions } from '../domain/decisions.ts';
+import type { DecisionDraft, DecisionProblem } from '../domain/decision-checks.ts';
+import { checkDecision } from '../domain/decision-checks.ts';
 import { decisionImpact, describeChange } from '../domain/decision-impact.ts';
 import type { Result } from '../domain/result.ts';
 import { err, ok } from '../domain/result.ts';
@@ -10,16 +12,14 @@ import type { ResultsState, ResultsStateChange } from '../store/decisions.ts';
 import { appendDecision, appendResultsState, listDecisions, listResultsStates } from '../store/decisions.ts';
 import { raceRecordedTimes, SEASONS_CHANNEL } from '../store/seasons.ts';
 
-/** A decision as an official enters it: the office adds its id, author and time. */
-export type DecisionInput = StewardDecision extends infer D
-  ? D extends StewardDecision
-    ? Omit<D, 'id' | 'by' | 'at'>
-    : never
-  : never;
+/** A decision as an official enters it; `checkDecision` says whether it fits the season. */
+export type DecisionInput = DecisionDraft;
 
 export interface RaceControlProblem {
   readonly code: 'not-found' | 'invalid';
   readonly message: string;
+  /** For a refused decision: every problem, each with its field. */
+  readonly issues?: readonly DecisionProblem[];
 }
 
 /**
@@ -69,41 +69,6 @@ function currentStates(changes: readonly ResultsStateChange[], asOf?: string): M
   return states;
 }
 
-/** Checks a decision against the season: the round was raced, the car and class exist, a reversal names a decision. */
-export function checkDecision(
-  season: Season,
-  decisions: readonly StewardDecision[],
-  input: DecisionInput,
-): RaceControlProblem | undefined {
-  if (!(DECISION_KINDS as readonly string[]).includes(input.kind)) {
-    return { code: 'invalid', message: `kind must be one of ${DECISION_KINDS.join(', ')}` };
-  }
-  if (!season.races.some((r) => r.round === input.round && r.classification)) {
-    return { code: 'invalid', message: `round ${input.round} has no classification to decide on` };
-  }
-  if (!input.reason.trim()) return { code: 'invalid', message: 'a decision needs a reason' };
-  if ('car' in input && input.car !== undefined && !season.entries.some((e) => e.car === input.car)) {
-    return { code: 'invalid', message: `car "${input.car}" is not in the entry list` };
-  }
-  if (input.kind === 'time-penalty') {
-    // Re-classifying by laps, then time, needs both for the penalised car.
-    const line = season.races.find((r) => r.round === input.round)?.classification?.find((l) => l.car === input.car);
-    if (line?.totalTimeMs === undefined || (input.laps && line.laps === undefined)) {
-      return {
-        code: 'invalid',
-        message: `car "${input.car}" has no ${line?.totalTimeMs === undefined ? 'total time' : 'laps'} in round ${input.round}'s classification: import the timing classification first, or drop positions instead`,
-      };
-    }
-  }
-  if (input.kind === 'points-deduction' && !season.classes.some((c) => c.id === input.class)) {
-    return { code: 'invalid', message: `class "${input.class}" is not in the season` };
-  }
-  if (input.kind === 'reversal' && !decisions.some((d) => d.id === input.reverses && d.kind !== 'reversal')) {
-    return { code: 'invalid', message: `there is no decision "${input.reverses}" to reverse` };
-  }
-  return undefined;
-}
-
 export interface IssuedDecision {
   readonly decision: StewardDecision;
   /** Before/after, as the office reads it out: "#26 P2 → P1, +7 points". */
@@ -119,10 +84,13 @@ export async function issueDecision(
   now: Date,
 ): Promise<Result<IssuedDecision, RaceControlProblem>> {
   const decisions = await listDecisions(db, stored.id);
-  const problem = checkDecision(stored, decisions, input);
-  if (problem) return err(problem);
+  const checked = checkDecision(stored, decisions, input);
+  if (!checked.ok) {
+    const message = checked.error.map((p) => `${p.path[0]}: ${p.message}`).join('; ');
+    return err({ code: 'invalid', message, issues: checked.error });
+  }
   const decision = {
-    ...input,
+    ...checked.value,
     id: `r${input.round}-${randomUUID().slice(0, 8)}`,
     by,
     at: now.toISOString(),

@@ -1,80 +1,80 @@
-import { z } from 'zod';
-import type { DecisionInput } from '../../app/race-control.ts';
-import type { Result } from '../../domain/result.ts';
+import type { DecisionDraft, DecisionField } from '../../domain/decision-checks.ts';
+import type { Issue, Result } from '../../domain/result.ts';
 import { err, ok } from '../../domain/result.ts';
+import { unstorable } from '../../formats/text.ts';
 
-/** Form fields are strings; empty ones are absent. */
-const optionalText = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-  z.string().trim().optional(),
-);
-const optionalNumber = (what: string) =>
-  z.preprocess(
-    (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v) : v),
-    z
-      .number({ error: `${what} must be a number` })
-      .finite()
-      .optional(),
-  );
-
-const fields = z.object({
-  kind: z.enum(['time-penalty', 'drop-positions', 'disqualification', 'exclusion', 'points-deduction', 'reversal'], {
-    error: 'kind must be one of time-penalty, drop-positions, disqualification, exclusion, points-deduction, reversal',
-  }),
-  car: optionalText,
-  /** Seconds, as officials write them (51.075); kept in milliseconds. */
-  seconds: optionalNumber('seconds'),
-  laps: optionalNumber('laps'),
-  positions: optionalNumber('positions'),
-  points: optionalNumber('points'),
-  class: optionalText,
-  driver: optionalText,
-  reverses: optionalText,
-  reason: z.string({ error: 'reason is required' }).trim().min(1, 'reason is required'),
-  regulation: optionalText,
-});
-
-const need = <T>(value: T | undefined, field: string): T => {
-  if (value === undefined) throw new RangeError(`${field} is required for this kind of decision`);
-  return value;
+/** The name of each field in the form and the JSON body: officials enter seconds (51.075), the office keeps ms. */
+export const FORM_FIELDS: Readonly<Record<DecisionField, string>> = {
+  kind: 'kind',
+  round: 'round',
+  reason: 'reason',
+  regulation: 'regulation',
+  car: 'car',
+  timeMs: 'seconds',
+  laps: 'laps',
+  positions: 'positions',
+  class: 'class',
+  driver: 'driver',
+  points: 'points',
+  reverses: 'reverses',
 };
 
-/** A decision from a form or JSON body, or the first thing wrong with it, in words. */
-export function decisionInputOf(body: Record<string, unknown>, round: number): Result<DecisionInput, string> {
-  const parsed = fields.safeParse(body);
-  if (!parsed.success) return err(parsed.error.issues.map((i) => i.message).join('; '));
-  const f = parsed.data;
-  const base = { round, reason: f.reason, ...(f.regulation ? { regulation: f.regulation } : {}) };
-  try {
-    switch (f.kind) {
-      case 'time-penalty':
-        return ok({
-          ...base,
-          kind: f.kind,
-          car: need(f.car, 'car'),
-          timeMs: Math.round(need(f.seconds, 'seconds') * 1000),
-          ...(f.laps ? { laps: f.laps } : {}),
-        });
-      case 'drop-positions':
-        return ok({ ...base, kind: f.kind, car: need(f.car, 'car'), positions: need(f.positions, 'positions') });
-      case 'disqualification':
-      case 'exclusion':
-        return ok({ ...base, kind: f.kind, car: need(f.car, 'car') });
-      case 'points-deduction':
-        if (!f.car && !f.driver) return err('a points deduction needs a car, a driver, or both');
-        return ok({
-          ...base,
-          kind: f.kind,
-          class: need(f.class, 'class'),
-          points: need(f.points, 'points'),
-          ...(f.car ? { car: f.car } : {}),
-          ...(f.driver ? { driver: f.driver } : {}),
-        });
-      case 'reversal':
-        return ok({ ...base, kind: f.kind, reverses: need(f.reverses, 'reverses') });
+/** Each problem as it is shown and sent back: `positions: must be a whole number from 1 to 99`. */
+export const describeDecisionIssues = (issues: readonly Issue[]): string[] =>
+  issues.map((i) => {
+    const field = i.path[0];
+    return `${typeof field === 'string' && field in FORM_FIELDS ? FORM_FIELDS[field as DecisionField] : String(field)}: ${i.message}`;
+  });
+
+/** Decimal notation, as people write numbers: `51.075`, `-3`; not `1e3`, `0x10` or `Infinity`. */
+const DECIMAL = /^[+-]?(?:[0-9]{1,12}(?:\.[0-9]{0,9})?|\.[0-9]{1,9})$/;
+
+/**
+ * Reads a decision from a form (strings; empty fields are absent) or a JSON body (numbers as
+ * numbers or decimal strings): every field of the wrong type, or holding a character that cannot
+ * be stored (a NUL), at once, each with its name. What the values mean for the season is checked
+ * by the office (domain/decision-checks.ts).
+ */
+export function decisionDraftOf(body: Record<string, unknown>, round: number): Result<DecisionDraft, Issue[]> {
+  const issues: Issue[] = [];
+  const text = (field: string): string | undefined => {
+    const value = body[field];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') {
+      issues.push({ code: 'not-text', message: 'must be text', path: [field] });
+      return undefined;
     }
-  } catch (error) {
-    if (error instanceof RangeError) return err(error.message);
-    throw error;
-  }
+    const problem = unstorable(value, field === 'reason' || field === 'regulation' ? 'prose' : 'name');
+    if (problem !== undefined) {
+      issues.push({ code: 'bad-character', message: problem, path: [field] });
+      return undefined;
+    }
+    return value.trim() === '' ? undefined : value.trim();
+  };
+  const number = (field: string, example: string): number | undefined => {
+    const value = body[field];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+    const parsed =
+      typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : NaN;
+    // JSON reads 1e400 as Infinity: no decision is that large, and none is NaN.
+    if (Number.isFinite(parsed)) return parsed;
+    issues.push({ code: 'not-a-number', message: `must be a number such as ${example}`, path: [field] });
+    return undefined;
+  };
+  const seconds = number('seconds', '51.075');
+  const draft: DecisionDraft = {
+    kind: text('kind') ?? '',
+    round,
+    reason: text('reason') ?? '',
+    regulation: text('regulation'),
+    car: text('car'),
+    timeMs: seconds === undefined ? undefined : Math.round(seconds * 1000),
+    laps: number('laps', '2'),
+    positions: number('positions', '1'),
+    class: text('class'),
+    driver: text('driver'),
+    points: number('points', '5'),
+    reverses: text('reverses'),
+  };
+  return issues.length > 0 ? err(issues) : ok(draft);
 }

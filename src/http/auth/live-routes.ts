@@ -4,6 +4,7 @@ import type { LiveProblem } from '../../app/live-feed.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { mutation } from './mutations.ts';
 import { actorOf } from './race-control-routes.tsx';
+import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
 
 const EXAMPLE = {
   params: { id: 'alms-2019-20', round: '4' },
@@ -17,7 +18,14 @@ const EXAMPLE = {
 /** A 1000-event batch with sectors is about 200 KB; a little room beyond that. */
 const MAX_BATCH_BYTES = 1024 * 1024;
 
-const roundOf = (c: Context<AuthEnv>) => Number(c.req.param('round'));
+/** The season and round the path names, or the refusal (before the body is read). */
+function targetOf(c: Context<AuthEnv>): { id: string; round: number } | Response {
+  const round = roundOfPath(c.req.param('round'));
+  const id = seasonIdOfPath(c.req.param('id'));
+  if (round === undefined) return refusal(c, { code: 'invalid', message: `round: expected ${ROUND_EXPECTED}` });
+  if (id === undefined) return refusal(c, { code: 'not-found', message: 'There is no such season.' });
+  return { id, round };
+}
 
 function refusal(c: Context<AuthEnv>, problem: LiveProblem) {
   const status = problem.code === 'not-found' ? 404 : 400;
@@ -40,6 +48,8 @@ export function liveRoutes(app: AuthApp, office: Office): void {
     maxBodyBytes: MAX_BATCH_BYTES,
     example: EXAMPLE,
     handler: async (c) => {
+      const at = targetOf(c);
+      if (at instanceof Response) return at;
       const body: unknown = await c.req.json().catch(() => undefined);
       if (body === undefined) {
         return c.json(
@@ -48,7 +58,7 @@ export function liveRoutes(app: AuthApp, office: Office): void {
         );
       }
       const feed = await office.live();
-      const report = await feed.ingest(c.req.param('id') ?? '', roundOf(c), body, actorOf(c));
+      const report = await feed.ingest(at.id, at.round, body, actorOf(c));
       return report.ok ? c.json(report.value, 200) : refusal(c, report.error);
     },
   });
@@ -60,8 +70,10 @@ export function liveRoutes(app: AuthApp, office: Office): void {
     scopes: ['timing'],
     example: { params: EXAMPLE.params },
     handler: async (c) => {
+      const at = targetOf(c);
+      if (at instanceof Response) return at;
       const feed = await office.live();
-      const reset = await feed.reset(c.req.param('id') ?? '', roundOf(c));
+      const reset = await feed.reset(at.id, at.round);
       return reset.ok ? c.json(reset.value, 200) : refusal(c, reset.error);
     },
   });

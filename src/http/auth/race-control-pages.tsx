@@ -48,6 +48,10 @@ export interface RoundControlProps {
   readonly csrfToken: string;
   readonly notice?: string | undefined;
   readonly error?: string | undefined;
+  /** A refused decision: every problem, `field: what was expected`. */
+  readonly problems?: readonly string[] | undefined;
+  /** The refused decision's fields as typed, to correct rather than type again. */
+  readonly draft?: Readonly<Record<string, string>> | undefined;
 }
 
 function ClassificationTable(props: { season: Season; race: Race }) {
@@ -88,7 +92,22 @@ function ClassificationTable(props: { season: Season; race: Race }) {
   );
 }
 
-function DecisionForm(props: { action: string; csrfToken: string; season: Season }) {
+const KIND_OPTIONS = [
+  ['time-penalty', 'Time penalty (laps + seconds)'],
+  ['drop-positions', 'Drop positions'],
+  ['disqualification', 'Disqualification'],
+  ['exclusion', 'Exclusion'],
+  ['points-deduction', 'Points deduction'],
+  ['reversal', 'Reversal of a decision'],
+] as const;
+
+function DecisionForm(props: {
+  action: string;
+  csrfToken: string;
+  season: Season;
+  draft?: Readonly<Record<string, string>> | undefined;
+}) {
+  const typed = (name: string) => props.draft?.[name];
   return (
     <PostForm action={props.action} csrfToken={props.csrfToken} label="Issue decision">
       <fieldset>
@@ -96,49 +115,50 @@ function DecisionForm(props: { action: string; csrfToken: string; season: Season
         <label>
           Kind{' '}
           <select name="kind" required>
-            <option value="time-penalty">Time penalty (laps + seconds)</option>
-            <option value="drop-positions">Drop positions</option>
-            <option value="disqualification">Disqualification</option>
-            <option value="exclusion">Exclusion</option>
-            <option value="points-deduction">Points deduction</option>
-            <option value="reversal">Reversal of a decision</option>
+            {KIND_OPTIONS.map(([value, label]) => (
+              <option value={value} selected={typed('kind') === value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          Car <input name="car" size={4} />
+          Car <input name="car" size={4} value={typed('car')} />
         </label>
         <label>
-          Laps <input name="laps" inputmode="numeric" size={3} />
+          Laps <input name="laps" inputmode="numeric" size={3} value={typed('laps')} />
         </label>
         <label>
-          Seconds <input name="seconds" inputmode="decimal" size={8} />
+          Seconds <input name="seconds" inputmode="decimal" size={8} value={typed('seconds')} />
         </label>
         <label>
-          Positions <input name="positions" inputmode="numeric" size={3} />
+          Positions <input name="positions" inputmode="numeric" size={3} value={typed('positions')} />
         </label>
         <label>
-          Points <input name="points" inputmode="decimal" size={4} />
+          Points <input name="points" inputmode="decimal" size={4} value={typed('points')} />
         </label>
         <label>
           Class{' '}
           <select name="class">
             <option value="">—</option>
             {props.season.classes.map((c) => (
-              <option value={c.id}>{c.name}</option>
+              <option value={c.id} selected={typed('class') === c.id}>
+                {c.name}
+              </option>
             ))}
           </select>
         </label>
         <label>
-          Driver <input name="driver" />
+          Driver <input name="driver" value={typed('driver')} />
         </label>
         <label>
-          Reverses decision <input name="reverses" />
+          Reverses decision <input name="reverses" value={typed('reverses')} />
         </label>
         <label>
-          Reason <input name="reason" required size={40} />
+          Reason <input name="reason" required size={40} value={typed('reason')} />
         </label>
         <label>
-          Regulation <input name="regulation" size={30} />
+          Regulation <input name="regulation" size={30} value={typed('regulation')} />
         </label>
       </fieldset>
     </PostForm>
@@ -204,6 +224,16 @@ export function RoundControlPage(props: RoundControlProps) {
           {props.error}
         </p>
       ) : null}
+      {props.problems && props.problems.length > 0 ? (
+        <div class="notice error" role="alert">
+          <p>Nothing was recorded:</p>
+          <ul>
+            {props.problems.map((p) => (
+              <li>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p>
         Results: <strong id="results-state">{state ?? 'none yet'}</strong> ·{' '}
         <a href={`/seasons/${encodeURIComponent(season.id)}/rounds/${round.round}`}>public page</a>
@@ -237,7 +267,9 @@ export function RoundControlPage(props: RoundControlProps) {
           steward={steward}
         />
       ) : null}
-      {steward && race ? <DecisionForm action={`${path}/decisions`} csrfToken={csrfToken} season={season} /> : null}
+      {steward && race ? (
+        <DecisionForm action={`${path}/decisions`} csrfToken={csrfToken} season={season} draft={props.draft} />
+      ) : null}
       {timekeeper ? (
         <>
           <h2>Timing classification</h2>

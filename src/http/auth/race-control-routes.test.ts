@@ -60,7 +60,7 @@ test('bad decision input is shown on the page, and nothing is recorded', async (
     body: new URLSearchParams({ _csrf: steward.csrfToken, kind: 'time-penalty', car: '45', reason: 'x' }).toString(),
   });
   assert.equal(response.status, 400);
-  assert.match(await response.text(), /seconds is required for this kind of decision/);
+  assert.match(await response.text(), /seconds: is required for a time penalty/);
   assert.equal((await rc.office.decisions('pro-am-cup-2020')).length, 1);
 });
 

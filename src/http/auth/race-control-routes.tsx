@@ -8,7 +8,9 @@ import { officialOf, sessionOf } from './context.ts';
 import { requireOfficial } from './guard.tsx';
 import { privateHtml } from './html.ts';
 import { mutation } from './mutations.ts';
-import { decisionInputOf } from './decision-form.ts';
+import { decisionDraftOf, describeDecisionIssues } from './decision-form.ts';
+import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
+import { badCharacter } from '../../domain/text.ts';
 import { roundControlPath, RoundControlPage, SeasonControlPage } from './race-control-pages.tsx';
 
 const STAFF: readonly Role[] = ['admin', 'steward', 'timekeeper'];
@@ -21,19 +23,21 @@ export function actorOf(c: Context<AuthEnv>): string {
   return principal?.kind === 'token' ? `token:${principal.token.name}` : officialOf(c).name;
 }
 
-const roundParam = (c: Context<AuthEnv>) => Number(c.req.param('round'));
+/** What a refused form shows: every problem, and the fields as they were typed, to correct. */
+interface PageExtras {
+  readonly notice?: string | undefined;
+  readonly error?: string | undefined;
+  readonly problems?: readonly string[];
+  readonly draft?: Readonly<Record<string, string>>;
+}
 
-async function roundPage(
-  office: Office,
-  c: Context<AuthEnv>,
-  status: 200 | 400 | 404,
-  extra: { notice?: string; error?: string } = {},
-) {
-  const id = c.req.param('id') ?? '';
-  const season = await office.season(id);
-  const round = season?.rounds.find((r) => r.round === roundParam(c));
+async function roundPage(office: Office, c: Context<AuthEnv>, status: 200 | 400 | 404, extra: PageExtras = {}) {
+  const id = seasonIdOfPath(c.req.param('id'));
+  const number = roundOfPath(c.req.param('round'));
+  const season = id === undefined ? undefined : await office.season(id);
+  const round = season?.rounds.find((r) => r.round === number);
   if (!season || !round) return privateHtml(c, <p>There is no such round.</p>, 404);
-  const [imported, decisions] = await Promise.all([office.importedSeason(id), office.decisions(id)]);
+  const [imported, decisions] = await Promise.all([office.importedSeason(season.id), office.decisions(season.id)]);
   const views = decisions
     .filter((d) => d.round === round.round)
     .map((decision) => ({
@@ -50,6 +54,8 @@ async function roundPage(
       csrfToken={sessionOf(c).csrfToken}
       notice={extra.notice}
       error={extra.error}
+      problems={extra.problems}
+      draft={extra.draft}
     />
   );
   return privateHtml(c, page, status);
@@ -58,14 +64,65 @@ async function roundPage(
 /** JSON for the admin API and for tokens (which have no page to go back to); pages for officials' forms. */
 const isJson = (c: Context<AuthEnv>) => c.req.path.startsWith('/api/') || c.get('principal')?.kind === 'token';
 
-/** The API takes JSON; the pages' forms are form-encoded (a token may post either). */
-async function bodyOf(c: Context<AuthEnv>): Promise<Record<string, unknown>> {
+/** The API takes JSON; the pages' forms are form-encoded (a token may post either). Undefined: not a JSON object. */
+async function bodyOf(c: Context<AuthEnv>): Promise<Record<string, unknown> | undefined> {
   if ((c.req.header('content-type') ?? '').startsWith('application/json')) {
-    const parsed: unknown = await c.req.json().catch(() => ({}));
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    const parsed: unknown = await c.req.json().catch(() => undefined);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   }
   return c.req.parseBody();
 }
+
+const NOT_AN_OBJECT = 'the body is not a JSON object: expected { "kind": …, "reason": …, and the kind\'s fields }';
+
+/** A refusal, in JSON for the API and tokens, or on the round's page (with what was typed). */
+function refusal(
+  office: Office,
+  c: Context<AuthEnv>,
+  status: 400 | 404,
+  problems: readonly string[],
+  draft?: Readonly<Record<string, string>>,
+) {
+  const message = problems.join('; ');
+  if (isJson(c)) {
+    const code = status === 404 ? 'not-found' : 'bad-request';
+    return c.json({ error: { code, message, ...(problems.length > 1 ? { issues: problems } : {}) } }, status);
+  }
+  return problems.length > 1
+    ? roundPage(office, c, status, { problems, ...(draft ? { draft } : {}) })
+    : roundPage(office, c, status, { error: message, ...(draft ? { draft } : {}) });
+}
+
+/**
+ * The season and round a write names, or the refusal: a round written other than in plain digits
+ * (1e0, 0x3, 3.0) is a 400; a season id no season can have (a NUL, 4 KB) is a 404 before any query.
+ */
+function target(c: Context<AuthEnv>) {
+  const round = roundOfPath(c.req.param('round'));
+  const id = seasonIdOfPath(c.req.param('id'));
+  if (round === undefined) return { refused: pathRefusal(c, 400, `round: expected ${ROUND_EXPECTED}`) };
+  if (id === undefined) return { refused: pathRefusal(c, 404, 'There is no such season.') };
+  return { id, round };
+}
+
+/** A path that names no round or season has no page to go back to. */
+function pathRefusal(c: Context<AuthEnv>, status: 400 | 404, message: string) {
+  if (isJson(c)) return c.json({ error: { code: status === 404 ? 'not-found' : 'bad-request', message } }, status);
+  return privateHtml(c, <p>{message}</p>, status);
+}
+
+/** The form's fields as typed, to fill the form again after a refusal. */
+const typedFields = (body: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(body).flatMap(([name, value]) =>
+      // Not a character a page should hold (a NUL) nor a page's worth: those are typed again.
+      name !== '_csrf' && typeof value === 'string' && value.length <= 2000 && !badCharacter(value, 'prose')
+        ? [[name, value]]
+        : [],
+    ),
+  );
 
 /**
  * Race control's writes, each declared once for the admin pages (forms, redirect after post) and
@@ -94,20 +151,22 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
           : { json: { kind: 'drop-positions', car: '26', positions: 1, reason: 'Authorization test' } }),
       },
       handler: async (c) => {
-        const id = c.req.param('id') ?? '';
+        const at = target(c);
+        if (at.refused) return at.refused;
+        const { id, round } = at;
         const body = await bodyOf(c);
-        const input = decisionInputOf(body, roundParam(c));
-        const issued = input.ok ? await office.issueDecision(id, input.value, actorOf(c)) : input;
+        if (!body) return refusal(office, c, 400, [NOT_AN_OBJECT]);
+        const draft = decisionDraftOf(body, round);
+        if (!draft.ok) return refusal(office, c, 400, describeDecisionIssues(draft.error), typedFields(body));
+        const issued = await office.issueDecision(id, draft.value, actorOf(c));
         if (!issued.ok) {
-          const message = typeof issued.error === 'string' ? issued.error : issued.error.message;
-          const status = typeof issued.error !== 'string' && issued.error.code === 'not-found' ? 404 : 400;
-          if (isJson(c))
-            return c.json({ error: { code: status === 404 ? 'not-found' : 'bad-request', message } }, status);
-          return roundPage(office, c, status, { error: message });
+          const { code, message, issues } = issued.error;
+          const problems = issues ? describeDecisionIssues(issues) : [message];
+          return refusal(office, c, code === 'not-found' ? 404 : 400, problems, typedFields(body));
         }
         if (isJson(c)) return c.json(issued.value, 201);
         const notice = `Decision ${issued.value.decision.id} issued: ${issued.value.impact.join('; ') || 'no change in positions or points'}`;
-        return c.redirect(`${roundControlPath(id, roundParam(c))}?notice=${encodeURIComponent(notice)}`, 303);
+        return c.redirect(`${roundControlPath(id, round)}?notice=${encodeURIComponent(notice)}`, 303);
       },
     });
 
@@ -120,24 +179,18 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
         ...(prefix === '/admin' ? { form: { state: 'final' } } : { json: { state: 'final' } }),
       },
       handler: async (c) => {
-        const id = c.req.param('id') ?? '';
-        const body = await bodyOf(c);
-        const state = body.state;
+        const at = target(c);
+        if (at.refused) return at.refused;
+        const { id, round } = at;
+        const state = (await bodyOf(c))?.state;
         if (state !== 'final' && state !== 'provisional') {
-          const message = 'state must be final or provisional';
-          return isJson(c)
-            ? c.json({ error: { code: 'bad-request', message } }, 400)
-            : roundPage(office, c, 400, { error: message });
+          return refusal(office, c, 400, ['state: must be final or provisional']);
         }
-        const changed = await office.setResultsState(id, roundParam(c), state, actorOf(c));
-        if (!changed.ok) {
-          return isJson(c)
-            ? c.json({ error: { code: 'not-found', message: changed.error.message } }, 404)
-            : roundPage(office, c, 404, { error: changed.error.message });
-        }
+        const changed = await office.setResultsState(id, round, state, actorOf(c));
+        if (!changed.ok) return refusal(office, c, 404, [changed.error.message]);
         if (isJson(c)) return c.json(changed.value, 201);
         const notice = state === 'final' ? 'Results published final.' : 'Results reopened as provisional.';
-        return c.redirect(`${roundControlPath(id, roundParam(c))}?notice=${encodeURIComponent(notice)}`, 303);
+        return c.redirect(`${roundControlPath(id, round)}?notice=${encodeURIComponent(notice)}`, 303);
       },
     });
 
@@ -152,7 +205,9 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
         ...(prefix === '/admin' ? { form: { file: 'POSITION;NUMBER\n' } } : {}),
       },
       handler: async (c) => {
-        const id = c.req.param('id') ?? '';
+        const at = target(c);
+        if (at.refused) return at.refused;
+        const { id, round } = at;
         let bytes: Uint8Array;
         let name = 'classification.csv';
         if (c.req.path.startsWith('/api/')) {
@@ -166,7 +221,7 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
             bytes = new TextEncoder().encode(typeof file === 'string' ? file : '');
           }
         }
-        const imported = await office.importTimingClassification(id, roundParam(c), bytes, name, actorOf(c));
+        const imported = await office.importTimingClassification(id, round, bytes, name, actorOf(c));
         if (!imported.ok) {
           const lines = imported.error.map(formatIssue);
           if (isJson(c))
@@ -174,9 +229,9 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
           return roundPage(office, c, 400, { error: `Nothing imported: ${lines.join(' · ')}` });
         }
         const unknown = imported.value.unknownDrivers.map((d) => `#${d.car} ${d.driver}`);
-        if (isJson(c)) return c.json({ round: roundParam(c), state: 'provisional', unknownDrivers: unknown }, 201);
+        if (isJson(c)) return c.json({ round, state: 'provisional', unknownDrivers: unknown }, 201);
         const notice = `Classification imported as provisional${unknown.length ? `; drivers not in the crews: ${unknown.join(', ')}` : ''}.`;
-        return c.redirect(`${roundControlPath(id, roundParam(c))}?notice=${encodeURIComponent(notice)}`, 303);
+        return c.redirect(`${roundControlPath(id, round)}?notice=${encodeURIComponent(notice)}`, 303);
       },
     });
   }
