@@ -78,6 +78,9 @@ export interface Officials {
   loginFormKey(): Promise<string>;
 }
 
+/** Ids are PostgreSQL `integer`s: a larger number is no official's, and would fail the query. */
+const isId = (id: number): boolean => Number.isInteger(id) && id >= 1 && id <= 2 ** 31 - 1;
+
 /** API tokens start with a prefix so secret scanners and people can tell what they are. */
 export const API_TOKEN_PREFIX = 'pwt_';
 
@@ -102,6 +105,8 @@ export function openOfficials(db: Sql, options: OfficialsOptions = {}): Official
 
   /** The official when name and password match an enabled account; `known` whenever the name does. */
   const check = async (name: string, password: string): Promise<{ official?: Official; known?: Official }> => {
+    // No account has a name checkName refuses, and PostgreSQL refuses some of them (a NUL) outright.
+    if (!checkName(name).ok) return {};
     const stored = await store.findOfficialByName(db, name);
     const hash = stored?.passwordHash ?? (await (decoy ??= hashPassword(newSecret(), hashing)));
     const matches = await verifyPassword(password, hash);
@@ -144,10 +149,10 @@ export function openOfficials(db: Sql, options: OfficialsOptions = {}): Official
       return official ? ok(official) : err('duplicate-name');
     },
     list: () => store.listOfficials(db),
-    byId: (id) => store.findOfficialById(db, id),
+    byId: async (id) => (isId(id) ? store.findOfficialById(db, id) : undefined),
     disable: async (id, by) => {
       if (by?.id === id) return err('cannot-disable-self');
-      const found = await store.findOfficialById(db, id);
+      const found = isId(id) ? await store.findOfficialById(db, id) : undefined;
       if (!found) return err('not-found');
       await store.disableOfficial(db, id, now());
       return ok((await store.findOfficialById(db, id)) ?? found);
@@ -190,6 +195,7 @@ export function openOfficials(db: Sql, options: OfficialsOptions = {}): Official
       return record ? ok({ token, record }) : err('duplicate-token-name');
     },
     revokeToken: async (name) => {
+      if (!checkName(name).ok) return err('not-found');
       const revoked = await store.revokeToken(db, name, now());
       return revoked ? ok(revoked) : err('not-found');
     },

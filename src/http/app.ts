@@ -8,6 +8,7 @@ import { apiRoutes } from './api/routes.ts';
 import { pageRoutes } from './pages/routes.tsx';
 import type { PageOptions } from './pages/routes.tsx';
 import { ResponseStore } from './response-store.ts';
+import { ERROR_SERIALIZERS } from './error-log.ts';
 
 export interface HttpOptions extends Omit<PageOptions, 'store'> {
   readonly logger?: Logger;
@@ -24,7 +25,9 @@ export interface HttpParts {
   readonly today: () => string;
 }
 
-export function createHttpParts(office: Office, options: HttpOptions = {}): HttpParts {
+export function createHttpParts(office: Office, given: HttpOptions = {}): HttpParts {
+  // Errors are logged without the values a request sent (error-log.ts), whichever route logs them.
+  const options = { ...given, logger: given.logger?.child({}, { serializers: ERROR_SERIALIZERS }) };
   const store = new ResponseStore();
   // The clock stays at the edge: pages and API get "today" as a function.
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));

@@ -1,7 +1,7 @@
 /**
  * The bytes of every public response, kept until the data changes. Pages and API answers are pure
  * functions of the stored seasons (and of the date, for the home page), so the office's revision,
- * the day and the URL are a complete key; a revision change empties the store at once. The API,
+ * the day and the path and query are a complete key; a revision change empties the store at once. The API,
  * the pages and the server's fast path (server.ts) all share one store.
  */
 import { createHash } from 'node:crypto';
@@ -50,9 +50,29 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
-/** The key of a request: the day (the home page shows "next round"), the host, the path and query. */
-export function cacheKey(day: string, host: string | undefined, pathAndQuery: string): string {
-  return `${day} ${host ?? ''}${pathAndQuery}`;
+/**
+ * The key of a request: the day (the home page shows "next round") and the path and query. Not
+ * the host: a client writes its own Host header, and nothing stored depends on it (links are
+ * relative or use the configured public URL, ./public-url.ts).
+ */
+export function cacheKey(day: string, pathAndQuery: string): string {
+  return `${day} ${pathAndQuery}`;
+}
+
+/** `http://host` or `https://host` before the path of an absolute-form request target (RFC 9112 §3.2.2). */
+const ABSOLUTE_FORM = /^https?:\/\/[^/?#]*/i;
+
+/**
+ * A request target as the path and query the app serves: an absolute-form target
+ * (`GET http://evil.example/api`) is served, and keyed, as its path. Undefined for a target that
+ * is neither (`*`, `host:port`): the app answers those.
+ */
+export function originForm(target: string): string | undefined {
+  if (target.startsWith('/')) return target;
+  const origin = ABSOLUTE_FORM.exec(target);
+  if (!origin) return undefined;
+  const rest = target.slice(origin[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 export class ResponseStore {
@@ -61,6 +81,11 @@ export class ResponseStore {
 
   /** `limit` bounds memory: query strings and unknown URLs are free-form. */
   constructor(private readonly limit = 1000) {}
+
+  /** How many responses are kept now. */
+  get size(): number {
+    return this.responses.size;
+  }
 
   get(revision: number, key: string): StoredResponse | undefined {
     if (revision !== this.revision) {
@@ -96,7 +121,7 @@ export function replay(
  * Served by @hono/node-server, headers are read from Node's own parse: asking `c.req` builds a
  * fetch `Headers` of every header (~3 µs), a tenth of what a whole cache hit may cost.
  */
-export function requestHeader(c: Context, name: 'if-none-match' | 'host'): string | undefined {
+export function requestHeader(c: Context, name: 'if-none-match'): string | undefined {
   const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
   return incoming ? incoming.headers[name] : c.req.header(name);
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ResponseStore } from '../response-store.ts';
-import { cacheKey, PUBLIC_CACHE_CONTROL, replayResponse, requestHeader, storedResponse } from '../response-store.ts';
+import { cacheKey, PUBLIC_CACHE_CONTROL, replayResponse, storedResponse } from '../response-store.ts';
 
 export { etagOf, matchesEtag as matchesIfNoneMatch } from '../response-store.ts';
 export const CACHE_CONTROL = PUBLIC_CACHE_CONTROL;
@@ -26,8 +26,7 @@ export function responseCache({ store, revision, today }: ResponseCacheOptions):
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const current = revision();
     const url = new URL(c.req.url);
-    // The host is part of the key: the API page prints curl lines with the host it was asked on.
-    const key = cacheKey(today(), requestHeader(c, 'host') ?? url.host, url.pathname + url.search);
+    const key = cacheKey(today(), url.pathname + url.search);
     let stored = store.get(current, key);
     if (!stored) {
       await next();

@@ -41,7 +41,7 @@ function examplesOf(seasons: readonly Season[]): Examples {
   };
 }
 
-function exampleUrl(origin: string, path: string, operation: Operation, examples: Examples): string {
+function exampleUrl(publicUrl: string, path: string, operation: Operation, examples: Examples): string {
   const id = path.startsWith('/v1/drivers/')
     ? examples.driver
     : path.startsWith('/v1/teams/')
@@ -54,7 +54,7 @@ function exampleUrl(origin: string, path: string, operation: Operation, examples
   const query = (operation.parameters ?? []).some((p) => p.in === 'query')
     ? `?class=${encodeURIComponent(examples.class)}&kind=teams`
     : '';
-  return `${origin}/api${filled === '/' ? '' : filled}${query}`;
+  return `${publicUrl}/api${filled === '/' ? '' : filled}${query}`;
 }
 
 /** The document's descriptions are CommonMark; its `code` spans are all they use. */
@@ -92,10 +92,12 @@ const isStream = (operation: Operation): boolean =>
 /**
  * The API for people: every route of the OpenAPI document with its parameters and a curl line
  * that works against this server. Built from the document, so it can never list a route that
- * is not there.
+ * is not there. Links are relative; the curl lines use the configured public URL, never the
+ * request's own (the page is stored once and served to everyone: ../public-url.ts).
  */
-export function referencePage(document: OpenApiDocument, seasons: readonly Season[], origin: string) {
+export function referencePage(document: OpenApiDocument, seasons: readonly Season[], publicUrl: string) {
   const examples = examplesOf(seasons);
+  const example = (path: string, operation: Operation) => exampleUrl(publicUrl, path, operation, examples);
   const routes = Object.entries(document.paths ?? {}).flatMap(([path, item]) => {
     const operation = (item as { get?: Operation }).get;
     return operation ? [{ path, operation }] : [];
@@ -114,7 +116,7 @@ export function referencePage(document: OpenApiDocument, seasons: readonly Seaso
         <h1>Pitwall API</h1>
         <p>
           Read-only JSON (and CSV and iCalendar) for seasons, results, standings and careers. The machine-readable
-          description is <a href="${origin}/api/openapi.json"><code>/api/openapi.json</code></a> (OpenAPI 3.1).
+          description is <a href="/api/openapi.json"><code>/api/openapi.json</code></a> (OpenAPI 3.1).
         </p>
         <p>
           Every successful read has a strong <code>ETag</code> and <code>Cache-Control: public, max-age=60</code>; send
@@ -127,7 +129,7 @@ export function referencePage(document: OpenApiDocument, seasons: readonly Seaso
               <p><strong>${operation.summary ?? ''}</strong></p>
               <p>${prose(operation.description)}</p>
               ${parameterRows(operation.parameters ?? [])}
-              <pre>curl ${isStream(operation) ? '-sN' : '-s'} '${exampleUrl(origin, path, operation, examples)}'</pre>
+              <pre>curl ${isStream(operation) ? '-sN' : '-s'} '${example(path, operation)}'</pre>
             </section>`,
         )}
         <section>

@@ -12,6 +12,7 @@ import { failureResponse, validationFailure } from './errors.ts';
 import { openApiDocument, registerDocumentRoutes } from './openapi.ts';
 import { peopleRoutes } from './people.ts';
 import { referencePage } from './reference-page.ts';
+import { DEFAULT_PUBLIC_URL } from '../public-url.ts';
 import { resultRoutes } from './results.ts';
 import { seasonRoutes } from './seasons.ts';
 import { standingsRoutes } from './standings.ts';
@@ -24,9 +25,11 @@ export interface ApiOptions {
   /** The response store shared with the pages and the server's fast path. */
   readonly store: ResponseStore;
   readonly today: () => string;
+  /** Where the public reaches the server (../public-url.ts), for the reference page's curl lines. */
+  readonly publicUrl?: string;
 }
 
-export function apiRoutes(office: Office, { store, today }: ApiOptions): OpenAPIHono {
+export function apiRoutes(office: Office, { store, today, publicUrl = DEFAULT_PUBLIC_URL }: ApiOptions): OpenAPIHono {
   const api = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) return failureResponse(c, validationFailure(result.target, result.error));
@@ -48,7 +51,7 @@ export function apiRoutes(office: Office, { store, today }: ApiOptions): OpenAPI
 
   const document = openApiDocument(api);
   api.get('/openapi.json', (c) => c.json(document()));
-  api.get('/', async (c) => c.html(referencePage(document(), await office.seasons(), new URL(c.req.url).origin)));
+  api.get('/', async (c) => c.html(referencePage(document(), await office.seasons(), publicUrl)));
 
   // Mounted into the portal, the API's unknown paths must still answer in JSON.
   api.all('*', (c) => {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { ROLES } from '../../domain/officials.ts';
+import { checkName, ROLES } from '../../domain/officials.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { authOf } from './context.ts';
 import { clearLoginCookie, clearSessionCookie, sessionCookieOf, setSessionCookie } from './cookies.ts';
@@ -10,6 +10,8 @@ import { mutation, openMutation } from './mutations.ts';
 import { clientIp, safeNext } from './request.ts';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+const INVALID_NAME = 'That is not a name an official can have: 1 to 64 characters, no control characters.';
 
 async function loginForm(
   c: Context<AuthEnv>,
@@ -45,6 +47,8 @@ export function loginRoutes(app: AuthApp): void {
         return loginForm(c, 403, { next, name, message: 'The sign-in form had expired. Please sign in again.' });
       }
       if (!name || !password) return loginForm(c, 400, { next, name, message: 'Enter your name and password.' });
+      // No account has such a name: answered before any query, and not echoed back (it may be a password).
+      if (!checkName(name).ok) return loginForm(c, 400, { next, message: INVALID_NAME });
       const ip = clientIp(c, trustProxy ?? false);
       const result = await officials.login(name, password, ip);
       if (!result.ok) {

@@ -7,6 +7,7 @@ import { OFFICIALS_NOTICES, OfficialsPage } from './admin-pages.tsx';
 import type { OfficialsPageProps } from './admin-pages.tsx';
 import { mutation } from './mutations.ts';
 import { requireOfficial } from './guard.tsx';
+import { idOfPath, MAX_ID } from './params.ts';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -65,10 +66,11 @@ export function officialsRoutes(app: AuthApp): void {
     roles: ['admin'],
     handler: async (c) => {
       const { officials, logger } = authOf(c);
-      const id = Number(c.req.param('id'));
-      const disabled = Number.isSafeInteger(id)
-        ? await officials.disable(id, officialOf(c))
-        : ({ ok: false, error: 'not-found' } as const);
+      const id = idOfPath(c.req.param('id'));
+      if (id === undefined) {
+        return officialsPage(c, 400, { error: `id: expected an official's number, 1 to ${MAX_ID}, in digits.` });
+      }
+      const disabled = await officials.disable(id, officialOf(c));
       if (!disabled.ok) {
         const { code, message } = describeOfficialsError(disabled.error);
         return officialsPage(c, code === 'conflict' ? 409 : 404, { error: message });

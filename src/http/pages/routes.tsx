@@ -70,7 +70,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   const cached = (render: (c: Context) => Promise<Page>) => async (c: Context) => {
     const revision = office.revision();
     const url = new URL(c.req.url);
-    const key = cacheKey(today(), c.req.header('host') ?? url.host, url.pathname + url.search);
+    const key = cacheKey(today(), url.pathname + url.search);
     let page = cache.get(revision, key);
     if (!page) {
       const rendered = await render(c);
