@@ -8,6 +8,7 @@ import { apiRoutes } from './api/routes.ts';
 import { pageRoutes } from './pages/routes.tsx';
 import type { PageOptions } from './pages/routes.tsx';
 import { ResponseStore } from './response-store.ts';
+import { publicUrlOf } from './public-url.ts';
 import { ERROR_SERIALIZERS } from './error-log.ts';
 
 export interface HttpOptions extends Omit<PageOptions, 'store'> {
@@ -16,6 +17,11 @@ export interface HttpOptions extends Omit<PageOptions, 'store'> {
   readonly officials?: Officials;
   /** One reverse proxy in front appends the client's address to X-Forwarded-For (docs/officials.md). */
   readonly trustProxy?: boolean;
+  /**
+   * Where the public reaches this server (`PUBLIC_URL`), for the few links that must be absolute
+   * (the API page's curl lines); never taken from a request, whose Host and target a client writes.
+   */
+  readonly publicUrl?: string;
 }
 
 /** The app and what the server's fast path needs to answer from the same response store. */
@@ -35,7 +41,7 @@ export function createHttpParts(office: Office, given: HttpOptions = {}): HttpPa
   // First: race control is private, and the public catch-alls and response cache below must not see it.
   const officials = options.officials ?? openOfficials(office.db);
   app.route('/', adminRoutes(office, officials, { logger: options.logger, trustProxy: options.trustProxy }));
-  app.route('/api', apiRoutes(office, { store, today }));
+  app.route('/api', apiRoutes(office, { store, today, publicUrl: publicUrlOf(options.publicUrl) }));
   app.route('/', pageRoutes(office, { ...options, store, today }));
   app.onError((error, c) => {
     options.logger?.error({ err: error, path: c.req.path }, 'request failed');
