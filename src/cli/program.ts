@@ -12,6 +12,8 @@ import { withConsole } from './console-access.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import { lineupReport } from '../formats/lineup-report.ts';
 import { seasonStandings } from '../domain/standings.ts';
+import { seasonAfterRound, standingsAfterRound } from '../domain/after-round.ts';
+import { afterRoundOf } from './after-round-option.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import { standingsDocument } from '../formats/standings-json.ts';
 import { standingsCsv, standingsTable } from '../formats/standings-text.ts';
@@ -72,15 +74,18 @@ export function buildProgram(): Command {
         .choices(['table', 'json', 'csv', 'wikitext', 'markdown'])
         .default('table'),
     )
-    .action(async (file: string, options: { class?: string; kind?: string; format: string }) => {
+    .option('--after-round <n>', 'the standings as they stood after round N: its results and the earlier ones')
+    .action(async (file: string, options: { class?: string; kind?: string; format: string; afterRound?: string }) => {
       const loaded = await loadSeasonFile(file);
       if (!loaded.ok) fail(loaded.error);
-      const season = loaded.value;
+      const afterRound = afterRoundOf(options.afterRound, loaded.value, file);
+      const season = afterRound === undefined ? loaded.value : seasonAfterRound(loaded.value, afterRound);
       if (options.class !== undefined && !season.classes.some((c) => c.id === options.class)) {
         const known = season.classes.map((c) => c.id).join(', ');
         fail([`${file}: unknown class "${options.class}" (the season has: ${known})`]);
       }
-      const tables = seasonStandings(season).filter(
+      const all = afterRound === undefined ? seasonStandings(season) : standingsAfterRound(loaded.value, afterRound);
+      const tables = all.filter(
         (t) =>
           (options.class === undefined || t.class === options.class) &&
           (options.kind === undefined || t.kind === options.kind),

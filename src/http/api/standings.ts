@@ -6,6 +6,7 @@ import { err, ok } from '../../domain/result.ts';
 import type { Season } from '../../domain/season.ts';
 import type { StandingsTable } from '../../domain/standings.ts';
 import { seasonStandings } from '../../domain/standings.ts';
+import { seasonAfterRound, standingsAfterRound } from '../../domain/after-round.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import type { StandingsKind } from '../../domain/vocabulary.ts';
 import { standingsDocument } from '../../formats/standings-json.ts';
@@ -78,6 +79,17 @@ const StandingsQuery = z.object({
     .enum(['all', 'final'])
     .optional()
     .openapi({ description: '`final` leaves out races whose results are still provisional; default `all`.' }),
+  afterRound: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .openapi({
+      description:
+        'The standings as they stood after this round: its results and the earlier ones, the calendar up to it, ' +
+        'and only the cars and drivers that had taken part by then. A round of the season.',
+      example: 2,
+    }),
 });
 
 /** The season without the races the stewards have not yet published final, nor their decisions. */
@@ -94,21 +106,36 @@ interface Filter {
   readonly class?: string | undefined;
   readonly kind?: StandingsKind | undefined;
   readonly results?: 'all' | 'final' | undefined;
+  readonly afterRound?: number | undefined;
 }
 
-/** The season's tables, filtered; an unknown class is a 400 that names the season's classes. */
-function tablesOf(season: Season, filter: Filter): Result<StandingsTable[], ApiFailure<'bad-request'>> {
+/**
+ * The season's tables, filtered, and the season they were computed from (cut after `afterRound`);
+ * an unknown class or round is a 400 that names the season's classes or rounds.
+ */
+function tablesOf(
+  season: Season,
+  filter: Filter,
+): Result<{ season: Season; tables: StandingsTable[] }, ApiFailure<'bad-request'>> {
   if (filter.class !== undefined && !season.classes.some((c) => c.id === filter.class)) {
     const known = season.classes.map((c) => `'${c.id}'`).join(', ');
     return err(badRequest(`query.class: unknown class '${filter.class}'; ${season.id} has ${known}.`));
   }
-  return ok(
-    seasonStandings(filter.results === 'final' ? finalOnly(season) : season).filter(
+  const round = filter.afterRound;
+  if (round !== undefined && !season.rounds.some((r) => r.round === round)) {
+    const known = season.rounds.map((r) => r.round).join(', ');
+    return err(badRequest(`query.afterRound: ${season.id} has no round ${round}; its rounds are ${known}.`));
+  }
+  const counted = filter.results === 'final' ? finalOnly(season) : season;
+  const tables = round === undefined ? seasonStandings(counted) : standingsAfterRound(counted, round);
+  return ok({
+    season: round === undefined ? season : seasonAfterRound(season, round),
+    tables: tables.filter(
       (t) =>
         (filter.class === undefined || t.class === filter.class) &&
         (filter.kind === undefined || t.kind === filter.kind),
     ),
-  );
+  });
 }
 
 const filterDescription =
@@ -146,7 +173,8 @@ const getStandingsCsv = createRoute({
 });
 
 function csvFileName(season: Season, filter: Filter): string {
-  const parts = [season.id, 'standings', filter.class && slugOf(filter.class), filter.kind];
+  const after = filter.afterRound === undefined ? undefined : `after-round-${filter.afterRound}`;
+  const parts = [season.id, 'standings', filter.class && slugOf(filter.class), filter.kind, after];
   return `${parts.filter(Boolean).join('-')}.csv`;
 }
 
@@ -156,17 +184,17 @@ export function standingsRoutes(office: Office): OpenAPIHono {
     const query = c.req.valid('query');
     const season = await seasonOf(office, c.req.valid('param').id, query.asOf);
     if (!season.ok) return failureResponse(c, season.error);
-    const tables = tablesOf(season.value, query);
-    if (!tables.ok) return failureResponse(c, tables.error);
-    return c.json(standingsDocument(season.value, tables.value), 200);
+    const computed = tablesOf(season.value, query);
+    if (!computed.ok) return failureResponse(c, computed.error);
+    return c.json(standingsDocument(computed.value.season, computed.value.tables), 200);
   });
   app.openapi(getStandingsCsv, async (c) => {
     const filter = c.req.valid('query');
     const season = await seasonOf(office, c.req.valid('param').id, filter.asOf);
     if (!season.ok) return failureResponse(c, season.error);
-    const tables = tablesOf(season.value, filter);
-    if (!tables.ok) return failureResponse(c, tables.error);
-    return c.body(standingsCsv(season.value, tables.value), 200, {
+    const computed = tablesOf(season.value, filter);
+    if (!computed.ok) return failureResponse(c, computed.error);
+    return c.body(standingsCsv(computed.value.season, computed.value.tables), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${csvFileName(season.value, filter)}"`,
     });
