@@ -24,6 +24,9 @@ import { parseClassificationCsv } from '../formats/timing/classification-csv.ts'
 import { appendResultsState } from '../store/decisions.ts';
 import type { LiveFeed, LiveFeedOptions } from './live-feed.ts';
 import { openLiveFeed } from './live-feed.ts';
+import type { PoleSetting } from '../domain/poles.ts';
+import type { PolesProblem, PolesSet } from './poles.ts';
+import { setPoles } from './poles.ts';
 
 /**
  * The championship office: the use-cases every adapter (CLI, HTTP) calls. It keeps the stored
@@ -69,6 +72,13 @@ export interface Office {
     file: string,
     by: string,
   ): Promise<Result<TimingImportReport, TimingIssue[]>>;
+  /** Sets or corrects poles of a round (src/app/poles.ts), in the audit trail with `by`. */
+  setPoles(
+    id: string,
+    round: number,
+    poles: readonly PoleSetting[],
+    by: string,
+  ): Promise<Result<PolesSet, PolesProblem>>;
   /** The live timing feed of every round, opened on first use (src/app/live-feed.ts). */
   live(): Promise<LiveFeed>;
   close(): Promise<void>;
@@ -171,6 +181,11 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
       });
       revision += 1;
       return mapped;
+    },
+    setPoles: async (id, round, poles, by) => {
+      const set = await setPoles(db, id, round, poles, by, now().toISOString());
+      if (set.ok) revision += 1;
+      return set;
     },
     live: () => (liveFeed ??= openLiveFeed(db, office, { now, ...options.live })),
     close: async () => {

@@ -21,7 +21,18 @@ const Failure = {
   content: {
     'application/json': {
       schema: z.object({
-        error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.string()).optional() }),
+        error: z.object({
+          code: z.string(),
+          message: z.string(),
+          issues: z
+            .array(
+              z.union([
+                z.string(),
+                z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }),
+              ]),
+            )
+            .optional(),
+        }),
       }),
     },
   },
@@ -73,6 +84,7 @@ export function registerAdminRoutes(app: OpenAPIHono): void {
       "database folder's `pitwall.lock` (mode 0600), new at every start, and opens only these routes.",
   });
   registerConsoleRoutes(app);
+  registerResultsRoutes(app);
 
   registry.registerPath({
     method: 'post',
@@ -396,5 +408,57 @@ function registerConsoleRoutes(app: OpenAPIHono): void {
     security,
     request: { body: Name },
     responses: { 200: json(TokenSummary, 'Revoked.'), 401: Failure, 403: Failure, 404: Failure },
+  });
+}
+
+/** A round's poles, set or corrected by race control or the timing system. */
+function registerResultsRoutes(app: OpenAPIHono): void {
+  const Pole = z
+    .object({
+      class: z.string().openapi({ example: 'LMP2' }),
+      car: z.string().optional().openapi({ description: 'The pole car.', example: '22' }),
+      cars: z
+        .array(z.string())
+        .optional()
+        .openapi({
+          description:
+            'Instead of `car`: the qualifying order of the leading cars, so that when the pole car scores no ' +
+            'points the next eligible car takes the pole point.',
+        }),
+    })
+    .openapi('PoleSetting');
+  app.openAPIRegistry.registerPath({
+    method: 'put',
+    path: '/v1/admin/seasons/{id}/rounds/{round}/poles',
+    operationId: 'setPoles',
+    tags: ['Race control'],
+    summary: "Set or correct a round's poles (timekeeper, steward, token scope import)",
+    description:
+      'Sets the pole of each class named; the other classes keep theirs, and the results stay. Each change is ' +
+      'kept in the audit trail with who made it and when. Every car must be entered for that round in that class.',
+    security: [SESSION, TOKEN],
+    request: {
+      params: Params,
+      body: { content: { 'application/json': { schema: z.object({ poles: z.array(Pole) }) } } },
+    },
+    responses: {
+      200: {
+        description: "Set; with every class's pole order for the round.",
+        content: {
+          'application/json': {
+            schema: z.object({
+              round: z.number().int(),
+              poles: z.record(z.string(), z.array(z.string())),
+              by: z.string(),
+              at: z.string(),
+            }),
+          },
+        },
+      },
+      400: Failure,
+      401: Failure,
+      403: Failure,
+      404: Failure,
+    },
   });
 }

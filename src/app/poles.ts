@@ -1,0 +1,50 @@
+import type { PoleSetting } from '../domain/poles.ts';
+import { checkPoles, withPoles } from '../domain/poles.ts';
+import type { Issue, Result } from '../domain/result.ts';
+import { err, ok } from '../domain/result.ts';
+import type { Sql } from '../store/database.ts';
+import { appendResultsChange } from '../store/results-changes.ts';
+import { loadSeason, saveSeason } from '../store/seasons.ts';
+
+export type PolesProblem =
+  | { readonly code: 'not-found'; readonly message: string }
+  | { readonly code: 'invalid'; readonly message: string; readonly issues: readonly Issue[] };
+
+export interface PolesSet {
+  readonly round: number;
+  /** Every class's pole order for the round after the change. */
+  readonly poles: Readonly<Record<string, readonly string[]>>;
+  readonly by: string;
+  readonly at: string;
+}
+
+/**
+ * Sets (or corrects) the poles of some classes of a round, by hand or from the timing system: the
+ * other classes' poles and the results stay; the change is kept in the audit trail with who and when.
+ */
+export async function setPoles(
+  db: Sql,
+  seasonId: string,
+  round: number,
+  poles: readonly PoleSetting[],
+  by: string,
+  at: string,
+): Promise<Result<PolesSet, PolesProblem>> {
+  return db.transaction(async (tx) => {
+    const season = await loadSeason(tx, seasonId);
+    if (!season) return err({ code: 'not-found' as const, message: `No season "${seasonId}".` });
+    if (!season.rounds.some((r) => r.round === round)) {
+      return err({ code: 'not-found' as const, message: `${seasonId} has no round ${round}.` });
+    }
+    const checked = checkPoles(season, round, poles);
+    if (!checked.ok) {
+      const message = checked.error.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return err({ code: 'invalid' as const, message, issues: checked.error });
+    }
+    const updated = withPoles(season, round, checked.value);
+    await saveSeason(tx, updated, at);
+    const details = Object.fromEntries(checked.value.map((p) => [p.class, p.cars]));
+    await appendResultsChange(tx, seasonId, { round, kind: 'poles', details, by, at });
+    return ok({ round, poles: updated.races.find((r) => r.round === round)?.poles ?? {}, by, at });
+  });
+}

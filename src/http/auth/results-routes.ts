@@ -1,0 +1,51 @@
+import type { Office } from '../../app/office.ts';
+import { readPolesRequest } from '../../formats/poles-request.ts';
+import type { AuthApp } from './context.ts';
+import { authOf } from './context.ts';
+import { mutation } from './mutations.ts';
+import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
+import { actorOf } from './race-control-routes.tsx';
+
+/**
+ * A round's results other than its classification: the poles. The timing system (a token of
+ * scope `import`) or a timekeeper or steward sets or corrects them; each change is kept in the
+ * audit trail (`results_changes`).
+ */
+export function resultsRoutes(app: AuthApp, office: Office): void {
+  mutation(app, {
+    method: 'PUT',
+    path: '/api/v1/admin/seasons/:id/rounds/:round/poles',
+    roles: ['timekeeper', 'steward'],
+    scopes: ['import'],
+    example: { params: { id: 'alms-2019-20', round: '1' }, json: { poles: [{ class: 'LMP2', car: '26' }] } },
+    handler: async (c) => {
+      const id = seasonIdOfPath(c.req.param('id'));
+      const round = roundOfPath(c.req.param('round'));
+      if (id === undefined) return c.json({ error: { code: 'not-found', message: 'No such season.' } }, 404);
+      if (round === undefined)
+        return c.json({ error: { code: 'bad-request', message: `round: expected ${ROUND_EXPECTED}` } }, 400);
+      const expected = 'expected {"poles":[{"class":"LMP2","car":"22"}]}';
+      const body: unknown = await c.req.json().catch(() => undefined);
+      if (body === undefined) {
+        return c.json({ error: { code: 'bad-request', message: `the body is not JSON: ${expected}` } }, 400);
+      }
+      const request = readPolesRequest(body);
+      if (!request.ok) {
+        const message = `${request.error.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')} (${expected})`;
+        return c.json({ error: { code: 'bad-request', message, issues: request.error } }, 400);
+      }
+      const set = await office.setPoles(id, round, request.value, actorOf(c));
+      if (!set.ok) {
+        const problem = set.error;
+        return problem.code === 'not-found'
+          ? c.json({ error: { code: 'not-found', message: problem.message } }, 404)
+          : c.json({ error: { code: 'bad-request', message: problem.message, issues: problem.issues } }, 400);
+      }
+      authOf(c).logger?.info(
+        { season: id, round, classes: Object.keys(set.value.poles), by: set.value.by },
+        'poles set',
+      );
+      return c.json(set.value, 200);
+    },
+  });
+}
