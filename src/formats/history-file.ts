@@ -14,6 +14,7 @@ import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import type { StandingsKind } from '../domain/vocabulary.ts';
 import { loadYaml, positionOfPath } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
+import { listed, oneLine, quote, storable } from './text.ts';
 import { defaultMessage, pathString, toIssues } from './zod-issues.ts';
 
 export const HISTORY_FORMAT = 'pitwall-history/1';
@@ -45,7 +46,8 @@ export interface SeriesHistory {
 
 export type HistoryFileIssue = Issue & { readonly file: string; readonly line: number };
 
-const text = z.string().min(1);
+const text = z.string().min(1).superRefine(storable('name'));
+const prose = z.string().min(1).superRefine(storable('prose'));
 /** `Team Name`, or a list of names (a crew). */
 const names = z.union([text, z.array(text).min(1)]);
 const byClass = z.record(text, names);
@@ -60,13 +62,13 @@ const seasonSchema = z.strictObject({
       z.strictObject({ kind: z.enum(STANDINGS_KINDS), classes: z.array(text).min(1), names: z.array(text).min(1) }),
     )
     .optional(),
-  notes: z.array(text).optional(),
+  notes: z.array(prose).optional(),
 });
 
 const historySchema = z.strictObject({
   format: z.literal(HISTORY_FORMAT),
   series: text,
-  notes: z.array(text).optional(),
+  notes: z.array(prose).optional(),
   seasons: z.array(seasonSchema).min(1),
 });
 
@@ -98,7 +100,7 @@ function checkSeason(season: SeasonItem, at: readonly (string | number)[]): Issu
     if (!season.classes.includes(classId)) {
       issues.push({
         code: 'unknown-class',
-        message: `class "${classId}" is not one of the season's classes (${season.classes.join(', ')})`,
+        message: `class ${quote(classId)} is not one of the season's classes (${listed(season.classes)})`,
         path: [...at, ...path],
       });
     }
@@ -115,7 +117,13 @@ function checkSeason(season: SeasonItem, at: readonly (string | number)[]): Issu
 function duplicateSeasons(seasons: readonly SeasonItem[]): Issue[] {
   return seasons.flatMap((s, index) =>
     seasons.findIndex((other) => other.season === s.season) < index
-      ? [{ code: 'duplicate', message: `season "${s.season}" is listed twice`, path: ['seasons', index, 'season'] }]
+      ? [
+          {
+            code: 'duplicate',
+            message: `season ${quote(s.season)} is listed twice`,
+            path: ['seasons', index, 'season'],
+          },
+        ]
       : [],
   );
 }
@@ -146,5 +154,5 @@ function locate(source: YamlSource, file: string, issues: readonly Issue[]): His
 /** One line, `file:line: code path: message`, as the season file's issues print. */
 export function formatIssue(issue: HistoryFileIssue): string {
   const where = issue.path.length > 0 ? `${pathString(issue.path)}: ` : '';
-  return `${issue.file}:${issue.line}: ${issue.code} ${where}${issue.message}`.replace(/\s*\n\s*/g, ' ');
+  return oneLine(`${issue.file}:${issue.line}: ${issue.code} ${where}${issue.message}`);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { LapEvent } from '../live/race-state.ts';
+import { storable } from './text.ts';
 import { pathString } from './zod-issues.ts';
 
 export const LIVE_FLAGS = ['GF', 'SF', 'FCY', 'FF', 'RF', 'YF'] as const;
@@ -15,7 +16,7 @@ const ms = z.number().int('a whole number of milliseconds').min(0).max(MAX_MS);
 
 const liveEventSchema = z.strictObject({
   car: z.string().regex(/^[0-9A-Za-z-]{1,8}$/, 'a car number such as 26 or 007'),
-  driverName: z.string().trim().min(1).max(100),
+  driverName: z.string().trim().min(1).max(100).superRefine(storable('name')),
   driverNumber: z.number().int().min(1).max(9).optional(),
   lap: z.number().int('a whole lap number').min(1).max(100_000),
   lapTimeMs: ms.refine((v) => v > 0, 'more than 0'),

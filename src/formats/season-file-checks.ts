@@ -18,6 +18,7 @@ import {
   text,
 } from './season-file-schema.ts';
 import type { ClassItem, EntryItem, LineItem, PointsItem, RoundItem } from './season-file-schema.ts';
+import { clip, listed, quote } from './text.ts';
 import { pathString } from './zod-issues.ts';
 
 type Path = readonly (string | number)[];
@@ -171,12 +172,12 @@ function duplicates<T>(
 
 function unknownClass(known: Known, id: string, path: Path): Issue[] {
   if (!known.classes || known.classes.has(id)) return [];
-  return [issue('unknown-class', path, `class "${id}" is not in classes (${[...known.classes].join(', ')})`)];
+  return [issue('unknown-class', path, `class ${quote(id)} is not in classes (${listed([...known.classes])})`)];
 }
 
 function unknownCar(known: Known, car: string, path: Path): Issue[] {
   if (!known.cars || known.cars.has(car)) return [];
-  return [issue('unknown-car', path, `car "${car}" is not in the entry list`)];
+  return [issue('unknown-car', path, `car ${quote(car)} is not in the entry list`)];
 }
 
 function roundOutOfRange(known: Known, round: number, path: Path): Issue[] {
@@ -194,7 +195,7 @@ function checkClasses({ classes, known }: Draft): Issue[] {
       objects,
       (c) => c.id,
       (c, i, first) =>
-        issue('invalid', classPath(classes[i], i), `class "${c.id}" is already listed at classes[${first}]`),
+        issue('invalid', classPath(classes[i], i), `class ${quote(c.id)} is already listed at classes[${first}]`),
     ),
     ...objects.flatMap((c, i) =>
       (c?.alsoClassifiedIn ?? []).flatMap((id, j) => unknownClass(known, id, ['classes', i, 'alsoClassifiedIn', j])),
@@ -224,7 +225,7 @@ function checkEntries(draft: Draft): Issue[] {
       draft.entries,
       (e) => e.car,
       (e, i, first) =>
-        issue('duplicate-car', ['entries', i, 'car'], `car "${e.car}" is already entered at entries[${first}]`),
+        issue('duplicate-car', ['entries', i, 'car'], `car ${quote(e.car)} is already entered at entries[${first}]`),
     ),
     ...draft.entries.flatMap((entry, i) => (entry ? checkEntry(draft.known, entry, ['entries', i]) : [])),
   ];
@@ -241,7 +242,7 @@ function checkEntry(known: Known, entry: EntryItem, path: Path): Issue[] {
         issue(
           'duplicate-driver',
           [...crewPath, j, 'name'],
-          `driver "${d.name}" is already in the crew at ${pathString([...crewPath, first])}`,
+          `driver ${quote(d.name)} is already in the crew at ${pathString([...crewPath, first])}`,
         ),
     ),
     ...entry.drivers.flatMap((member, j) =>
@@ -319,7 +320,7 @@ function checkRace(draft: Draft, race: DraftRace, i: number): Issue[] {
         issue(
           'duplicate-result',
           [...path, 'classification', j, 'car'],
-          `car "${l.car}" is already classified at ${pathString([...path, 'classification', first])}`,
+          `car ${quote(l.car)} is already classified at ${pathString([...path, 'classification', first])}`,
         ),
     ),
     ...lines.flatMap((line, j) => (line ? checkLine(draft, race.round, line, [...path, 'classification', j]) : [])),
@@ -338,7 +339,7 @@ function checkLine(draft: Draft, round: number, line: LineItem, path: Path): Iss
       issue(
         'not-entered',
         [...path, 'car'],
-        `car "${line.car}" has no driver entered for round ${round}; list its drivers, or enter one for the round`,
+        `car ${quote(line.car)} has no driver entered for round ${round}; list its drivers, or enter one for the round`,
       ),
     ];
   }
@@ -346,7 +347,7 @@ function checkLine(draft: Draft, round: number, line: LineItem, path: Path): Iss
     ...duplicates(
       line.drivers,
       (name) => name,
-      (name, k) => issue('duplicate-driver', [...path, 'drivers', k], `driver "${name}" is listed twice`),
+      (name, k) => issue('duplicate-driver', [...path, 'drivers', k], `driver ${quote(name)} is listed twice`),
     ),
     ...line.drivers.flatMap((name, k) => checkDriver(entry, round, name, [...path, 'drivers', k])),
   ];
@@ -355,12 +356,16 @@ function checkLine(draft: Draft, round: number, line: LineItem, path: Path): Iss
 function checkDriver(entry: EntryItem, round: number, name: string, path: Path): Issue[] {
   const member = entry.drivers.find((d) => d.name === name);
   if (!member) {
-    const crew = entry.drivers.map((d) => d.name).join(', ');
-    return [issue('unknown-driver', path, `driver "${name}" is not in the crew of car "${entry.car}" (${crew})`)];
+    const crew = listed(entry.drivers.map((d) => d.name));
+    return [
+      issue('unknown-driver', path, `driver ${quote(name)} is not in the crew of car ${quote(entry.car)} (${crew})`),
+    ];
   }
   // A driver who drove must be entered for the round: otherwise the crew's `rounds` are wrong.
   if (isEnteredFor(member, round)) return [];
-  return [issue('not-entered', path, `driver "${name}" of car "${entry.car}" is not entered for round ${round}`)];
+  return [
+    issue('not-entered', path, `driver ${quote(name)} of car ${quote(entry.car)} is not entered for round ${round}`),
+  ];
 }
 
 function checkPole(draft: Draft, classId: string, cars: string | readonly string[], path: Path): Issue[] {
@@ -374,7 +379,11 @@ function checkPole(draft: Draft, classId: string, cars: string | readonly string
     // it (alsoClassifiedIn) qualifies for its own class's pole.
     if (entry.class === classId) return [];
     return [
-      issue('pole-class', carPath, `car "${car}" is in class ${entry.class}, so it cannot take the ${classId} pole`),
+      issue(
+        'pole-class',
+        carPath,
+        `car ${quote(car)} is in class ${clip(entry.class)}, so it cannot take the ${clip(classId)} pole`,
+      ),
     ];
   });
 }

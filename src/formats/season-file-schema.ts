@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { REGION_IDS } from '../domain/regions.ts';
 import { PIT_TIME_READINGS } from '../domain/drive-time.ts';
 import { INVITATION_CONDITIONS } from '../domain/invitations.ts';
+import { GRID_LAPS, QUALIFYING_FORMATS } from '../domain/pole-rule.ts';
 import { RATINGS, STANDINGS_KINDS, STATUSES, TIE_BREAKERS } from '../domain/vocabulary.ts';
 import { parseDuration, parseRaceTime } from './race-time.ts';
+import { storable } from './text.ts';
 import { expecting, mustBe } from './zod-issues.ts';
 
 export const SEASON_FORMAT = 'pitwall-season/1';
@@ -21,7 +23,8 @@ function fields<S extends z.core.$ZodLooseShape>(shape: S) {
   });
 }
 
-export const text = z.string().min(1);
+/** A name: a class, a team, a driver, a round… (no control characters: see domain/text.ts). */
+export const text = z.string().min(1).superRefine(storable('name'));
 
 // ISO 3166-1 alpha-3, as the ACO's entry lists print nationalities.
 const country = z.string().regex(/^[A-Z]{3}$/, mustBe('an ISO 3166-1 alpha-3 code such as CHN'));
@@ -50,7 +53,7 @@ const duration = z
  */
 export const carNumber = z.preprocess(
   (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
-  z.string(expecting('a car number such as "26"')).min(1),
+  z.string(expecting('a car number such as "26"')).min(1).superRefine(storable('name')),
 );
 
 export const roundNumber = z.number().int().min(1);
@@ -177,7 +180,25 @@ const crewMember = fields({
   nationality: country.optional(),
   rating: z.enum(RATINGS).optional(),
   rounds: z.union([z.literal('all'), z.array(roundNumber)], expecting('all, or a list of round numbers')),
+  aliases: z.array(text).min(1).optional(),
 });
+
+/** A name the team ran under at some rounds (a team renamed mid-season). */
+const teamName = fields({ team: text, rounds: z.array(roundNumber).min(1) });
+
+/** Which qualifying lap sets which race's pole (docs/season-file.md#polerule). */
+export const poleRuleSchema = fields({
+  qualifying: z.enum(QUALIFYING_FORMATS),
+  grids: z.array(z.enum(GRID_LAPS)).min(1).optional(),
+})
+  .refine((rule) => rule.qualifying !== 'per-meeting' || rule.grids !== undefined, {
+    error: 'expected the lap that sets each race of the meeting, such as [best-lap, second-best-lap]',
+    path: ['grids'],
+  })
+  .refine((rule) => rule.qualifying !== 'per-race' || rule.grids === undefined, {
+    error: 'grids are for per-meeting qualifying; per-race qualifying sets each grid by the best lap',
+    path: ['grids'],
+  });
 
 export const entrySchema = fields({
   car: carNumber,
@@ -187,6 +208,7 @@ export const entrySchema = fields({
   carModel: text.optional(),
   eligible: z.boolean().optional(),
   drivers: z.array(crewMember),
+  teamNames: z.array(teamName).min(1).optional(),
 });
 
 export const lineSchema = fields({
@@ -216,10 +238,11 @@ export const seasonFileSchema = fields({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, mustBe('lowercase letters, digits and single dashes, such as alms-2019-20'))
     .optional(),
   series: text,
-  season: z.string(expecting('a string (quote a year: "2021")')).min(1),
-  notes: z.array(z.string()).optional(),
+  season: z.string(expecting('a string (quote a year: "2021")')).min(1).superRefine(storable('name')),
+  notes: z.array(z.string().superRefine(storable('prose'))).optional(),
   points: pointsSchema,
   tieBreakers: tieBreakers.optional(),
+  poleRule: poleRuleSchema.optional(),
   classes: z.array(classSchema),
   lineupRules: lineupRulesSchema.optional(),
   driveTime: driveTimeSchema.optional(),
@@ -239,3 +262,4 @@ export type PointsItem = z.output<typeof pointsSchema>;
 export type LineupRulesItem = z.output<typeof lineupRulesSchema>;
 export type DriveTimeItem = z.output<typeof driveTimeSchema>;
 export type InvitationsItem = z.output<typeof invitationsSchema>;
+export type PoleRuleItem = z.output<typeof poleRuleSchema>;

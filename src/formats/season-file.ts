@@ -14,6 +14,7 @@ import { toSeason } from './season-file-normalise.ts';
 import { seasonFileSchema } from './season-file-schema.ts';
 import { loadYaml, positionOfPath } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
+import { oneLine } from './text.ts';
 import { defaultMessage, pathString, toIssues } from './zod-issues.ts';
 
 export { serializeSeasonFile } from './season-file-serialize.ts';
@@ -63,5 +64,5 @@ function locate(source: YamlSource, file: string, issues: readonly Issue[]): Sea
  */
 export function formatIssue(issue: SeasonFileIssue): string {
   const where = issue.path.length > 0 ? `${pathString(issue.path)}: ` : '';
-  return `${issue.file}:${issue.line}: ${issue.code} ${where}${issue.message}`.replace(/\s*\n\s*/g, ' ');
+  return oneLine(`${issue.file}:${issue.line}: ${issue.code} ${where}${issue.message}`);
 }

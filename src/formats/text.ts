@@ -15,6 +15,12 @@ import type { TextKind } from '../domain/text.ts';
 /** Enough of a value to recognise it in a message. */
 export const QUOTE_LENGTH = 80;
 
+/**
+ * How much of a library's message (the YAML or CSV parser's) is kept: all of its own words, which
+ * fit in 100 characters, and a short quote of the input where it makes one.
+ */
+export const LIBRARY_MESSAGE_LENGTH = QUOTE_LENGTH + 40;
+
 /** The first `length` characters of `text`, and an ellipsis when there was more. */
 export function clip(text: string, length = QUOTE_LENGTH): string {
   if (text.length <= length) return text;

@@ -3,9 +3,10 @@
  * the data can be traced back to a line of the file.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
 import { err, ok } from '../domain/result.ts';
 import type { Result } from '../domain/result.ts';
+import { clip, LIBRARY_MESSAGE_LENGTH } from './text.ts';
 
 export interface YamlSource {
   readonly data: unknown;
@@ -26,7 +27,7 @@ export function loadYaml(text: string): Result<YamlSource, YamlSyntaxError[]> {
   // logLevel 'error': yaml would otherwise print warnings (e.g. for mapping keys) to stderr.
   const document = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
   if (document.errors.length > 0) {
-    return err(document.errors.map((e) => ({ ...lineCounter.linePos(e.pos[0]), message: `${e.message} (${e.code})` })));
+    return err(document.errors.map((e) => ({ ...lineCounter.linePos(e.pos[0]), message: parserMessage(e) })));
   }
   keepLeadingZeros(document);
   try {
@@ -34,9 +35,14 @@ export function loadYaml(text: string): Result<YamlSource, YamlSyntaxError[]> {
     return ok({ data, document, lineCounter });
   } catch (e) {
     // toJS throws for an alias to an anchor defined later, and for alias bombs.
-    return err([{ line: 1, col: 1, message: e instanceof Error ? e.message : String(e) }]);
+    return err([
+      { line: 1, col: 1, message: clip(e instanceof Error ? e.message : String(e), LIBRARY_MESSAGE_LENGTH) },
+    ]);
   }
 }
+
+/** The parser's words quote the file at times (`Block scalar header includes extra characters: …`). */
+const parserMessage = (e: YAMLError): string => `${clip(e.message, LIBRARY_MESSAGE_LENGTH)} (${e.code})`;
 
 /**
  * YAML's core schema reads an unquoted `007` as the number 7. Nobody means that — in a results

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Issue } from '../domain/result.ts';
+import { clip, quote } from './text.ts';
 
 type Path = readonly (string | number)[];
 type ZodIssue = z.core.$ZodIssue;
@@ -15,17 +16,20 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (typeof value === 'string') return quote(value);
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }
 
-/** `races[0].classification[3].car`; keys that are not plain words are quoted: `poles["GT Am"]`. */
+/**
+ * `races[0].classification[3].car`; keys that are not plain words are quoted: `poles["GT Am"]`.
+ * A key is the file's own text, so it is clipped as any quoted value is.
+ */
 export function pathString(path: Path): string {
   return path
     .map((key, i) => {
       if (typeof key === 'number') return `[${key}]`;
-      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return i === 0 ? key : `.${key}`;
-      return `[${JSON.stringify(key)}]`;
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return i === 0 ? clip(key) : `.${clip(key)}`;
+      return `[${quote(key)}]`;
     })
     .join('');
 }

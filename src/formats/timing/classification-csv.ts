@@ -10,6 +10,7 @@
 import { err, ok } from '../../domain/result.ts';
 import type { Result } from '../../domain/result.ts';
 import type { Status } from '../../domain/vocabulary.ts';
+import { clip } from '../text.ts';
 import { readTimingCsv, timingIssue } from './timing-csv.ts';
 import type { CsvRow, TimingInput, TimingIssue, TimingTable } from './timing-csv.ts';
 import { defined, fieldReader } from './timing-fields.ts';
@@ -96,7 +97,7 @@ export function parseClassificationCsv(
     const first = seen.get(line.car);
     if (first !== undefined) {
       issues.push(
-        timingIssue(file, row.line, 'duplicate-car', `car #${line.car} is already at line ${first}`, 'NUMBER'),
+        timingIssue(file, row.line, 'duplicate-car', `car #${clip(line.car)} is already at line ${first}`, 'NUMBER'),
       );
     }
     seen.set(line.car, first ?? row.line);

@@ -10,6 +10,7 @@
  */
 import { err, ok } from '../../domain/result.ts';
 import type { Result } from '../../domain/result.ts';
+import { clip } from '../text.ts';
 import { readTimingCsv, timingIssue } from './timing-csv.ts';
 import type { CsvRow, TimingInput, TimingIssue, TimingTable } from './timing-csv.ts';
 import { defined, fieldReader } from './timing-fields.ts';
@@ -129,12 +130,12 @@ class LapOrder {
     this.cars.set(lap.car, car);
     const first = car.lines.get(lap.lap);
     if (first !== undefined) {
-      this.report(line, 'duplicate-lap', `lap ${lap.lap} of car #${lap.car} is already at line ${first}`);
+      this.report(line, 'duplicate-lap', `lap ${lap.lap} of car #${clip(lap.car)} is already at line ${first}`);
       return;
     }
     if (lap.lap < car.last) {
       const after = `after lap ${car.last} (line ${car.lines.get(car.last)})`;
-      this.report(line, 'lap-order', `lap ${lap.lap} of car #${lap.car} comes ${after}`);
+      this.report(line, 'lap-order', `lap ${lap.lap} of car #${clip(lap.car)} comes ${after}`);
     }
     car.lines.set(lap.lap, line);
     car.last = Math.max(car.last, lap.lap);
@@ -148,7 +149,7 @@ class LapOrder {
         const previous = i === 0 ? 0 : (numbers[i - 1] ?? 0);
         if (lap === previous + 1) return;
         const gap = lap - previous === 2 ? `lap ${previous + 1} is` : `laps ${previous + 1}-${lap - 1} are`;
-        this.report(lines.get(lap) ?? 1, 'missing-lap', `car #${car}: ${gap} missing before lap ${lap}`);
+        this.report(lines.get(lap) ?? 1, 'missing-lap', `car #${clip(car)}: ${gap} missing before lap ${lap}`);
       });
     }
   }

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { CsvError } from 'csv-parse/sync';
 import { err, ok } from '../../domain/result.ts';
 import type { Issue, Result } from '../../domain/result.ts';
+import { clip, LIBRARY_MESSAGE_LENGTH, quote } from '../text.ts';
 import { detectLayout, LAYOUTS, layoutHeaderExample } from './timing-layouts.ts';
 import type { TimingLayout } from './timing-layouts.ts';
 
@@ -52,6 +53,12 @@ export function decodeTiming(input: TimingInput, file: string): Result<string, T
   if (bad >= 0) {
     const line = lineAt(text, bad);
     return err([timingIssue(file, line, 'encoding', 'the file is not UTF-8 text (Latin-1? save it again as UTF-8)')]);
+  }
+  // Text given as a string may hold half a surrogate pair, which csv-parse would silently turn into U+FFFD.
+  const lone = /\p{Cs}/u.exec(text);
+  if (lone) {
+    const message = 'the text holds an unpaired surrogate, which is not a character: is it UTF-16 cut in half?';
+    return err([timingIssue(file, lineAt(text, lone.index), 'encoding', message)]);
   }
   return ok(text.startsWith('\uFEFF') ? text.slice(1) : text);
 }
@@ -124,9 +131,8 @@ export function readTimingCsv(
 function headerMessage(found: TimingLayout | undefined, expected: readonly TimingLayout[], headerLine: string): string {
   const wanted = expected.map((l) => l.name).join(' or ');
   if (found) return `this is ${found.name} (its header has ${found.signature.join(', ')}), expected ${wanted}`;
-  const shown = headerLine.length > 60 ? `${headerLine.slice(0, 57)}...` : headerLine;
   const example = expected[0] ? `, such as ${layoutHeaderExample(expected[0])}` : '';
-  return `no known header: expected ${wanted}${example}; the first line is ${JSON.stringify(shown)}`;
+  return `no known header: expected ${wanted}${example}; the first line is ${quote(headerLine)}`;
 }
 
 /**
@@ -170,7 +176,9 @@ function splitRows(
   }
   const [header, ...data] = rows;
   const width = header?.fields.length ?? 0;
-  const ends = /\r?\n\s*$/.test(text);
+  // Whether the text ends with a line break, then perhaps spaces. (Not /\r?\n\s*$/: tried from
+  // every line break of a long run of them, it is quadratic.)
+  const ends = text.slice(text.trimEnd().length).includes('\n');
   // A ragged layout's rows are as wide as the widest row, not the header.
   const full = ragged ? Math.max(0, ...data.slice(0, -1).map((row) => row.fields.length)) : width;
   data.forEach((row, i) => {
@@ -192,5 +200,6 @@ function csvIssue(error: CsvError, file: string, lineCount: number): TimingIssue
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     return timingIssue(file, line, 'truncated', 'the file ends inside a quoted value: is it truncated?');
   }
-  return timingIssue(file, line, 'quote', `unreadable CSV: ${error.message}`);
+  // csv-parse's message quotes the field it stopped at, however long.
+  return timingIssue(file, line, 'quote', `unreadable CSV: ${clip(error.message, LIBRARY_MESSAGE_LENGTH)}`);
 }

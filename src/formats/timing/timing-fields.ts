@@ -3,6 +3,7 @@
  * naming the line, the column and what was expected, and `undefined`: the row is still read,
  * so one file reports all its mistakes at once.
  */
+import { unstorable } from '../text.ts';
 import { describeValue } from '../zod-issues.ts';
 import { timingIssue } from './timing-csv.ts';
 import type { CsvRow, TimingIssue, TimingTable } from './timing-csv.ts';
@@ -27,6 +28,7 @@ const COUNT = /^\d{1,9}$/;
 const DECIMAL = /^\d{1,6}(?:\.\d{1,6})?$/;
 
 export function fieldReader(table: TimingTable, row: CsvRow, file: string, issues: TimingIssue[]): FieldReader {
+  reportUnstorable(table, row, file, issues);
   const optional = (column: string): string | undefined => {
     const index = table.columns.get(column);
     const value = index === undefined ? undefined : row.fields[index]?.trim();
@@ -63,6 +65,20 @@ export function fieldReader(table: TimingTable, row: CsvRow, file: string, issue
       read(column, 'number', expected, (t) => (COUNT.test(t) ? Number(t) : undefined), required),
     decimal: (column, expected) => read(column, 'number', expected, (t) => (DECIMAL.test(t) ? Number(t) : undefined)),
   };
+}
+
+/**
+ * Every value of the timing is a name, a number or a time: one holding a control character or
+ * an unpaired surrogate is refused (domain/text.ts), and with it the row, whatever column it is
+ * in — a name that reaches the database or a season file must be one it can hold.
+ */
+function reportUnstorable(table: TimingTable, row: CsvRow, file: string, issues: TimingIssue[]): void {
+  // One scan of the whole row first: nearly every row is clean, and a lap file has 40,000 of them.
+  if (unstorable(row.fields.join(''), 'name') === undefined) return;
+  for (const [column, index] of table.columns) {
+    const problem = unstorable(row.fields[index]?.trim() ?? '', 'name');
+    if (problem !== undefined) issues.push(timingIssue(file, row.line, 'invalid', problem, column));
+  }
 }
 
 /** The object without its `undefined` fields: an absent value stays absent, in JSON too. */
