@@ -1,8 +1,9 @@
 import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
 import type { Round, Season } from '../domain/season.ts';
 import type { RoundCell, StandingsRow, StandingsTable } from '../domain/standings.ts';
 import { fromMilli } from '../domain/points.ts';
+import { writeCsv } from './csv.ts';
+import type { CsvCell } from './csv.ts';
 import { roundCode } from './round-codes.ts';
 
 function who(row: StandingsRow): string[] {
@@ -45,7 +46,7 @@ export function standingsCsv(season: Season, tables: readonly StandingsTable[]):
   const roundColumns = season.rounds.flatMap((r) => [`r${r.round}_result`, `r${r.round}_pole`, `r${r.round}_points`]);
   const header = ['class', 'kind', 'position', 'car', 'team', 'driver', 'nationality', ...roundColumns, 'points'];
   const records = tables.flatMap((t) =>
-    t.rows.map((row) => [
+    t.rows.map((row): CsvCell[] => [
       t.class,
       t.kind,
       row.position,
@@ -57,5 +58,5 @@ export function standingsCsv(season: Season, tables: readonly StandingsTable[]):
       fromMilli(row.points),
     ]),
   );
-  return stringify([header, ...records]);
+  return writeCsv([header, ...records]);
 }
