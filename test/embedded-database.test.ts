@@ -100,6 +100,23 @@ test('commands run beside a server go through it: served at once, kept after a r
     assert.equal(exported.code, 0, exported.stderr);
     assert.match(exported.stdout, /^id: alms-copy$/m);
 
+    const poles = await pitwall(['poles', 'alms-copy', '1', 'LMP2=26', 'GT Am=16']);
+    assert.equal(poles.code, 0, poles.stderr);
+    assert.match(poles.stdout, /^alms-copy round 1 LMP2: pole #26$/m);
+    const standings = (await (
+      await fetch(`${server.url}/api/v1/seasons/alms-copy/standings?class=LMP2&kind=teams`)
+    ).json()) as { standings: { rows: { car: string; rounds: { round: number; pole: boolean }[] }[] }[] };
+    const poleOf = (car: string) =>
+      standings.standings[0]?.rows.find((r) => r.car === car)?.rounds.find((c) => c.round === 1)?.pole;
+    assert.equal(poleOf('26'), true, 'served at once');
+    assert.equal(poleOf('36'), false);
+    const wrongClass = await pitwall(['poles', 'alms-copy', '1', 'GT=26']);
+    assert.deepEqual(wrongClass, {
+      code: 1,
+      stdout: '',
+      stderr: 'poles.0.car: car #26 is a LMP2 car, not GT\nnothing changed\n',
+    });
+
     const broken = await pitwall(['import', join(root, 'missing.yaml')]);
     assert.equal(broken.code, 1);
     const invalid = join(root, 'invalid.yaml');

@@ -10,6 +10,8 @@ import type { Official } from '../domain/officials.ts';
 import type { SeasonFileIssue } from '../formats/season-file.ts';
 import type { Office } from './office.ts';
 import type { Officials, OfficialsError } from './officials.ts';
+import type { PoleSetting } from '../domain/poles.ts';
+import type { PolesProblem, PolesSet } from './poles.ts';
 
 export interface ImportedSeason {
   readonly id: string;
@@ -55,6 +57,13 @@ export interface Console {
   createToken(input: { name: string; scope: string; createdBy?: Official }): Promise<Result<NewToken, OfficialsError>>;
   listTokens(): Promise<TokenSummary[]>;
   revokeToken(name: string): Promise<Result<TokenSummary, OfficialsError>>;
+  /** Sets or corrects poles of a round (src/app/poles.ts); `by` names who, for the audit trail. */
+  setPoles(
+    id: string,
+    round: number,
+    poles: readonly PoleSetting[],
+    by: string,
+  ): Promise<Result<PolesSet, PolesProblem>>;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -109,5 +118,6 @@ export function openConsole(office: Office, officials: Officials): Console {
       const t = revoked.value;
       return ok({ name: t.name, scope: t.scope, createdAt: t.createdAt.toISOString(), revokedAt: iso(t.revokedAt) });
     },
+    setPoles: (id, round, poles, by) => office.setPoles(id, round, poles, by),
   };
 }

@@ -9,6 +9,7 @@ import { addScenariosCommand } from './scenarios-command.ts';
 import { addSeasonFromTimingCommand } from './season-from-timing-command.ts';
 import { addOfficialCommands } from './officials.ts';
 import { withConsole } from './console-access.ts';
+import { addPolesCommand } from './poles-command.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import { lineupReport } from '../formats/lineup-report.ts';
 import { seasonStandings } from '../domain/standings.ts';
@@ -177,6 +178,7 @@ export function buildProgram(): Command {
   addScenariosCommand(program);
   addReplayCommand(program);
   addSeasonFromTimingCommand(program);
+  addPolesCommand(program, fail);
 
   addOfficialCommands(program, { fail });
 

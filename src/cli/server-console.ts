@@ -4,6 +4,9 @@ import { OFFICIALS_ERROR_MESSAGES } from '../app/officials-messages.ts';
 import { err, ok } from '../domain/result.ts';
 import type { Result } from '../domain/result.ts';
 import type { SeasonFileIssue } from '../formats/season-file.ts';
+import type { Issue } from '../domain/result.ts';
+import type { PolesSet } from '../app/poles.ts';
+import { operator } from './operator.ts';
 
 /** The server that owns the database answered what the command cannot use: said as it is. */
 export class ServerRefused extends Error {}
@@ -20,11 +23,16 @@ const isOfficialsError = (value: unknown): value is OfficialsError =>
  * (src/http/auth/console-routes.ts), with the console secret from the database's lock file.
  */
 export function serverConsole(baseUrl: string, secret: string, describe: string): Console {
-  const call = async (method: 'GET' | 'POST', path: string, body?: string, type = 'application/json') => {
+  const call = async (method: 'GET' | 'POST' | 'PUT', path: string, body?: string, type = 'application/json') => {
     try {
       return await fetch(`${baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${secret}`, ...(body === undefined ? {} : { 'content-type': type }) },
+        headers: {
+          authorization: `Bearer ${secret}`,
+          // Who ran the command, for the audit trail of what it changes.
+          'x-pitwall-operator': operator(),
+          ...(body === undefined ? {} : { 'content-type': type }),
+        },
         ...(body === undefined ? {} : { body }),
         signal: AbortSignal.timeout(120_000),
       });
@@ -89,5 +97,22 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
     createToken: async ({ name, scope }) => officials<NewToken>(await post('/api/v1/admin/tokens', { name, scope })),
     listTokens: async () => (await json<{ tokens: TokenSummary[] }>(await call('GET', '/api/v1/admin/tokens'))).tokens,
     revokeToken: async (name) => officials<TokenSummary>(await post('/api/v1/admin/tokens/revoke', { name })),
+    setPoles: async (id, round, poles) => {
+      const path = `/api/v1/admin/seasons/${encodeURIComponent(id)}/rounds/${round}/poles`;
+      const body = { poles: poles.map((p) => ({ class: p.class, cars: p.cars })) };
+      const response = await call('PUT', path, JSON.stringify(body));
+      if (response.ok) return ok((await response.json()) as PolesSet);
+      const failure = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as {
+        error?: { code?: string; message?: string; issues?: Issue[] };
+      };
+      const message = failure.error?.message ?? response.statusText;
+      if (response.status === 404) return err({ code: 'not-found' as const, message });
+      if (response.status === 400)
+        return err({ code: 'invalid' as const, message, issues: failure.error?.issues ?? [] });
+      return unexpected(response);
+    },
   };
 }

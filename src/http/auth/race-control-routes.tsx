@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Office } from '../../app/office.ts';
 import { decisionImpact, describeChange } from '../../domain/decision-impact.ts';
 import type { Role } from '../../domain/officials.ts';
+import { checkName } from '../../domain/officials.ts';
 import { formatIssue } from '../../formats/season-file.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { officialOf, sessionOf } from './context.ts';
@@ -17,10 +18,18 @@ const STAFF: readonly Role[] = ['admin', 'steward', 'timekeeper'];
 const EXAMPLE_PARAMS = { id: 'alms-2019-20', round: '1' };
 const MAX_TIMING_BYTES = 4 * 1024 * 1024;
 
-/** Who did it, for the audit trail: the official's name, or the token's. */
+/**
+ * Who did it, for the audit trail: the official's name, the token's, or the local user who ran
+ * the `pitwall` command (it says who in `X-Pitwall-Operator`; its console secret is trusted).
+ */
 export function actorOf(c: Context<AuthEnv>): string {
   const principal = c.get('principal');
-  return principal?.kind === 'token' ? `token:${principal.token.name}` : officialOf(c).name;
+  if (principal?.kind === 'token') return `token:${principal.token.name}`;
+  if (principal?.kind === 'console') {
+    const operator = c.req.header('x-pitwall-operator') ?? '';
+    return `console:${checkName(operator).ok ? operator : 'pitwall'}`;
+  }
+  return officialOf(c).name;
 }
 
 /** What a refused form shows: every problem, and the fields as they were typed, to correct. */

@@ -17,6 +17,7 @@ export function resultsRoutes(app: AuthApp, office: Office): void {
     path: '/api/v1/admin/seasons/:id/rounds/:round/poles',
     roles: ['timekeeper', 'steward'],
     scopes: ['import'],
+    console: true,
     example: { params: { id: 'alms-2019-20', round: '1' }, json: { poles: [{ class: 'LMP2', car: '26' }] } },
     handler: async (c) => {
       const id = seasonIdOfPath(c.req.param('id'));
