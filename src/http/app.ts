@@ -10,6 +10,7 @@ import type { PageOptions } from './pages/routes.tsx';
 import { ResponseStore } from './response-store.ts';
 import { publicUrlOf } from './public-url.ts';
 import { ERROR_SERIALIZERS } from './error-log.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface HttpOptions extends Omit<PageOptions, 'store'> {
   readonly logger?: Logger;
@@ -38,6 +39,8 @@ export function createHttpParts(office: Office, given: HttpOptions = {}): HttpPa
   // The clock stays at the edge: pages and API get "today" as a function.
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const app = new Hono();
+  // Every response, errors and 404s included: nosniff, and a policy that runs nothing inline.
+  app.use('*', securityHeaders());
   // First: race control is private, and the public catch-alls and response cache below must not see it.
   const officials = options.officials ?? openOfficials(office.db);
   app.route('/', adminRoutes(office, officials, { logger: options.logger, trustProxy: options.trustProxy }));

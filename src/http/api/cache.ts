@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ResponseStore } from '../response-store.ts';
 import { cacheKey, PUBLIC_CACHE_CONTROL, replayResponse, storedResponse } from '../response-store.ts';
+import { SECURITY_HEADERS } from '../security-headers.ts';
 
 export { etagOf, matchesEtag as matchesIfNoneMatch } from '../response-store.ts';
 export const CACHE_CONTROL = PUBLIC_CACHE_CONTROL;
@@ -32,7 +33,8 @@ export function responseCache({ store, revision, today }: ResponseCacheOptions):
       await next();
       // Live answers say no-store: they change with every timing event, not with the revision.
       if (c.res.status !== 200 || c.res.headers.get('cache-control')?.includes('no-store')) return;
-      const headers: Record<string, string> = {};
+      // Kept with the bytes, so the server's fast path replays them without the app.
+      const headers: Record<string, string> = { ...SECURITY_HEADERS };
       for (const name of KEPT_HEADERS) {
         const value = c.res.headers.get(name);
         if (value !== null) headers[name] = value;

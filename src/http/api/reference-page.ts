@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import { slugOf } from '../../domain/ids.ts';
 import type { Season } from '../../domain/season.ts';
 import { ERROR_STATUS } from './errors.ts';
+import { API_STYLESHEET } from '../pages/assets.ts';
 
 type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
@@ -81,10 +82,6 @@ function parameterRows(parameters: readonly Parameter[]) {
   </table>`;
 }
 
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-section{border-top:1px solid #ddd;padding:.5rem 0}code,pre{font-family:ui-monospace,monospace}
-pre{background:#f4f4f4;padding:.5rem;overflow-x:auto}table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee}`;
-
 /** An event stream never ends: curl must print it as it comes (-N), not buffer it. */
 const isStream = (operation: Operation): boolean =>
   Object.values(operation.responses ?? {}).some((r) => r.content?.['text/event-stream'] !== undefined);
@@ -108,9 +105,7 @@ export function referencePage(document: OpenApiDocument, seasons: readonly Seaso
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Pitwall API</title>
-        <style>
-          ${STYLE}
-        </style>
+        <link rel="stylesheet" href="${API_STYLESHEET.href}" />
       </head>
       <body>
         <h1>Pitwall API</h1>

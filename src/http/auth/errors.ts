@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { OfficialsError } from '../../app/officials.ts';
 import { OFFICIALS_ERROR_MESSAGES } from '../../app/officials-messages.ts';
+import { CONTENT_SECURITY_POLICY } from '../security-headers.ts';
 
 /**
  * The admin API's error codes and their HTTP status. Bodies have the public API's shape,
@@ -23,7 +24,7 @@ export const PRIVATE_HEADERS = {
   'cache-control': 'no-store',
   // Admin pages are never framed: a click on a disguised "disable" button is not a decision.
   'x-frame-options': 'DENY',
-  'content-security-policy': "frame-ancestors 'none'",
+  'content-security-policy': CONTENT_SECURITY_POLICY,
   'referrer-policy': 'same-origin',
 } as const;
 

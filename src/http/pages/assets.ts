@@ -41,3 +41,5 @@ export function assetResponse(
 
 // Read once at start-up: the stylesheet ships with the code and never changes while it runs.
 export const STYLESHEET = asset('/assets/pitwall.css', new URL('./styles.css', import.meta.url));
+/** The API reference page's own styles: a file, not a `<style>`, so the policy allows no inline style. */
+export const API_STYLESHEET = asset('/assets/api.css', new URL('./api.css', import.meta.url));

@@ -14,7 +14,7 @@ import { driverCareer, teamCareer } from '../../domain/careers.ts';
 import type { Season } from '../../domain/season.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import type { StandingsKind } from '../../domain/vocabulary.ts';
-import { assetResponse, STYLESHEET } from './assets.ts';
+import { API_STYLESHEET, assetResponse, STYLESHEET } from './assets.ts';
 import { DriverPage } from './driver.tsx';
 import { historyLoader } from './history-data.ts';
 import type { HistoryLoader } from './history-data.ts';
@@ -91,6 +91,9 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get('/assets/pitwall.css', (c) =>
     assetResponse(STYLESHEET, 'text/css; charset=utf-8', c.req.query('v'), c.req.header('if-none-match')),
+  );
+  app.get('/assets/api.css', (c) =>
+    assetResponse(API_STYLESHEET, 'text/css; charset=utf-8', c.req.query('v'), c.req.header('if-none-match')),
   );
 
   app.get(LIVE_SCRIPT_PATH, async (c) =>
