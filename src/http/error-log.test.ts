@@ -8,12 +8,17 @@ import { databaseKind, openTestDatabase } from '../../test/support/database.ts';
 import { createHttpParts } from './app.ts';
 import { errorForLog } from './error-log.ts';
 
-/** A real database error: what the driver throws when a query's parameter holds a NUL. */
+/**
+ * A real database error that quotes a value: a name taken twice. PostgreSQL's `detail` repeats
+ * the key ("Key (name)=(Sue Steward) already exists."), and PGlite's error also carries `params`.
+ */
 async function databaseError(): Promise<Error> {
   const db = await openTestDatabase();
   try {
-    return await db.query('SELECT * FROM (VALUES (1)) v(x) WHERE $1::text = $2', ['Sue\u0000Steward', 'x']).then(
-      () => assert.fail('the query should have failed'),
+    await db.exec('CREATE TABLE names_probe (name text UNIQUE)');
+    await db.query('INSERT INTO names_probe (name) VALUES ($1)', ['Sue Steward']);
+    return await db.query('INSERT INTO names_probe (name) VALUES ($1)', ['Sue Steward']).then(
+      () => assert.fail('the second insert should have failed'),
       (error: Error) => error,
     );
   } finally {
@@ -27,7 +32,7 @@ test(`an error is logged with what failed, never with the query's parameters (${
   const logged = errorForLog(new Error('request failed', { cause: error }));
   const text = JSON.stringify(logged);
   assert.doesNotMatch(text, /Steward|params|"where"|"detail"/);
-  assert.match(text, /"code":"22021"/, "PostgreSQL's error code stays, to say what failed");
+  assert.match(text, /"code":"23505"/, "PostgreSQL's error code stays, to say what failed");
   assert.deepEqual(errorForLog('plain'), 'plain');
   assert.deepEqual(errorForLog({ params: ['Sue'] }), 'thrown: object');
 });
@@ -58,7 +63,7 @@ test('the app logs a failed request without the values it sent', async () => {
     assert.equal(response.status, 500);
     const failed = lines.filter((line) => line.includes('request failed'));
     assert.equal(failed.length, 1);
-    assert.match(failed[0]!, /22021/);
+    assert.match(failed[0]!, /23505/);
     assert.doesNotMatch(failed[0]!, /Steward|Password|params/);
   } finally {
     await office.close();
