@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { formatIssue, parseSeasonFile } from '../src/formats/season-file.ts';
-import { timingPath, timingText } from './support/timing-fixtures.ts';
+import { needsRecordedRaces, timingPath, timingText } from './support/timing-fixtures.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../bin/pitwall.js', import.meta.url).pathname;
@@ -46,87 +46,98 @@ const LE_MANS = [
   '2',
 ];
 
-test('Le Mans 2024: 62 entries in 3 classes on standard output, and `pitwall import` takes the file', async () => {
-  const classification = timingPath('leMans2024Classification');
-  timingText('leMans2024Classification'); // fails with a clear message when the shared data is missing
-  const { code, stdout, stderr } = await pitwall(['season-from-timing', classification, ...LE_MANS]);
-  assert.equal(code, 0, stderr);
-  assert.equal(stderr, '');
-  const parsed = parseSeasonFile(stdout, 'le-mans-2024.yaml');
-  if (!parsed.ok) assert.fail(parsed.error.map(formatIssue).join('\n'));
-  const season = parsed.value;
-  assert.equal(season.id, 'wec-2024');
-  assert.deepEqual(
-    season.classes.map((c) => c.id),
-    ['HYPERCAR', 'LMP2', 'LMGT3'],
-  );
-  assert.equal(season.entries.length, 62);
-  assert.deepEqual(season.rounds, [
-    {
-      round: 1,
-      name: '24 Hours of Le Mans',
-      circuit: 'Circuit de la Sarthe',
-      country: 'FRA',
-      date: '2024-06-15',
-      pointsMultiplier: 2,
-    },
-  ]);
-  assert.deepEqual(season.points.positions, [25, 18, 15, 12, 10, 8, 6, 4, 2, 1]);
-  assert.equal(season.points.pole, 1);
-  assert.deepEqual(
-    season.entries.find((e) => e.car === '50')?.drivers.map((d) => d.name),
-    ['Antonio FUOCO', 'Miguel MOLINA', 'Nicklas NIELSEN'],
-  );
+test(
+  'Le Mans 2024: 62 entries in 3 classes on standard output, and `pitwall import` takes the file',
+  needsRecordedRaces,
+  async () => {
+    const classification = timingPath('leMans2024Classification');
+    const { code, stdout, stderr } = await pitwall(['season-from-timing', classification, ...LE_MANS]);
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
+    const parsed = parseSeasonFile(stdout, 'le-mans-2024.yaml');
+    if (!parsed.ok) assert.fail(parsed.error.map(formatIssue).join('\n'));
+    const season = parsed.value;
+    assert.equal(season.id, 'wec-2024');
+    assert.deepEqual(
+      season.classes.map((c) => c.id),
+      ['HYPERCAR', 'LMP2', 'LMGT3'],
+    );
+    assert.equal(season.entries.length, 62);
+    assert.deepEqual(season.rounds, [
+      {
+        round: 1,
+        name: '24 Hours of Le Mans',
+        circuit: 'Circuit de la Sarthe',
+        country: 'FRA',
+        date: '2024-06-15',
+        pointsMultiplier: 2,
+      },
+    ]);
+    assert.deepEqual(season.points.positions, [25, 18, 15, 12, 10, 8, 6, 4, 2, 1]);
+    assert.equal(season.points.pole, 1);
+    assert.deepEqual(
+      season.entries.find((e) => e.car === '50')?.drivers.map((d) => d.name),
+      ['Antonio FUOCO', 'Miguel MOLINA', 'Nicklas NIELSEN'],
+    );
 
-  const dir = await mkdtemp(join(tmpdir(), 'pitwall-season-from-timing-'));
-  try {
-    const file = join(dir, 'le-mans-2024.yaml');
-    const written = await pitwall(['season-from-timing', classification, ...LE_MANS, '--output', file]);
-    assert.equal(written.code, 0, written.stderr);
-    assert.equal(written.stdout, '');
-    assert.equal(await readFile(file, 'utf8'), stdout);
-    const imported = await pitwall(['import', file], { PITWALL_DATA: join(dir, 'db') });
-    assert.equal(imported.code, 0, imported.stderr);
-    assert.equal(imported.stdout, 'imported wec-2024: FIA World Endurance Championship 2024, 62 entries, 0 races\n');
-  } finally {
-    await rm(dir, { recursive: true });
-  }
-});
+    const dir = await mkdtemp(join(tmpdir(), 'pitwall-season-from-timing-'));
+    try {
+      const file = join(dir, 'le-mans-2024.yaml');
+      const written = await pitwall(['season-from-timing', classification, ...LE_MANS, '--output', file]);
+      assert.equal(written.code, 0, written.stderr);
+      assert.equal(written.stdout, '');
+      assert.equal(await readFile(file, 'utf8'), stdout);
+      const imported = await pitwall(['import', file], { PITWALL_DATA: join(dir, 'db') });
+      assert.equal(imported.code, 0, imported.stderr);
+      assert.equal(imported.stdout, 'imported wec-2024: FIA World Endurance Championship 2024, 62 entries, 0 races\n');
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  },
+);
 
-test('a broken classification: file:line: code message, exit 1, no stack trace, nothing written', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'pitwall-season-from-timing-'));
-  try {
-    const broken = join(dir, 'broken.csv');
-    const lines = timingText('leMans2024Classification').split('\n');
-    // The fourth car's status becomes a word the timing never prints.
-    lines[4] = lines[4]!.replace(/Classified/, 'Finished');
-    await writeFile(broken, lines.join('\n'));
-    const output = join(dir, 'out.yaml');
-    const { code, stdout, stderr } = await pitwall(['season-from-timing', broken, ...LE_MANS, '--output', output]);
+test(
+  'a broken classification: file:line: code message, exit 1, no stack trace, nothing written',
+  needsRecordedRaces,
+  async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pitwall-season-from-timing-'));
+    try {
+      const broken = join(dir, 'broken.csv');
+      const lines = timingText('leMans2024Classification').split('\n');
+      // The fourth car's status becomes a word the timing never prints.
+      lines[4] = lines[4]!.replace(/Classified/, 'Finished');
+      await writeFile(broken, lines.join('\n'));
+      const output = join(dir, 'out.yaml');
+      const { code, stdout, stderr } = await pitwall(['season-from-timing', broken, ...LE_MANS, '--output', output]);
+      assert.equal(code, 1);
+      assert.equal(stdout, '');
+      assert.match(stderr, /^.*broken\.csv:5: status STATUS: .*Finished/m);
+      assert.match(stderr, /broken\.csv: not read: the file has 1 problem\(s\)/);
+      assert.doesNotMatch(stderr, /\n\s+at /);
+      await assert.rejects(readFile(output));
+
+      const missing = await pitwall(['season-from-timing', join(dir, 'no-such.csv'), ...LE_MANS]);
+      assert.equal(missing.code, 1);
+      assert.equal(missing.stderr.trim(), `${join(dir, 'no-such.csv')}: cannot read the classification: no such file`);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  },
+);
+
+test(
+  'a season file that would not read (a country that is no ISO code): the problem, exit 1, nothing written',
+  needsRecordedRaces,
+  async () => {
+    const args = LE_MANS.map((arg) => (arg === 'FRA' ? 'France' : arg));
+    const { code, stdout, stderr } = await pitwall([
+      'season-from-timing',
+      timingPath('leMans2024Classification'),
+      ...args,
+    ]);
     assert.equal(code, 1);
     assert.equal(stdout, '');
-    assert.match(stderr, /^.*broken\.csv:5: status STATUS: .*Finished/m);
-    assert.match(stderr, /broken\.csv: not read: the file has 1 problem\(s\)/);
-    assert.doesNotMatch(stderr, /\n\s+at /);
-    await assert.rejects(readFile(output));
-
-    const missing = await pitwall(['season-from-timing', join(dir, 'no-such.csv'), ...LE_MANS]);
-    assert.equal(missing.code, 1);
-    assert.equal(missing.stderr.trim(), `${join(dir, 'no-such.csv')}: cannot read the classification: no such file`);
-  } finally {
-    await rm(dir, { recursive: true });
-  }
-});
-
-test('a season file that would not read (a country that is no ISO code): the problem, exit 1, nothing written', async () => {
-  const args = LE_MANS.map((arg) => (arg === 'FRA' ? 'France' : arg));
-  const { code, stdout, stderr } = await pitwall([
-    'season-from-timing',
-    timingPath('leMans2024Classification'),
-    ...args,
-  ]);
-  assert.equal(code, 1);
-  assert.equal(stdout, '');
-  assert.match(stderr, /^season file:\d+: invalid rounds\[0\]\.country: .*"France"$/m);
-  assert.match(stderr, /nothing written: the season file would have 1 problem\(s\)/);
-});
+    assert.match(stderr, /^season file:\d+: invalid rounds\[0\]\.country: .*"France"$/m);
+    assert.match(stderr, /nothing written: the season file would have 1 problem\(s\)/);
+  },
+);

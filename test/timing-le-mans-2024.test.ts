@@ -10,7 +10,7 @@ import { parseClassificationCsv } from '../src/formats/timing/classification-csv
 import type { ProvisionalLine } from '../src/formats/timing/classification-csv.ts';
 import { parseLapAnalysisCsv } from '../src/formats/timing/lap-analysis-csv.ts';
 import type { AnalysisLap } from '../src/formats/timing/lap-analysis-csv.ts';
-import { timingBytes } from './support/timing-fixtures.ts';
+import { needsRecordedRaces, timingBytes } from './support/timing-fixtures.ts';
 import type { TimingFixture } from './support/timing-fixtures.ts';
 
 const parsedLaps = new Map<TimingFixture, readonly AnalysisLap[]>();
@@ -60,12 +60,16 @@ function assertAgree(laps: readonly AnalysisLap[], lines: readonly ProvisionalLi
   return idle;
 }
 
-test('Le Mans 2024: the lap file and the classification agree; only #54 has a driver who never drove', () => {
-  const idle = assertAgree(lapsOf('leMans2024Laps'), linesOf('leMans2024Classification'));
-  assert.deepEqual(idle, ['#54 Davide RIGON']);
-});
+test(
+  'Le Mans 2024: the lap file and the classification agree; only #54 has a driver who never drove',
+  needsRecordedRaces,
+  () => {
+    const idle = assertAgree(lapsOf('leMans2024Laps'), linesOf('leMans2024Classification'));
+    assert.deepEqual(idle, ['#54 Davide RIGON']);
+  },
+);
 
-test('Sebring 2025: the IMSA lap file and results agree', () => {
+test('Sebring 2025: the IMSA lap file and results agree', needsRecordedRaces, () => {
   const idle = assertAgree(lapsOf('sebring2025Laps'), linesOf('sebring2025Results'));
   assert.equal(byCar(lapsOf('sebring2025Laps')).size, 56);
   assert.ok(idle.length < 56, 'most crews drove entirely');
@@ -88,7 +92,7 @@ test('Sebring 2025: the IMSA lap file and results agree', () => {
  *            NIELSEN 34515242 (9:35:15.242); sum 86515856 = ELAPSED of lap 311 = 24:01:55.856
  *   PIT_TIME: FUOCO 791972 (8 stops), MOLINA 848094 (9), NIELSEN 917796 (9)
  */
-test('drive times of car #50, as worked out by hand', () => {
+test('drive times of car #50, as worked out by hand', needsRecordedRaces, () => {
   const [car] = driveTimes(lapsOf('leMans2024Laps').filter((l) => l.car === '50'));
   const stints = (fromTo: [number, number, number][]) =>
     fromTo.map(([fromLap, toLap, driveTimeMs]) => ({ fromLap, toLap, driveTimeMs }));
@@ -135,26 +139,30 @@ test('drive times of car #50, as worked out by hand', () => {
   );
 });
 
-test("every car: its drivers' drive times add up to its race time at its last lap, and to TOTAL_TIME", () => {
-  const laps = lapsOf('leMans2024Laps');
-  const lastElapsed = new Map(laps.map((l) => [l.car, l.elapsedMs]));
-  const totals = new Map(linesOf('leMans2024Classification').map((l) => [l.car, l.totalTimeMs]));
-  const cars = driveTimes(laps);
-  assert.equal(cars.length, 62);
-  for (const { car, drivers } of cars) {
-    const sum = drivers.reduce((total, d) => total + d.driveTimeMs, 0);
-    assert.equal(sum, lastElapsed.get(car), `car #${car}`);
-    assert.equal(sum, totals.get(car), `car #${car}`);
-    for (const d of drivers) {
-      assert.equal(
-        d.stints.reduce((total, s) => total + s.driveTimeMs, 0),
-        d.driveTimeMs,
-      );
+test(
+  "every car: its drivers' drive times add up to its race time at its last lap, and to TOTAL_TIME",
+  needsRecordedRaces,
+  () => {
+    const laps = lapsOf('leMans2024Laps');
+    const lastElapsed = new Map(laps.map((l) => [l.car, l.elapsedMs]));
+    const totals = new Map(linesOf('leMans2024Classification').map((l) => [l.car, l.totalTimeMs]));
+    const cars = driveTimes(laps);
+    assert.equal(cars.length, 62);
+    for (const { car, drivers } of cars) {
+      const sum = drivers.reduce((total, d) => total + d.driveTimeMs, 0);
+      assert.equal(sum, lastElapsed.get(car), `car #${car}`);
+      assert.equal(sum, totals.get(car), `car #${car}`);
+      for (const d of drivers) {
+        assert.equal(
+          d.stints.reduce((total, s) => total + s.driveTimeMs, 0),
+          d.driveTimeMs,
+        );
+      }
     }
-  }
-});
+  },
+);
 
-test('the 3 MB lap file is read and its drive times computed in well under a few seconds', () => {
+test('the 3 MB lap file is read and its drive times computed in well under a few seconds', needsRecordedRaces, () => {
   const start = performance.now();
   const parsed = parseLapAnalysisCsv(timingBytes('leMans2024Laps'), 'le_mans_24h.csv');
   assert.ok(parsed.ok);

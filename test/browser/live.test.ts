@@ -18,9 +18,9 @@ import { openOfficials } from '../../src/app/officials.ts';
 import { parseLapAnalysisCsv } from '../../src/formats/timing/lap-analysis-csv.ts';
 import { MAX_EVENTS_PER_REQUEST as BATCH, replayEvents } from '../../src/live/replay-schedule.ts';
 import type { WireEvent } from '../../src/live/replay-schedule.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, needsChromium } from '../support/chromium.ts';
 import { LE_MANS_2024, leMans2024SeasonYaml } from '../support/le-mans-2024-season.ts';
-import { timingBytes } from '../support/timing-fixtures.ts';
+import { needsRecordedRaces, timingBytes } from '../support/timing-fixtures.ts';
 
 /** As in portal.test.ts: `PITWALL_SCREENSHOTS=docs/screenshots` refreshes the README's pictures. */
 const SCREENSHOTS = process.env.PITWALL_SCREENSHOTS
@@ -31,6 +31,8 @@ const { seasonId, round } = LE_MANS_2024;
 const LIVE = `/seasons/${seasonId}/rounds/${round}/live`;
 const INGEST = `/api/v1/admin/seasons/${seasonId}/rounds/${round}/live/events`;
 const HOUR = 3_600_000;
+/** The live page follows a recorded race. */
+const needs = { ...needsChromium, ...needsRecordedRaces };
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
@@ -39,6 +41,7 @@ let events: WireEvent[];
 let stopped = false;
 
 before(async () => {
+  if (needs.skip) return; // the tests are skipped: nothing to set up
   dataDir = await mkdtemp(join(tmpdir(), 'pitwall-live-'));
   process.env.LOG_LEVEL = 'silent';
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dataDir, 'db'), databaseUrl: undefined });
@@ -55,6 +58,7 @@ before(async () => {
 });
 
 after(async () => {
+  if (needs.skip) return;
   await browser?.close();
   if (!stopped) await server?.stop();
   await rm(dataDir, { recursive: true, force: true });
@@ -90,7 +94,7 @@ const order = (page: Page, classId: string): Promise<string[]> =>
     rows.map((row) => row.getAttribute('data-car') ?? ''),
   );
 
-test('the live page follows Le Mans 2024 in place, to the official class winners', async () => {
+test('the live page follows Le Mans 2024 in place, to the official class winners', needs, async () => {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const response = await page.goto(server.url + LIVE);
   assert.equal(response?.status(), 200);

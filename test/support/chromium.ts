@@ -1,9 +1,10 @@
-import { access } from 'node:fs/promises';
+import { accessSync, constants } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
+import { need } from './needs.ts';
 
-/** Debian's Chromium: playwright's own browser download is not available here. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium, or the one PITWALL_CHROMIUM names: playwright's own browser download is not used. */
+export const CHROMIUM = process.env.PITWALL_CHROMIUM || '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -12,16 +13,23 @@ const ARGS = [
   '--no-first-run',
   '--disable-sync',
 ];
+const GET_IT = 'apt-get install chromium, or set PITWALL_CHROMIUM to its path';
 
-/** A headless Chromium; without one the browser tests fail and say why, never skip. */
-export async function launchChromium(): Promise<Browser> {
+function executable(path: string): boolean {
   try {
-    await access(CHROMIUM);
+    accessSync(path, constants.X_OK);
+    return true;
   } catch {
-    throw new Error(
-      `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests`,
-    );
+    return false;
   }
+}
+
+/** Options of a browser test: `test(name, needsChromium, fn)`; skipped without a Chromium, except on CI. */
+export const needsChromium = need(executable(CHROMIUM), `needs Chromium, none at ${CHROMIUM}: ${GET_IT}`);
+
+/** A headless Chromium; without one it throws and says what to install (on CI the browser tests fail so). */
+export async function launchChromium(): Promise<Browser> {
+  if (!executable(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: ${GET_IT}`);
   try {
     return await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   } catch (error) {

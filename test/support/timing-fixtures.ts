@@ -1,12 +1,26 @@
 /**
- * The real Al Kamel timing files of ../shared/data/timing (SOURCES.md there says where each
- * comes from). They are read in place, never copied into the repository; when they are missing
- * every test that needs them fails and says where they were expected.
+ * The recorded races: real Al Kamel timing files, read in place from the folder PITWALL_TIMING_DATA
+ * names, or else ../shared/data/timing beside the repository. They are never copied into the
+ * repository (they are not ours to republish; README "Tests" says where each comes from). Without
+ * them the tests that need them are skipped (`needsRecordedRaces`), except on CI, where they fail.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { need } from './needs.ts';
 
-const TIMING_DIR = new URL('../../../shared/data/timing/', import.meta.url);
+/** Where the recorded races are looked for: the one place that says so. */
+export const TIMING_DIR = process.env.PITWALL_TIMING_DATA
+  ? resolve(process.env.PITWALL_TIMING_DATA)
+  : fileURLToPath(new URL('../../../shared/data/timing/', import.meta.url));
+
+const GET_THEM = `put them in ${TIMING_DIR} or set PITWALL_TIMING_DATA to their folder (README, "Tests")`;
+
+/** Options of a test that reads the recorded races: `test(name, needsRecordedRaces, fn)`. */
+export const needsRecordedRaces = need(
+  statSync(TIMING_DIR, { throwIfNoEntry: false })?.isDirectory() ?? false,
+  `needs the recorded races (Al Kamel timing files): ${GET_THEM}`,
+);
 
 export const TIMING_FILES = {
   leMans2024Laps: 'y047aka-elm-motorsport-analysis/le_mans_24h.csv',
@@ -25,17 +39,7 @@ const cache = new Map<TimingFixture, Uint8Array>();
 export function timingBytes(name: TimingFixture): Uint8Array {
   const cached = cache.get(name);
   if (cached) return cached;
-  const path = fileURLToPath(new URL(TIMING_FILES[name], TIMING_DIR));
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new Error(
-      `timing fixture missing: ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
-        'The tests read the real files of the shared data, cloned beside the repository as ../shared/data/timing.',
-      { cause: error },
-    );
-  }
+  const bytes = readFileSync(timingPath(name));
   cache.set(name, bytes);
   return bytes;
 }
@@ -45,7 +49,10 @@ export function timingText(name: TimingFixture): string {
   return new TextDecoder().decode(timingBytes(name));
 }
 
-/** The path of a fixture, for the CLI tests. */
+/** The path of a fixture, for the CLI tests. Throws (failing the test) when the file is missing. */
 export function timingPath(name: TimingFixture): string {
-  return fileURLToPath(new URL(TIMING_FILES[name], TIMING_DIR));
+  const path = join(TIMING_DIR, TIMING_FILES[name]);
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile())
+    throw new Error(`recorded race missing: ${path}; ${GET_THEM}`);
+  return path;
 }

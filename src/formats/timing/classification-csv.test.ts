@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { timingBytes, timingText } from '../../../test/support/timing-fixtures.ts';
+import { needsRecordedRaces, timingBytes, timingText } from '../../../test/support/timing-fixtures.ts';
 import { formatIssue } from '../season-file.ts';
 import { parseClassificationCsv } from './classification-csv.ts';
 import type { ProvisionalClassification } from './classification-csv.ts';
@@ -22,44 +22,48 @@ const count = <T>(items: readonly T[], key: (item: T) => string): Record<string,
   return counts;
 };
 
-test('Le Mans 2024 (re-exported with commas): 62 cars, 46 classified, 1 not classified, 15 retired', () => {
-  const { lines } = parsed(parseClassificationCsv(timingBytes('leMans2024Classification'), 'le-mans.csv'));
-  assert.equal(lines.length, 62);
-  assert.deepEqual(
-    count(lines, (l) => l.status),
-    { Classified: 46, NC: 1, Ret: 15 },
-  );
-  assert.deepEqual(
-    count(lines, (l) => l.class),
-    { HYPERCAR: 23, LMP2: 16, LMGT3: 23 },
-  );
-  assert.equal(lines.filter((l) => l.group === 'P/A').length, 8);
-  assert.deepEqual(lines[0], {
-    line: 2,
-    position: 1,
-    car: '50',
-    team: 'Ferrari AF Corse',
-    drivers: ['Antonio FUOCO', 'Miguel MOLINA', 'Nicklas NIELSEN'],
-    vehicle: 'Ferrari 499P',
-    tyres: 'M',
-    class: 'HYPERCAR',
-    group: 'H',
-    status: 'Classified',
-    laps: 311,
-    totalTimeMs: 24 * 3_600_000 + 1 * 60_000 + 55_856,
-    bestLap: { lap: 46, lapTimeMs: 3 * 60_000 + 29_208, kph: 234.5 },
-  });
-  const nc = lines.find((l) => l.car === '20');
-  assert.equal(nc?.status, 'NC');
-  assert.equal(nc?.laps, 96);
-  // #83 is behind the not-classified #20, which covered 152 laps fewer.
-  const ferrari83 = lines.find((l) => l.car === '83');
-  assert.deepEqual(ferrari83?.gapPrevious, { laps: -152 });
-  assert.deepEqual(ferrari83?.gapFirst, { laps: 63 });
-  assert.deepEqual(lines[1]?.gapFirst, { timeMs: 14_221 });
-});
+test(
+  'Le Mans 2024 (re-exported with commas): 62 cars, 46 classified, 1 not classified, 15 retired',
+  needsRecordedRaces,
+  () => {
+    const { lines } = parsed(parseClassificationCsv(timingBytes('leMans2024Classification'), 'le-mans.csv'));
+    assert.equal(lines.length, 62);
+    assert.deepEqual(
+      count(lines, (l) => l.status),
+      { Classified: 46, NC: 1, Ret: 15 },
+    );
+    assert.deepEqual(
+      count(lines, (l) => l.class),
+      { HYPERCAR: 23, LMP2: 16, LMGT3: 23 },
+    );
+    assert.equal(lines.filter((l) => l.group === 'P/A').length, 8);
+    assert.deepEqual(lines[0], {
+      line: 2,
+      position: 1,
+      car: '50',
+      team: 'Ferrari AF Corse',
+      drivers: ['Antonio FUOCO', 'Miguel MOLINA', 'Nicklas NIELSEN'],
+      vehicle: 'Ferrari 499P',
+      tyres: 'M',
+      class: 'HYPERCAR',
+      group: 'H',
+      status: 'Classified',
+      laps: 311,
+      totalTimeMs: 24 * 3_600_000 + 1 * 60_000 + 55_856,
+      bestLap: { lap: 46, lapTimeMs: 3 * 60_000 + 29_208, kph: 234.5 },
+    });
+    const nc = lines.find((l) => l.car === '20');
+    assert.equal(nc?.status, 'NC');
+    assert.equal(nc?.laps, 96);
+    // #83 is behind the not-classified #20, which covered 152 laps fewer.
+    const ferrari83 = lines.find((l) => l.car === '83');
+    assert.deepEqual(ferrari83?.gapPrevious, { laps: -152 });
+    assert.deepEqual(ferrari83?.gapFirst, { laps: 63 });
+    assert.deepEqual(lines[1]?.gapFirst, { timeMs: 14_221 });
+  },
+);
 
-test('Asian Le Mans 2023, Dubai race 1: 46 cars, 39 classified, 7 not; times under an hour', () => {
+test('Asian Le Mans 2023, Dubai race 1: 46 cars, 39 classified, 7 not; times under an hour', needsRecordedRaces, () => {
   const { lines } = parsed(parseClassificationCsv(timingBytes('dubai2023Classification'), 'dubai.csv'));
   assert.equal(lines.length, 46);
   assert.deepEqual(
@@ -75,7 +79,7 @@ test('Asian Le Mans 2023, Dubai race 1: 46 cars, 39 classified, 7 not; times und
   assert.equal(lines[2]?.drivers[0], 'Gonçalo GOMES');
 });
 
-test('ELMS 2014 Imola (semicolons as Al Kamel writes them, no DRIVER_5): 37 cars', () => {
+test('ELMS 2014 Imola (semicolons as Al Kamel writes them, no DRIVER_5): 37 cars', needsRecordedRaces, () => {
   const { lines } = parsed(parseClassificationCsv(timingBytes('imola2014Classification'), 'imola.csv'));
   assert.equal(lines.length, 37);
   assert.deepEqual(
@@ -91,19 +95,23 @@ test('ELMS 2014 Imola (semicolons as Al Kamel writes them, no DRIVER_5): 37 cars
   assert.equal(lines[0]?.gapFirst, undefined);
 });
 
-test('IMSA results layout (Sebring 2025): 56 classified cars, drivers from first and second names', () => {
-  const { lines } = parsed(parseClassificationCsv(timingBytes('sebring2025Results'), 'sebring.csv'));
-  assert.equal(lines.length, 56);
-  assert.deepEqual(
-    count(lines, (l) => l.status),
-    { Classified: 56 },
-  );
-  assert.equal(lines[0]?.totalTimeMs, 12 * 3_600_000 + 60_000 + 23_265); // 12:01:23.265
-  assert.deepEqual(lines[0]?.drivers, ['Felipe Nasr', 'Nick Tandy', 'Laurens Vanthoor']);
-  assert.equal(lines[0]?.gapFirst, undefined); // '-'
-  assert.deepEqual(lines[1]?.gapFirst, { timeMs: 2_239 }); // '+2.239'
-  assert.equal(lines.at(-1)?.car, '023');
-});
+test(
+  'IMSA results layout (Sebring 2025): 56 classified cars, drivers from first and second names',
+  needsRecordedRaces,
+  () => {
+    const { lines } = parsed(parseClassificationCsv(timingBytes('sebring2025Results'), 'sebring.csv'));
+    assert.equal(lines.length, 56);
+    assert.deepEqual(
+      count(lines, (l) => l.status),
+      { Classified: 56 },
+    );
+    assert.equal(lines[0]?.totalTimeMs, 12 * 3_600_000 + 60_000 + 23_265); // 12:01:23.265
+    assert.deepEqual(lines[0]?.drivers, ['Felipe Nasr', 'Nick Tandy', 'Laurens Vanthoor']);
+    assert.equal(lines[0]?.gapFirst, undefined); // '-'
+    assert.deepEqual(lines[1]?.gapFirst, { timeMs: 2_239 }); // '+2.239'
+    assert.equal(lines.at(-1)?.car, '023');
+  },
+);
 
 const HEADER = 'POSITION;NUMBER;TEAM;DRIVER_1;DRIVER_2;CLASS;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;FL_LAPNUM;FL_TIME;';
 const ROW = "1;007;Team;A DRIVER;B DRIVER;GT;Classified;10;1:02'03.456;;5;1'57.045;";
@@ -158,7 +166,7 @@ test('a file with another delimiter is one clear issue on line 1', () => {
   assert.match(issue?.message ?? '', /separated by tabs: expected ; .* or ,/);
 });
 
-test('a lap analysis given as a classification is named for what it is', () => {
+test('a lap analysis given as a classification is named for what it is', needsRecordedRaces, () => {
   const lapHeader = timingText('leMans2024Laps').slice(0, 600);
   const [issue, ...rest] = issues(parseClassificationCsv(lapHeader, 'laps.csv'));
   assert.equal(rest.length, 0);
@@ -172,7 +180,7 @@ test('a file that is not a timing file at all: no known header', () => {
   assert.match(issue?.message ?? '', /^no known header: expected .*POSITION;NUMBER;TEAM;DRIVER_1;\.\.\..*"name,age"/);
 });
 
-test('a truncated file: the last row is cut short, with its line', () => {
+test('a truncated file: the last row is cut short, with its line', needsRecordedRaces, () => {
   const text = timingText('leMans2024Classification');
   const cut = text.slice(0, text.indexOf('\n', 3000) + 40);
   const found = issues(parseClassificationCsv(cut, 'cut.csv'));
@@ -184,7 +192,7 @@ test('a truncated file: the last row is cut short, with its line', () => {
   assert.equal(issues(parseClassificationCsv(`${HEADER}\n1;7;"Team`, 'q.csv'))[0]?.code, 'truncated');
 });
 
-test('a row with too many fields: an unquoted delimiter in a value', () => {
+test('a row with too many fields: an unquoted delimiter in a value', needsRecordedRaces, () => {
   const text = timingText('dubai2023Classification').replace('Algarve Pro Racing', 'Algarve, Pro Racing');
   const [issue] = issues(parseClassificationCsv(text, 'x.csv'));
   assert.equal(

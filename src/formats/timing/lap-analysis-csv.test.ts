@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { timingBytes, timingText } from '../../../test/support/timing-fixtures.ts';
+import { needsRecordedRaces, timingBytes, timingText } from '../../../test/support/timing-fixtures.ts';
 import { formatIssue } from '../season-file.ts';
 import { parseLapAnalysisCsv } from './lap-analysis-csv.ts';
 import type { LapAnalysis } from './lap-analysis-csv.ts';
@@ -22,7 +22,7 @@ const tally = (values: readonly (string | undefined)[]): Record<string, number> 
   return counts;
 };
 
-test('Le Mans 2024: the counts SOURCES.md gives', () => {
+test('Le Mans 2024: the counts SOURCES.md gives', needsRecordedRaces, () => {
   const { laps } = parsed(parseLapAnalysisCsv(timingBytes('leMans2024Laps'), 'le_mans_24h.csv'));
   assert.equal(laps.length, 15_593);
   const cars = new Map(laps.map((l) => [l.car, l.class]));
@@ -51,18 +51,22 @@ test('Le Mans 2024: the counts SOURCES.md gives', () => {
   assert.equal(laps.find((l) => l.car === '10' && l.lap === 9)?.crossedInPit, true);
 });
 
-test('Sebring 2025 (re-exported with commas): 17,039 laps, 56 cars, 163 drivers, 021 and 21 two cars', () => {
-  const { laps } = parsed(parseLapAnalysisCsv(timingBytes('sebring2025Laps'), 'sebring-laps.csv'));
-  assert.equal(laps.length, 17_039);
-  const cars = new Map(laps.map((l) => [l.car, l.class]));
-  assert.deepEqual(tally([...cars.values()]), { GTP: 13, LMP2: 12, GTDPRO: 11, GTD: 20 });
-  assert.equal(new Set(laps.map((l) => l.driverName)).size, 163);
-  assert.equal(laps.filter((l) => l.crossedInPit).length, 722);
-  assert.deepEqual(Object.keys(tally(laps.map((l) => l.flag))).sort(), ['FCY', 'FF', 'GF']);
-  // #021 and #21, #04 and #4 are different cars of the same race.
-  assert.ok(cars.has('021') && cars.has('21') && cars.get('021') !== undefined);
-  assert.notEqual(laps.filter((l) => l.car === '04').length, laps.filter((l) => l.car === '4').length);
-});
+test(
+  'Sebring 2025 (re-exported with commas): 17,039 laps, 56 cars, 163 drivers, 021 and 21 two cars',
+  needsRecordedRaces,
+  () => {
+    const { laps } = parsed(parseLapAnalysisCsv(timingBytes('sebring2025Laps'), 'sebring-laps.csv'));
+    assert.equal(laps.length, 17_039);
+    const cars = new Map(laps.map((l) => [l.car, l.class]));
+    assert.deepEqual(tally([...cars.values()]), { GTP: 13, LMP2: 12, GTDPRO: 11, GTD: 20 });
+    assert.equal(new Set(laps.map((l) => l.driverName)).size, 163);
+    assert.equal(laps.filter((l) => l.crossedInPit).length, 722);
+    assert.deepEqual(Object.keys(tally(laps.map((l) => l.flag))).sort(), ['FCY', 'FF', 'GF']);
+    // #021 and #21, #04 and #4 are different cars of the same race.
+    assert.ok(cars.has('021') && cars.has('21') && cars.get('021') !== undefined);
+    assert.notEqual(laps.filter((l) => l.car === '04').length, laps.filter((l) => l.car === '4').length);
+  },
+);
 
 const HEADER =
   'NUMBER; DRIVER_NUMBER; LAP_NUMBER; LAP_TIME; CROSSING_FINISH_LINE_IN_PIT; ELAPSED; DRIVER_NAME; PIT_TIME;';
@@ -99,7 +103,7 @@ test('a bad lap time and an empty driver: line, column, what was expected', () =
   ]);
 });
 
-test('a truncated lap file: the cut row, with its line', () => {
+test('a truncated lap file: the cut row, with its line', needsRecordedRaces, () => {
   const text = timingText('leMans2024Laps').slice(0, 100_000);
   const found = issues(parseLapAnalysisCsv(text, 'cut.csv'));
   assert.deepEqual(
@@ -108,7 +112,7 @@ test('a truncated lap file: the cut row, with its line', () => {
   );
 });
 
-test('the header of a classification given as laps', () => {
+test('the header of a classification given as laps', needsRecordedRaces, () => {
   const found = issues(parseLapAnalysisCsv(timingBytes('imola2014Classification'), 'imola.csv'));
   assert.deepEqual(
     found.map((i) => [i.line, i.code]),

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { timingText } from '../../../test/support/timing-fixtures.ts';
+import { needsRecordedRaces, timingText } from '../../../test/support/timing-fixtures.ts';
 import type { TimingFixture } from '../../../test/support/timing-fixtures.ts';
 import { parseClassificationCsv } from './classification-csv.ts';
 import { parseLapAnalysisCsv } from './lap-analysis-csv.ts';
@@ -89,7 +89,7 @@ for (const fixture of [
   'imola2014Classification',
   'sebring2025Results',
 ] as const) {
-  test(`mutated rows of ${fixture} never make a parser throw`, () => {
+  test(`mutated rows of ${fixture} never make a parser throw`, needsRecordedRaces, () => {
     const lines = head(fixture, 12);
     fc.assert(
       fc.property(fc.array(mutation(lines), { minLength: 1, maxLength: 4 }), (edits) => {
@@ -102,7 +102,7 @@ for (const fixture of [
   });
 }
 
-test('a real lap file cut after any whole row is read, every lap of it', () => {
+test('a real lap file cut after any whole row is read, every lap of it', needsRecordedRaces, () => {
   const lines = head('leMans2024Laps', 40);
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 40 }), (rows) => {
@@ -113,7 +113,7 @@ test('a real lap file cut after any whole row is read, every lap of it', () => {
   );
 });
 
-test('a bad lap time in any row is reported at that row, and only there', () => {
+test('a bad lap time in any row is reported at that row, and only there', needsRecordedRaces, () => {
   const lines = head('leMans2024Laps', 30);
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 30 }), fc.boolean(), (row, crlf) => {
