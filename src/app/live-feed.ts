@@ -25,6 +25,7 @@ import type { LiveView } from '../live/view.ts';
 import type { Json } from '../live/delta.ts';
 import { diff } from '../live/delta.ts';
 import type { Office } from './office.ts';
+import { quote } from '../formats/text.ts';
 
 /** The most events one request may carry: a 24-hour race at ×20 sends about 40 per tick. */
 export const MAX_BATCH = 1000;
@@ -278,7 +279,7 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
 
   const notFound = (seasonId: string, round: number): LiveProblem => ({
     code: 'not-found',
-    message: `season "${seasonId}" has no round ${round}`,
+    message: `season ${quote(seasonId)} has no round ${round}`,
   });
 
   return {

@@ -27,6 +27,7 @@ import { openLiveFeed } from './live-feed.ts';
 import type { PoleSetting } from '../domain/poles.ts';
 import type { PolesProblem, PolesSet } from './poles.ts';
 import { setPoles } from './poles.ts';
+import { quote } from '../formats/text.ts';
 
 /**
  * The championship office: the use-cases every adapter (CLI, HTTP) calls. It keeps the stored
@@ -129,14 +130,14 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
     resultsStates: (id) => listResultsStates(db, id),
     issueDecision: async (id, input, by) => {
       const stored = await loadSeason(db, id);
-      if (!stored) return err({ code: 'not-found' as const, message: `no season "${id}"` });
+      if (!stored) return err({ code: 'not-found' as const, message: `no season ${quote(id)}` });
       const issued = await issueDecision(db, stored, input, by, now());
       if (issued.ok) revision += 1;
       return issued;
     },
     setResultsState: async (id, round, state, by) => {
       const stored = await loadSeason(db, id);
-      if (!stored) return err({ code: 'not-found' as const, message: `no season "${id}"` });
+      if (!stored) return err({ code: 'not-found' as const, message: `no season ${quote(id)}` });
       const changed = await setResultsState(db, stored, round, state, by, now());
       if (changed.ok) revision += 1;
       return changed;
@@ -167,7 +168,7 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
     },
     importTimingClassification: async (id, round, input, file, by) => {
       const stored = await loadSeason(db, id);
-      if (!stored) return err([{ code: 'not-found', message: `no season "${id}"`, path: [], file, line: 1 }]);
+      if (!stored) return err([{ code: 'not-found', message: `no season ${quote(id)}`, path: [], file, line: 1 }]);
       const parsed = parseClassificationCsv(input, file);
       if (!parsed.ok) return parsed;
       const mapped = raceFromTiming(stored, round, parsed.value, file);

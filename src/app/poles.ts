@@ -5,6 +5,7 @@ import { err, ok } from '../domain/result.ts';
 import type { Sql } from '../store/database.ts';
 import { appendResultsChange } from '../store/results-changes.ts';
 import { loadSeason, saveSeason } from '../store/seasons.ts';
+import { quote } from '../formats/text.ts';
 
 export type PolesProblem =
   | { readonly code: 'not-found'; readonly message: string }
@@ -32,7 +33,7 @@ export async function setPoles(
 ): Promise<Result<PolesSet, PolesProblem>> {
   return db.transaction(async (tx) => {
     const season = await loadSeason(tx, seasonId);
-    if (!season) return err({ code: 'not-found' as const, message: `No season "${seasonId}".` });
+    if (!season) return err({ code: 'not-found' as const, message: `No season ${quote(seasonId)}.` });
     if (!season.rounds.some((r) => r.round === round)) {
       return err({ code: 'not-found' as const, message: `${seasonId} has no round ${round}.` });
     }

@@ -9,6 +9,7 @@ import type { StandingsRow } from '../../domain/standings.ts';
 import { errorResponses, failureResponse, notFound } from './errors.ts';
 import { Rating } from './seasons.ts';
 import { RoundCellJson } from './standings.ts';
+import { clip } from '../../formats/text.ts';
 
 const seasonFields = {
   seasonId: z.string().openapi({ example: 'alms-2019-20' }),
@@ -148,13 +149,13 @@ export function peopleRoutes(office: Office): OpenAPIHono {
   app.openapi(getDriver, async (c) => {
     const { id } = c.req.valid('param');
     const career = driverCareer(chronological(await office.seasons()), id);
-    if (!career) return failureResponse(c, notFound(`No driver '${id}' in any season.`));
+    if (!career) return failureResponse(c, notFound(`No driver '${clip(id)}' in any season.`));
     return c.json(driverJson(career), 200);
   });
   app.openapi(getTeam, async (c) => {
     const { id } = c.req.valid('param');
     const career = teamCareer(chronological(await office.seasons()), id);
-    if (!career) return failureResponse(c, notFound(`No team '${id}' in any season.`));
+    if (!career) return failureResponse(c, notFound(`No team '${clip(id)}' in any season.`));
     return c.json(teamJson(career), 200);
   });
   return app;

@@ -16,6 +16,7 @@ import { DEFAULT_PUBLIC_URL } from '../public-url.ts';
 import { resultRoutes } from './results.ts';
 import { seasonRoutes } from './seasons.ts';
 import { standingsRoutes } from './standings.ts';
+import { clip } from '../../formats/text.ts';
 
 /**
  * The public, read-only JSON API, mounted at `/api`. Every route is declared with zod, which
@@ -56,7 +57,10 @@ export function apiRoutes(office: Office, { store, today, publicUrl = DEFAULT_PU
   // Mounted into the portal, the API's unknown paths must still answer in JSON.
   api.all('*', (c) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') {
-      return failureResponse(c, { code: 'not-found', message: `No API route ${c.req.path}; see /api for the list.` });
+      return failureResponse(c, {
+        code: 'not-found',
+        message: `No API route ${clip(c.req.path)}; see /api for the list.`,
+      });
     }
     c.header('Allow', 'GET, HEAD');
     return failureResponse(c, { code: 'method-not-allowed', message: 'The API is read-only: GET and HEAD only.' });

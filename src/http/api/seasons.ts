@@ -6,6 +6,7 @@ import type { Round, Season } from '../../domain/season.ts';
 import { RATINGS, STANDINGS_KINDS, STATUSES, TIE_BREAKERS } from '../../domain/vocabulary.ts';
 import type { ApiFailure } from './errors.ts';
 import { errorResponses, failureResponse, notFound } from './errors.ts';
+import { clip } from '../../formats/text.ts';
 
 export const SeasonIdParam = z.string().openapi({
   param: { name: 'id', in: 'path' },
@@ -23,7 +24,7 @@ export async function seasonOf(
   const season = asOf === undefined ? await office.season(id) : await office.seasonAsOf(id, asOf);
   if (season) return ok(season);
   const known = (await office.seasons()).map((s) => s.id);
-  return err(notFound(`No season '${id}'. Known seasons: ${known.join(', ') || 'none'}.`));
+  return err(notFound(`No season '${clip(id)}'. Known seasons: ${known.join(', ') || 'none'}.`));
 }
 
 export const Rating = z.enum(RATINGS);

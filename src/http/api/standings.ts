@@ -14,6 +14,7 @@ import { standingsCsv } from '../../formats/standings-text.ts';
 import type { ApiFailure } from './errors.ts';
 import { badRequest, errorResponses, failureResponse } from './errors.ts';
 import { SeasonParams, seasonOf } from './seasons.ts';
+import { clip } from '../../formats/text.ts';
 
 export const RoundCellJson = z
   .strictObject({
@@ -119,7 +120,7 @@ function tablesOf(
 ): Result<{ season: Season; tables: StandingsTable[] }, ApiFailure<'bad-request'>> {
   if (filter.class !== undefined && !season.classes.some((c) => c.id === filter.class)) {
     const known = season.classes.map((c) => `'${c.id}'`).join(', ');
-    return err(badRequest(`query.class: unknown class '${filter.class}'; ${season.id} has ${known}.`));
+    return err(badRequest(`query.class: unknown class '${clip(filter.class)}'; ${season.id} has ${known}.`));
   }
   const round = filter.afterRound;
   if (round !== undefined && !season.rounds.some((r) => r.round === round)) {

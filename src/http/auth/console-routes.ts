@@ -7,6 +7,7 @@ import { authOf } from './context.ts';
 import { authFailure, describeOfficialsError, setPrivateHeaders } from './errors.ts';
 import { requireOfficial } from './guard.tsx';
 import { mutation } from './mutations.ts';
+import { quote } from '../../formats/text.ts';
 
 /** The largest season file: a season of a big series with every classification is about 1 MB. */
 export const MAX_SEASON_FILE_BYTES = 4 * 1024 * 1024;
@@ -73,7 +74,10 @@ export function consoleRoutes(app: AuthApp, console: Console): void {
     const exported = await console.exportSeason(c.req.param('id'));
     if (!exported.ok) {
       const known = exported.error.known;
-      return c.json({ error: { code: 'not-found', message: `No season "${c.req.param('id')}".`, known } }, 404);
+      return c.json(
+        { error: { code: 'not-found', message: `No season ${quote(c.req.param('id') ?? '')}.`, known } },
+        404,
+      );
     }
     return c.body(exported.value, 200, { 'content-type': 'application/yaml; charset=utf-8' });
   });
