@@ -18,6 +18,8 @@ export interface HttpOptions extends Omit<PageOptions, 'store'> {
   readonly officials?: Officials;
   /** One reverse proxy in front appends the client's address to X-Forwarded-For (docs/officials.md). */
   readonly trustProxy?: boolean;
+  /** Opens the console routes to the `pitwall` command beside the server (src/store/data-dir-lock.ts). */
+  readonly consoleSecret?: string;
   /**
    * Where the public reaches this server (`PUBLIC_URL`), for the few links that must be absolute
    * (the API page's curl lines); never taken from a request, whose Host and target a client writes.
@@ -43,7 +45,14 @@ export function createHttpParts(office: Office, given: HttpOptions = {}): HttpPa
   app.use('*', securityHeaders());
   // First: race control is private, and the public catch-alls and response cache below must not see it.
   const officials = options.officials ?? openOfficials(office.db);
-  app.route('/', adminRoutes(office, officials, { logger: options.logger, trustProxy: options.trustProxy }));
+  app.route(
+    '/',
+    adminRoutes(office, officials, {
+      logger: options.logger,
+      trustProxy: options.trustProxy,
+      consoleSecret: options.consoleSecret,
+    }),
+  );
   app.route('/api', apiRoutes(office, { store, today, publicUrl: publicUrlOf(options.publicUrl) }));
   app.route('/', pageRoutes(office, { ...options, store, today }));
   app.onError((error, c) => {

@@ -9,6 +9,7 @@ import { DatabaseInUse, openDatabase } from '../store/database.ts';
 import type { Database } from '../store/database.ts';
 import { createHttpParts } from './app.ts';
 import { fastPath } from './fast-path.ts';
+import { ERROR_SERIALIZERS } from './error-log.ts';
 
 export const BUNDLED_SEASON = new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url);
 
@@ -69,7 +70,8 @@ function localUrl(host: string, port: number): string {
  * database opens wait for it.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  // Errors logged without the values a request sent (error-log.ts), here as in the app.
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', serializers: ERROR_SERIALIZERS });
   const host = options.host ?? DEFAULT_HOST;
   type Handler = (req: IncomingMessage, res: ServerResponse) => void;
   const serving: { handle?: Handler } = {};
