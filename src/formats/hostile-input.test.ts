@@ -11,6 +11,7 @@ import { formatIssue as formatHistoryIssue, parseHistoryFile } from './history-f
 import { parseClassificationCsv } from './timing/classification-csv.ts';
 import { parseLapAnalysisCsv } from './timing/lap-analysis-csv.ts';
 import type { TimingIssue } from './timing/timing-csv.ts';
+import { isLiveEventProblem, readLiveEvent } from './live-event.ts';
 import { QUOTE_LENGTH } from './text.ts';
 
 const BUNDLED = readFileSync(new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url), 'utf8');
@@ -226,4 +227,28 @@ test('a timing file with long values quotes at most 80 characters of them; a lon
   const header = parseClassificationCsv(`${spaced(KB_120)}\n1;2;3\n`, 'not-timing.csv');
   if (header.ok) assert.fail('expected the file to be refused');
   assertClipped(timingMessages(header.error), spaced(KB_120));
+});
+
+test('a live event with a long unknown field quotes 80 characters of its name; a NUL in driverName is refused', () => {
+  const good = {
+    car: '26',
+    driverName: 'Roman Rusinov',
+    lap: 1,
+    lapTimeMs: 95_000,
+    elapsedMs: 95_000,
+    crossedInPit: false,
+  };
+  const key = `k${'x'.repeat(KB_120)}`;
+  const long = readLiveEvent({ ...good, [key]: 1 }, 3);
+  assert.ok(isLiveEventProblem(long));
+  assert.deepEqual(long, {
+    index: 3,
+    field: '',
+    message: `unknown field "${key.slice(0, QUOTE_LENGTH)}…": expected only car, driverName, driverNumber, lap, lapTimeMs, sectorTimesMs, elapsedMs, crossedInPit, pitTimeMs, flag`,
+  });
+  assert.deepEqual(readLiveEvent({ ...good, driverName: 'Roman\u0000' }, 0), {
+    index: 0,
+    field: 'driverName',
+    message: 'expected text without control characters, found a control character (U+0000) at character 6',
+  });
 });

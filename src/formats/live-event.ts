@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { LapEvent } from '../live/race-state.ts';
-import { storable } from './text.ts';
+import { listed, quote, storable } from './text.ts';
 import { pathString } from './zod-issues.ts';
 
 export const LIVE_FLAGS = ['GF', 'SF', 'FCY', 'FF', 'RF', 'YF'] as const;
@@ -14,7 +14,7 @@ export const LIVE_FLAGS = ['GF', 'SF', 'FCY', 'FF', 'RF', 'YF'] as const;
 const MAX_MS = 7 * 24 * 3600 * 1000;
 const ms = z.number().int('a whole number of milliseconds').min(0).max(MAX_MS);
 
-const liveEventSchema = z.strictObject({
+const liveEventFields = {
   car: z.string().regex(/^[0-9A-Za-z-]{1,8}$/, 'a car number such as 26 or 007'),
   driverName: z.string().trim().min(1).max(100).superRefine(storable('name')),
   driverNumber: z.number().int().min(1).max(9).optional(),
@@ -25,6 +25,14 @@ const liveEventSchema = z.strictObject({
   crossedInPit: z.boolean(),
   pitTimeMs: ms.optional(),
   flag: z.enum(LIVE_FLAGS).optional(),
+};
+
+// zod's own message would quote every unknown key in full, however long.
+const liveEventSchema = z.strictObject(liveEventFields, {
+  error: (issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown field ${listed(issue.keys, 3, quote)}: expected only ${Object.keys(liveEventFields).join(', ')}`
+      : undefined,
 });
 
 export interface LiveEventProblem {

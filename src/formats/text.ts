@@ -33,9 +33,9 @@ export function clip(text: string, length = QUOTE_LENGTH): string {
 /** A value as a message quotes it: clipped, in double quotes, control characters escaped as JSON does. */
 export const quote = (text: string): string => JSON.stringify(clip(text));
 
-/** Values a message lists (the classes there are, a car's crew): the first `most`, each clipped. */
-export function listed(values: readonly string[], most = 10): string {
-  const shown = values.slice(0, most).map((value) => clip(value));
+/** Values a message lists (the classes there are, a car's crew): the first `most`, each clipped (or quoted). */
+export function listed(values: readonly string[], most = 10, show: (value: string) => string = clip): string {
+  const shown = values.slice(0, most).map((value) => show(value));
   return values.length > most ? `${shown.join(', ')} and ${values.length - most} more` : shown.join(', ');
 }
 
