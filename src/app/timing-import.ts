@@ -1,5 +1,5 @@
 import type { ClassificationLine, Race, Season } from '../domain/season.ts';
-import { slugOf } from '../domain/ids.ts';
+import { findDriver } from '../domain/driver-identity.ts';
 import type { Result } from '../domain/result.ts';
 import { err, ok } from '../domain/result.ts';
 import type { ProvisionalClassification } from '../formats/timing/classification-csv.ts';
@@ -14,8 +14,8 @@ export interface TimingImportReport {
 
 /**
  * Maps a timing classification onto a season's round: every car must be in the entry list (an
- * unknown car is an error); drivers are matched to the crew by name, ignoring case and accents
- * ("Roman RUSINOV" is Roman Rusinov). The poles already known for the round are kept, and the
+ * unknown car is an error); drivers are matched to the crew by name or alias, ignoring case and
+ * accents ("Roman RUSINOV" is Roman Rusinov; an alias is an old spelling the season file keeps). The poles already known for the round are kept, and the
  * results become provisional until the stewards publish them.
  */
 export function raceFromTiming(
@@ -47,10 +47,10 @@ export function raceFromTiming(
       );
       continue;
     }
-    const crew = new Map(entry.drivers.map((d) => [slugOf(d.name), d.name]));
     const drivers: string[] = [];
     for (const name of line.drivers) {
-      const known = crew.get(slugOf(name)) ?? crew.get(slugOf(name.split(/\s+/).reverse().join(' ')));
+      // By name or alias, case and accents aside ("Roman RUSINOV" is Roman Rusinov), or surname first.
+      const known = findDriver(entry.drivers, name)?.name;
       if (known) drivers.push(known);
       else unknownDrivers.push({ car: line.car, driver: name });
     }

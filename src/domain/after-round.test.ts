@@ -121,3 +121,20 @@ test('after each round, every row has the points of its cells, and nobody loses 
     }),
   );
 });
+
+test('a team renamed mid-season is listed under the name it had then', () => {
+  const renamed = {
+    ...season,
+    entries: season.entries.map((e) =>
+      e.car === '2' ? { ...e, team: 'New Name', teamNames: [{ team: 'Old Name', rounds: [1, 2] }] } : e,
+    ),
+  };
+  const team = (round: number) => {
+    const row = standingsAfterRound(renamed, round)
+      .find((t) => t.kind === 'teams')
+      ?.rows.find((r) => r.kind === 'teams' && r.car === '2');
+    return row?.kind === 'teams' ? row.team : undefined;
+  };
+  assert.equal(team(2), 'Old Name');
+  assert.equal(team(3), 'New Name');
+});

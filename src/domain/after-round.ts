@@ -4,14 +4,19 @@
  * then (a car joining at round 3 is not in the table after round 2).
  */
 import type { Season } from './season.ts';
+import { teamAt } from './season.ts';
 import { seasonStandings } from './standings.ts';
 import type { StandingsRow, StandingsTable } from './standings.ts';
 import { rankRows } from './tie-breakers.ts';
 
-/** The season cut after `round`: later rounds, their results and their deductions left out. */
+/**
+ * The season cut after `round`: later rounds, their results and their deductions left out, and
+ * each team under the name it ran under at that round.
+ */
 export function seasonAfterRound(season: Season, round: number): Season {
   return {
     ...season,
+    entries: season.entries.map((entry) => ({ ...entry, team: teamAt(entry, round) })),
     rounds: season.rounds.filter((r) => r.round <= round),
     races: season.races.filter((r) => r.round <= round),
     ...(season.pointsAdjustments && {

@@ -4,6 +4,7 @@ import type { PointsAdjustment } from './decisions.ts';
 import type { LineupRules } from './lineup-rules.ts';
 import type { DriveTimeRuleBook } from './drive-time-rules.ts';
 import type { InvitationRules } from './invitations.ts';
+import type { PoleRule } from './pole-rule.ts';
 import type { DeadHeatRule } from './tie-breakers.ts';
 
 /**
@@ -40,6 +41,17 @@ export interface CrewMember {
   readonly rating?: Rating;
   /** `all`, or the round numbers the driver is entered for. */
   readonly rounds: 'all' | readonly number[];
+  /**
+   * Other spellings of the driver's name (the timing's `Cedric SBIRRAZZOULI` for `Cédric
+   * Sbirrazzuoli`): a result or a timing file naming one is read as this driver.
+   */
+  readonly aliases?: readonly string[];
+}
+
+/** A name the entry ran under at some rounds, other than its `team`. */
+export interface TeamName {
+  readonly team: string;
+  readonly rounds: readonly number[];
 }
 
 /** A car in the championship: its number, class, team, and crew. */
@@ -52,6 +64,8 @@ export interface Entry {
   /** False for entries classified but not eligible for points (e.g. not full-season entries). */
   readonly eligible: boolean;
   readonly drivers: readonly CrewMember[];
+  /** The team's name at the rounds it was not `team` (a team renamed mid-season); none when absent. */
+  readonly teamNames?: readonly TeamName[];
 }
 
 /** One line of a race classification, in overall finishing order. */
@@ -104,6 +118,13 @@ export interface Season {
   readonly notes: readonly string[];
   /** Points taken off by stewards' decisions in force (see decisions.ts); none when absent. */
   readonly pointsAdjustments?: readonly PointsAdjustment[];
+  /** Which qualifying lap sets which race's pole (pole-rule.ts); absent: poles are entered as they are. */
+  readonly poleRule?: PoleRule;
+}
+
+/** The entry's team name at a round: the one it ran under there, `team` unless `teamNames` says otherwise. */
+export function teamAt(entry: Entry, round: number): string {
+  return entry.teamNames?.find((t) => t.rounds.includes(round))?.team ?? entry.team;
 }
 
 /** True when the crew member is entered for the round. */

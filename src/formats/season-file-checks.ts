@@ -250,7 +250,41 @@ function checkEntry(known: Known, entry: EntryItem, path: Path): Issue[] {
         ? []
         : member.rounds.flatMap((round, k) => roundOutOfRange(known, round, [...crewPath, j, 'rounds', k])),
     ),
+    ...checkAliases(entry, crewPath),
+    ...checkTeamNames(known, entry, path),
   ];
+}
+
+/** An alias is one driver's other spelling: it may not be a crew member's name or another alias. */
+function checkAliases(entry: EntryItem, crewPath: Path): Issue[] {
+  const seen = new Map(entry.drivers.map((d, j) => [d.name, pathString([...crewPath, j, 'name'])]));
+  return entry.drivers.flatMap((member, j) =>
+    (member.aliases ?? []).flatMap((alias, k) => {
+      const at = [...crewPath, j, 'aliases', k];
+      const first = seen.get(alias);
+      if (first === undefined) seen.set(alias, pathString(at));
+      return first === undefined
+        ? []
+        : [issue('duplicate-driver', at, `${quote(alias)} is already a spelling in the crew at ${first}`)];
+    }),
+  );
+}
+
+/** A team name per round: rounds of the calendar, each named once. */
+function checkTeamNames(known: Known, entry: EntryItem, path: Path): Issue[] {
+  const named = new Map<number, number>();
+  return (entry.teamNames ?? []).flatMap((item, j) =>
+    item.rounds.flatMap((round, k) => {
+      const at = [...path, 'teamNames', j, 'rounds', k];
+      const first = named.get(round);
+      if (first === undefined) named.set(round, j);
+      const twice =
+        first === undefined
+          ? []
+          : [issue('invalid', at, `round ${round} already has a team name at teamNames[${first}]`)];
+      return [...roundOutOfRange(known, round, at), ...twice];
+    }),
+  );
 }
 
 function checkPointsClasses({ points, known }: Draft): Issue[] {
@@ -354,7 +388,7 @@ function checkLine(draft: Draft, round: number, line: LineItem, path: Path): Iss
 }
 
 function checkDriver(entry: EntryItem, round: number, name: string, path: Path): Issue[] {
-  const member = entry.drivers.find((d) => d.name === name);
+  const member = entry.drivers.find((d) => d.name === name || (d.aliases ?? []).includes(name));
   if (!member) {
     const crew = listed(entry.drivers.map((d) => d.name));
     return [

@@ -5,6 +5,7 @@
 import type { DriveTimeRuleBook, DriveTimeRules, LimitMs } from '../domain/drive-time-rules.ts';
 import type { LineupRule, LineupRules } from '../domain/lineup-rules.ts';
 import type { PointsScale, PointsSystem } from '../domain/points.ts';
+import type { PoleRule } from '../domain/pole-rule.ts';
 import type {
   CarClass,
   ClassificationLine,
@@ -23,6 +24,7 @@ import type {
   EntryItem,
   LineupRulesItem,
   PointsItem,
+  PoleRuleItem,
   RaceItem,
   RoundItem,
   SeasonFile,
@@ -36,12 +38,13 @@ export function toSeason(file: SeasonFile): Season {
     classes: file.classes.map(toClass),
     rounds: file.rounds.map(toRound),
     entries: file.entries.map(toEntry),
-    races: (file.races ?? []).map(toRace),
+    races: (file.races ?? []).map((race) => toRace(race, spellingsOf(file.entries))),
     points: toPoints(file.points),
     tieBreakers: toTieBreakers(file.tieBreakers),
     ...(file.lineupRules && { lineupRules: toLineupRules(file.lineupRules) }),
     ...(file.driveTime && { driveTimeRules: toDriveTimeRules(file.driveTime) }),
     ...(file.invitations && { invitationRules: toInvitationRules(file.invitations) }),
+    ...(file.poleRule && { poleRule: toPoleRule(file.poleRule) }),
     notes: file.notes ?? [],
   };
 }
@@ -99,10 +102,29 @@ function toEntry(item: EntryItem): Entry {
     carModel: item.carModel,
     eligible: item.eligible ?? true,
     drivers: item.drivers.map((member): CrewMember => defined({ ...member })),
+    teamNames: item.teamNames,
   });
 }
 
-function toRace(item: RaceItem): Race {
+/** Per car, each driver's name by every way the file writes it: the name itself and its aliases. */
+type Spellings = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+function spellingsOf(entries: readonly EntryItem[]): Spellings {
+  return new Map(
+    entries.map((e) => [
+      e.car,
+      new Map(e.drivers.flatMap((d) => [d.name, ...(d.aliases ?? [])].map((s) => [s, d.name]))),
+    ]),
+  );
+}
+
+function toPoleRule(item: PoleRuleItem): PoleRule {
+  return item.qualifying === 'per-race'
+    ? { qualifying: 'per-race' }
+    : { qualifying: 'per-meeting', grids: item.grids ?? [] };
+}
+
+function toRace(item: RaceItem, spellings: Spellings): Race {
   const poles = Object.entries(item.poles ?? {}).map(([classId, cars]) => [
     classId,
     typeof cars === 'string' ? [cars] : cars,
@@ -110,18 +132,22 @@ function toRace(item: RaceItem): Race {
   return defined({
     round: item.round,
     state: item.state,
-    classification: item.classification?.map(toLine),
+    classification: item.classification?.map((line) => toLine(line, spellings.get(line.car))),
     poles: Object.fromEntries(poles) as Record<string, string[]>,
   });
 }
 
-function toLine(line: NonNullable<RaceItem['classification']>[number]): ClassificationLine {
+/** A line of the classification; a driver named by an alias is the driver it stands for. */
+function toLine(
+  line: NonNullable<RaceItem['classification']>[number],
+  names: ReadonlyMap<string, string> | undefined,
+): ClassificationLine {
   return defined({
     car: line.car,
     status: line.status ?? 'Classified',
     laps: line.laps,
     totalTimeMs: line.time === undefined ? undefined : parseRaceTime(line.time),
-    drivers: line.drivers,
+    drivers: line.drivers?.map((name) => names?.get(name) ?? name),
   });
 }
 

@@ -35,6 +35,7 @@ export function serializeSeasonFile(season: Season): string {
       notes: season.notes.length > 0 ? season.notes : undefined,
       points: pointsOf(season.points, flow),
       tieBreakers: tieBreakersOf(season.tieBreakers, flow),
+      poleRule: season.poleRule && flow(season.poleRule),
       classes: classesOf(season.classes, flow),
       lineupRules: season.lineupRules && lineupRulesOf(season.lineupRules, flow),
       driveTime: season.driveTimeRules && driveTimeOf(season.driveTimeRules, flow),
@@ -136,11 +137,18 @@ function entryOf(entry: Entry, flow: Flow): object {
     carModel: entry.carModel,
     eligible: entry.eligible ? undefined : false,
     drivers: entry.drivers.map((member) => flow(memberOf(member))),
+    teamNames: entry.teamNames?.map((name) => flow(name)),
   });
 }
 
 function memberOf(member: CrewMember): object {
-  return defined({ name: member.name, nationality: member.nationality, rating: member.rating, rounds: member.rounds });
+  return defined({
+    name: member.name,
+    nationality: member.nationality,
+    rating: member.rating,
+    rounds: member.rounds,
+    aliases: member.aliases,
+  });
 }
 
 function raceOf(race: Race, flow: Flow): object {

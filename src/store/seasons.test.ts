@@ -98,3 +98,22 @@ test('a classification keeps the time it was first recorded until it changes', a
   await db.transaction((tx) => saveSeason(tx, changed, '2020-01-03T10:00:00.000Z'));
   assert.equal((await raceRecordedTimes(db, season.id)).get(1), '2020-01-03T10:00:00.000Z');
 });
+
+test('aliases, team names per round and the pole rule survive the store', async () => {
+  const [first, second] = season.entries;
+  const full = {
+    ...season,
+    id: 'identity-2020',
+    poleRule: { qualifying: 'per-meeting' as const, grids: ['best-lap' as const, 'second-best-lap' as const] },
+    entries: [
+      {
+        ...first!,
+        teamNames: [{ team: 'G-Drive Racing', rounds: [1] }],
+        drivers: first!.drivers.map((d, i) => (i === 0 ? { ...d, aliases: ['Roman RUSINOV', 'R. Rusinov'] } : d)),
+      },
+      second!,
+    ],
+  };
+  await db.transaction((tx) => saveSeason(tx, full));
+  assert.deepEqual(await loadSeason(db, 'identity-2020'), full);
+});

@@ -1,4 +1,5 @@
-import type { Season, Race, ClassificationLine } from '../domain/season.ts';
+import type { Season, Race, ClassificationLine, TeamName } from '../domain/season.ts';
+import type { PoleRule } from '../domain/pole-rule.ts';
 import type { PointsSystem } from '../domain/points.ts';
 import type { LineupRules } from '../domain/lineup-rules.ts';
 import type { DriveTimeRuleBook } from '../domain/drive-time-rules.ts';
@@ -41,7 +42,7 @@ export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): 
   const before = previous.length > 0 ? await storedClassifications(tx, season.id) : new Map<number, Recorded>();
   await tx.query('DELETE FROM seasons WHERE id = $1', [season.id]);
   await tx.query(
-    'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision, lineup_rules, drive_time_rules, invitation_rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision, lineup_rules, drive_time_rules, invitation_rules, pole_rule) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
     [
       season.id,
       season.series,
@@ -53,6 +54,7 @@ export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): 
       season.lineupRules ? json(season.lineupRules) : null,
       season.driveTimeRules ? json(season.driveTimeRules) : null,
       season.invitationRules ? json(season.invitationRules) : null,
+      season.poleRule ? json(season.poleRule) : null,
     ],
   );
   const id = season.id;
@@ -103,7 +105,7 @@ export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): 
   await insertMany(
     tx,
     'entries',
-    ['season_id', 'car', 'class_id', 'team_id', 'team', 'nationality', 'car_model', 'eligible', 'ord'],
+    ['season_id', 'car', 'class_id', 'team_id', 'team', 'nationality', 'car_model', 'eligible', 'ord', 'team_names'],
     season.entries.map((e, i) => [
       id,
       e.car,
@@ -114,12 +116,13 @@ export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): 
       e.carModel ?? null,
       e.eligible,
       i,
+      e.teamNames ? json(e.teamNames) : null,
     ]),
   );
   await insertMany(
     tx,
     'crew_members',
-    ['season_id', 'car', 'driver_id', 'name', 'nationality', 'rating', 'rounds', 'ord'],
+    ['season_id', 'car', 'driver_id', 'name', 'nationality', 'rating', 'rounds', 'ord', 'aliases'],
     season.entries.flatMap((e) =>
       e.drivers.map((d, i) => [
         id,
@@ -130,6 +133,7 @@ export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): 
         d.rating ?? null,
         json(d.rounds),
         i,
+        d.aliases ? json(d.aliases) : null,
       ]),
     ),
   );
@@ -218,6 +222,7 @@ interface SeasonRow {
   lineup_rules: LineupRules | null;
   drive_time_rules: DriveTimeRuleBook | null;
   invitation_rules: InvitationRules | null;
+  pole_rule: PoleRule | null;
 }
 interface ClassRow {
   id: string;
@@ -241,6 +246,7 @@ interface EntryRow {
   nationality: string | null;
   car_model: string | null;
   eligible: boolean;
+  team_names: TeamName[] | null;
 }
 interface CrewRow {
   car: string;
@@ -248,6 +254,7 @@ interface CrewRow {
   nationality: string | null;
   rating: Rating | null;
   rounds: 'all' | number[];
+  aliases: string[] | null;
 }
 interface LineRow {
   round: number;
@@ -281,7 +288,7 @@ function lineOf(l: LineRow): ClassificationLine {
 /** A stored season, as the domain knows it; undefined when there is none with that id. */
 export async function loadSeason(db: Sql, id: string): Promise<Season | undefined> {
   const [row] = await db.query<SeasonRow>(
-    'SELECT id, series, season, points, tie_breakers, notes, lineup_rules, drive_time_rules, invitation_rules FROM seasons WHERE id = $1',
+    'SELECT id, series, season, points, tie_breakers, notes, lineup_rules, drive_time_rules, invitation_rules, pole_rule FROM seasons WHERE id = $1',
     [id],
   );
   if (!row) return undefined;
@@ -292,11 +299,11 @@ export async function loadSeason(db: Sql, id: string): Promise<Season | undefine
       [id],
     ),
     db.query<EntryRow>(
-      'SELECT car, class_id, team, nationality, car_model, eligible FROM entries WHERE season_id = $1 ORDER BY ord',
+      'SELECT car, class_id, team, nationality, car_model, eligible, team_names FROM entries WHERE season_id = $1 ORDER BY ord',
       [id],
     ),
     db.query<CrewRow>(
-      'SELECT car, name, nationality, rating, rounds FROM crew_members WHERE season_id = $1 ORDER BY car, ord',
+      'SELECT car, name, nationality, rating, rounds, aliases FROM crew_members WHERE season_id = $1 ORDER BY car, ord',
       [id],
     ),
     db.query<RaceRow>('SELECT round, classified, state FROM races WHERE season_id = $1 ORDER BY round', [id]),
@@ -328,6 +335,7 @@ export async function loadSeason(db: Sql, id: string): Promise<Season | undefine
     ...(row.lineup_rules !== null ? { lineupRules: row.lineup_rules } : {}),
     ...(row.drive_time_rules !== null ? { driveTimeRules: row.drive_time_rules } : {}),
     ...(row.invitation_rules !== null ? { invitationRules: row.invitation_rules } : {}),
+    ...(row.pole_rule !== null ? { poleRule: row.pole_rule } : {}),
     notes: row.notes,
     classes: classes.map((c) => ({ id: c.id, name: c.name, alsoClassifiedIn: c.also_classified_in })),
     rounds: rounds.map((r) => ({
@@ -354,7 +362,9 @@ export async function loadSeason(db: Sql, id: string): Promise<Season | undefine
           ...(c.nationality !== null ? { nationality: c.nationality } : {}),
           ...(c.rating !== null ? { rating: c.rating } : {}),
           rounds: c.rounds,
+          ...(c.aliases !== null ? { aliases: c.aliases } : {}),
         })),
+      ...(e.team_names !== null ? { teamNames: e.team_names } : {}),
     })),
     races: races.map(raceOf),
   };

@@ -5,6 +5,7 @@ import { scoreClassRound } from '../../domain/classification.ts';
 import { slugOf } from '../../domain/ids.ts';
 import { fromMilli } from '../../domain/points.ts';
 import type { Race, Season } from '../../domain/season.ts';
+import { teamAt } from '../../domain/season.ts';
 import { STATUSES } from '../../domain/vocabulary.ts';
 import { errorResponses, failureResponse, notFound } from './errors.ts';
 import { RoundJson, roundJson, SeasonIdParam, seasonOf } from './seasons.ts';
@@ -52,7 +53,8 @@ function resultJson(season: Season, race: Race, outcome: ClassOutcome): z.infer<
   return {
     position: outcome.position ?? null,
     car: outcome.car,
-    team: entry?.team ?? '',
+    // The name the team ran under at this round (a team renamed mid-season had another before).
+    team: entry ? teamAt(entry, race.round) : '',
     teamId: slugOf(entry?.team ?? ''),
     status: outcome.status ?? null,
     laps: line?.laps ?? null,
