@@ -30,5 +30,12 @@ export function serverSettings(env: NodeJS.ProcessEnv = process.env): Result<Ser
       return err(`PUBLIC_URL must be an http(s) address such as https://results.example.org, not "${publicUrl}"`);
     }
   }
-  return ok({ port, host, ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}) });
+  return ok({ port, host, ...(publicUrl ? { publicUrl: withoutTrailingSlashes(publicUrl) } : {}) });
+}
+
+/** `https://x.org//` → `https://x.org`, in one pass (a regex `/\/+$/` backtracks on many slashes). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }
