@@ -1,5 +1,5 @@
 import type { Season } from '../domain/season.ts';
-import { UserError } from './program.ts';
+import { UserError } from './user-error.ts';
 
 /**
  * `--after-round N`: a round of the season's calendar, or a `UserError` that lists them.

@@ -8,7 +8,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { Season } from '../domain/season.ts';
 import { loadSeasonFile } from './load-season.ts';
-import { UserError } from './program.ts';
+import { UserError } from './user-error.ts';
 import { readTimingFile } from './timing-file.ts';
 
 /** More problems than this are counted, not printed: a file in the wrong shape has one per row. */

@@ -10,7 +10,7 @@ import { standingsDocument } from '../formats/standings-json.ts';
 import { standingsTable } from '../formats/standings-text.ts';
 import { loadSeasonFile } from './load-season.ts';
 
-/** Thrown lines are printed as they are, exit code 1 (program.ts's UserError). */
+/** Thrown lines are printed as they are, exit code 1 (a UserError, user-error.ts). */
 type Fail = (lines: readonly string[]) => never;
 
 /** `pitwall joint FILE [--format table|json]`: a joint classification file's standings. */

@@ -1,4 +1,5 @@
-import { buildProgram, UserError } from './program.ts';
+import { buildProgram } from './program.ts';
+import { UserError } from './user-error.ts';
 
 /** Exit codes: 0 fine, 1 the input has problems, 2 the command line is wrong (commander's own). */
 try {

@@ -7,6 +7,7 @@ import { addJointCommand } from './joint-command.ts';
 import { addReplayCommand } from './replay-command.ts';
 import { addScenariosCommand } from './scenarios-command.ts';
 import { addSeasonFromTimingCommand } from './season-from-timing-command.ts';
+import { addPresetsCommand } from './presets-command.ts';
 import { addOfficialCommands } from './officials.ts';
 import { withConsole } from './console-access.ts';
 import { addPolesCommand } from './poles-command.ts';
@@ -20,13 +21,7 @@ import { standingsDocument } from '../formats/standings-json.ts';
 import { standingsCsv, standingsTable } from '../formats/standings-text.ts';
 import { standingsWikitext } from '../formats/standings-wikitext.ts';
 import { standingsMarkdown } from '../formats/standings-markdown.ts';
-
-/** A mistake in what the user gave us: printed as it is, with no stack trace, exit code 1. */
-export class UserError extends Error {
-  constructor(readonly lines: readonly string[]) {
-    super(lines.join('\n'));
-  }
-}
+import { UserError } from './user-error.ts';
 
 function fail(lines: readonly string[]): never {
   throw new UserError(lines);
@@ -178,6 +173,7 @@ export function buildProgram(): Command {
   addScenariosCommand(program);
   addReplayCommand(program);
   addSeasonFromTimingCommand(program);
+  addPresetsCommand(program);
   addPolesCommand(program, fail);
 
   addOfficialCommands(program, { fail });

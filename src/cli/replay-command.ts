@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { formatRaceTime, parseDuration, parseRaceTime } from '../formats/race-time.ts';
 import type { Tick, WireEvent } from '../live/replay-schedule.ts';
 import { serverSettings } from './environment.ts';
-import { UserError } from './program.ts';
+import { UserError } from './user-error.ts';
 import { readTimingFile } from './timing-file.ts';
 
 /** More problems than this are counted, not printed: a file in the wrong shape has one per row. */

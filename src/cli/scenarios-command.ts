@@ -12,7 +12,7 @@ import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import type { ScenarioRow, TitleScenarios } from '../domain/title-scenarios.ts';
 import { scenariosDocument } from '../formats/scenarios-json.ts';
 import { loadSeasonFile } from './load-season.ts';
-import { UserError } from './program.ts';
+import { UserError } from './user-error.ts';
 
 interface ScenariosOptions {
   class: string;

@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { formatIssue, parseSeasonFile } from '../formats/season-file.ts';
-import { UserError } from './program.ts';
+import { UserError } from './user-error.ts';
 import { readTimingFile } from './timing-file.ts';
 
 /** More problems than this are counted, not printed: a file in the wrong shape has one per row. */

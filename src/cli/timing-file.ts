@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Result } from '../domain/result.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import type { TimingInput, TimingIssue } from '../formats/timing/timing-csv.ts';
-import { UserError } from './program.ts';
+import { UserError } from './user-error.ts';
 
 /** A broken file can have thousands of problems; the first ones say what is wrong. */
 const MAX_ISSUES_SHOWN = 50;
