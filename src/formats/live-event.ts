@@ -4,7 +4,7 @@
  * for the race state, which counts such events instead of refusing them.
  */
 import { z } from 'zod';
-import type { LapEvent } from '../live/race-state.ts';
+import type { LapEvent } from '../domain/lap-event.ts';
 import { listed, quote, storable } from './text.ts';
 import { pathString } from './zod-issues.ts';
 

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { LapEvent, RaceContext } from './race-state.ts';
+import type { LapEvent } from '../domain/lap-event.ts';
+import type { RaceContext } from './race-state.ts';
 import { applyLap, EMPTY_RACE, liveClassification, raceContext } from './race-state.ts';
 import { buildSeason, car } from '../../test/support/season-builder.ts';
 import { parseLapAnalysisCsv } from '../formats/timing/lap-analysis-csv.ts';

@@ -6,30 +6,7 @@ import type { Status } from '../domain/vocabulary.ts';
 import type { Entry, Season } from '../domain/season.ts';
 import { isEnteredFor } from '../domain/season.ts';
 import type { PitTimeReading } from '../domain/drive-time.ts';
-
-/**
- * A car crossing the line, as the timing system reports it (one row of a lap analysis; the wire
- * format of the ingest endpoint, src/formats/live-event.ts, has the same fields).
- */
-export interface LapEvent {
-  readonly car: string;
-  readonly class?: string | undefined;
-  readonly team?: string | undefined;
-  readonly driverName: string;
-  /** The driver's number in the crew, when the timing gives it. */
-  readonly driverNumber?: number | undefined;
-  readonly lap: number;
-  readonly lapTimeMs: number;
-  /** S1, S2, S3 of this lap; a sector the timing missed is null or undefined. */
-  readonly sectorTimesMs?: readonly (number | null | undefined)[] | undefined;
-  readonly elapsedMs: number;
-  /** The lap ended on the finish line in the pit lane (an in-lap). */
-  readonly crossedInPit: boolean;
-  /** Time in the pit lane, given on the lap that leaves it (the out-lap). */
-  readonly pitTimeMs?: number | undefined;
-  /** GF, SF, FCY, FF (chequered), RF. */
-  readonly flag?: string | undefined;
-}
+import type { LapEvent } from '../domain/lap-event.ts';
 
 /** One driver's time at the wheel of a car so far (see domain/drive-time.ts for how it is counted). */
 export interface DriverTime {

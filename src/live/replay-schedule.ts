@@ -14,7 +14,7 @@ export const MAX_EVENTS_PER_REQUEST = 1000;
 
 /**
  * One lap crossing as the ingest endpoint takes it: the fields of `LapEvent`
- * (./race-state.ts) without class and team, which come from the season's entry list. Optional
+ * (domain/lap-event.ts) without class and team, which come from the season's entry list. Optional
  * fields are left out when the timing has nothing; a missed sector is `null`.
  */
 export interface WireEvent {
