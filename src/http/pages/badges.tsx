@@ -1,7 +1,7 @@
 /** The small marks every page uses: flags, class chips, car numbers, FIA ratings. */
 import type { Child } from 'hono/jsx';
 import type { Rating } from '../../domain/vocabulary.ts';
-import { toneClasses } from './class-tones.ts';
+import { toneClasses } from '../../browser/class-tones.ts';
 import { countryName, flagEmoji } from './flags.ts';
 
 /**

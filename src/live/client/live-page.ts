@@ -8,7 +8,7 @@
 import type { Json } from '../delta.ts';
 import { applyPatch, fromSnapshot } from '../delta.ts';
 import type { LiveCar, LiveStandingsRow, LiveTable, LiveView } from '../view.ts';
-import { toneClasses } from '../../http/pages/class-tones.ts';
+import { toneClasses } from '../../browser/class-tones.ts';
 import type { Column } from './keyed-table.ts';
 import { KeyedTable, span } from './keyed-table.ts';
 import * as format from './format.ts';

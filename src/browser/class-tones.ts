@@ -1,7 +1,8 @@
 /**
  * Class colours, the same on every page: the ACO's convention of blue prototypes (LMP2),
  * purple LMP3 and orange GT cars, extended to the classes of earlier seasons. Pro-Am
- * ("Am") classes keep their parent's colour, drawn lighter.
+ * ("Am") classes keep their parent's colour, drawn lighter. In src/browser, with the code both the
+ * server's pages and the live page's script (src/live/client) paint with: pure, no Node.
  */
 export const TONES = ['red', 'blue', 'purple', 'teal', 'green', 'orange', 'yellow', 'grey'] as const;
 export type Tone = (typeof TONES)[number];
