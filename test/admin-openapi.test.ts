@@ -6,8 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MUTATING_ROUTES } from '../src/http/auth/mutations.ts';
-import type { ApiFixture } from '../src/http/api/fixture.ts';
-import { openApiFixture } from '../src/http/api/fixture.ts';
+import type { ApiFixture } from './support/api-fixture.ts';
+import { openApiFixture } from './support/api-fixture.ts';
 
 let api: ApiFixture;
 before(async () => {

@@ -13,7 +13,7 @@ import type { Office } from '../app/office.ts';
 import { openOffice } from '../app/office.ts';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { rawRequest, sendRaw } from '../../test/support/raw-http.ts';
-import { BUNDLED, importSeason } from './api/fixture.ts';
+import { BUNDLED, importSeason } from '../../test/support/api-fixture.ts';
 import { createHttpParts } from './app.ts';
 import type { HttpParts } from './app.ts';
 import { fastPath } from './fast-path.ts';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { openOffice } from '../app/office.ts';
 import type { Office } from '../app/office.ts';
 import { openTestDatabase } from '../../test/support/database.ts';
-import { BUNDLED, importSeason } from './api/fixture.ts';
+import { BUNDLED, importSeason } from '../../test/support/api-fixture.ts';
 import { createHttpParts } from './app.ts';
 import type { HttpParts } from './app.ts';
 import { fastPath } from './fast-path.ts';

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { after, before, describe, test } from 'node:test';
 import { etagOf, matchesIfNoneMatch } from './cache.ts';
-import type { ApiFixture } from './fixture.ts';
-import { BUNDLED, openApiFixture } from './fixture.ts';
+import type { ApiFixture } from '../../../test/support/api-fixture.ts';
+import { BUNDLED, openApiFixture } from '../../../test/support/api-fixture.ts';
 
 let api: ApiFixture;
 before(async () => {

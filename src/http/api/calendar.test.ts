@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
-import type { ApiFixture } from './fixture.ts';
-import { openApiFixture } from './fixture.ts';
+import type { ApiFixture } from '../../../test/support/api-fixture.ts';
+import { openApiFixture } from '../../../test/support/api-fixture.ts';
 
 let api: ApiFixture;
 before(async () => {

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ApiFixture } from './fixture.ts';
-import { openApiFixture } from './fixture.ts';
+import type { ApiFixture } from '../../../test/support/api-fixture.ts';
+import { openApiFixture } from '../../../test/support/api-fixture.ts';
 
 let api: ApiFixture;
 before(async () => {

@@ -1,8 +1,8 @@
 /** A refusal quotes at most 80 characters of what was asked for, however long the path or query. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { ApiFixture } from './fixture.ts';
-import { openApiFixture } from './fixture.ts';
+import type { ApiFixture } from '../../../test/support/api-fixture.ts';
+import { openApiFixture } from '../../../test/support/api-fixture.ts';
 
 let api: ApiFixture;
 before(async () => {

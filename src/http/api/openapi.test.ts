@@ -4,8 +4,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
-import type { ApiFixture } from './fixture.ts';
-import { openApiFixture } from './fixture.ts';
+import type { ApiFixture } from '../../../test/support/api-fixture.ts';
+import { openApiFixture } from '../../../test/support/api-fixture.ts';
 
 // A type alias, not an interface: the validator takes a plain record.
 type Document = {

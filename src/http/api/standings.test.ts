@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { seasonStandings } from '../../domain/standings.ts';
 import { standingsDocument } from '../../formats/standings-json.ts';
-import type { ApiFixture } from './fixture.ts';
-import { openApiFixture } from './fixture.ts';
+import type { ApiFixture } from '../../../test/support/api-fixture.ts';
+import { openApiFixture } from '../../../test/support/api-fixture.ts';
 
 let api: ApiFixture;
 before(async () => {

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
-import type { Office } from '../../app/office.ts';
-import { openOffice } from '../../app/office.ts';
-import type { Season } from '../../domain/season.ts';
-import { openTestDatabase } from '../../../test/support/database.ts';
-import { createHttpApp } from '../app.ts';
+import type { Office } from '../../src/app/office.ts';
+import { openOffice } from '../../src/app/office.ts';
+import type { Season } from '../../src/domain/season.ts';
+import { openTestDatabase } from './database.ts';
+import { createHttpApp } from '../../src/http/app.ts';
 
 /** The bundled season, and a small one of the API tests' own (see the file's header). */
-export const BUNDLED = new URL('../../../data/seasons/alms-2019-20.yaml', import.meta.url);
-export const TEST_CUP = new URL('../../../test/fixtures/api/test-cup-2021.yaml', import.meta.url);
+export const BUNDLED = new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url);
+export const TEST_CUP = new URL('../fixtures/api/test-cup-2021.yaml', import.meta.url);
 
 export interface ApiFixture {
   readonly app: Hono;
