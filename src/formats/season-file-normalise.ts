@@ -118,7 +118,7 @@ function spellingsOf(entries: readonly EntryItem[]): Spellings {
   );
 }
 
-function toPoleRule(item: PoleRuleItem): PoleRule {
+export function toPoleRule(item: PoleRuleItem): PoleRule {
   return item.qualifying === 'per-race'
     ? { qualifying: 'per-race' }
     : { qualifying: 'per-meeting', grids: item.grids ?? [] };
@@ -151,7 +151,7 @@ function toLine(
   });
 }
 
-function toPoints(points: PointsItem): PointsSystem {
+export function toPoints(points: PointsItem): PointsSystem {
   const overrides = Object.entries(points.classes ?? {}).map(([id, scale]) => [
     id,
     defined({ ...scale }) as Partial<PointsScale>,
@@ -165,7 +165,7 @@ function toPoints(points: PointsItem): PointsSystem {
   };
 }
 
-function toTieBreakers(rules: SeasonFile['tieBreakers']): TieBreakRules {
+export function toTieBreakers(rules: SeasonFile['tieBreakers']): TieBreakRules {
   if (rules === undefined) return { teams: ['countback'], drivers: ['countback'] };
   if (Array.isArray(rules)) return { teams: rules, drivers: rules };
   return { teams: rules.teams, drivers: rules.drivers, ...(rules.deadHeat ? { deadHeat: rules.deadHeat } : {}) };

@@ -84,7 +84,7 @@ const deadHeat = z.union(
   expecting('shared, or { decidedBy: the criterion the regulations name, in words }'),
 );
 
-const tieBreakers = z.union(
+export const tieBreakers = z.union(
   [breakers, fields({ teams: breakers, drivers: breakers, deadHeat: deadHeat.optional() })],
   expecting('a list of tie-breakers, or { teams: [...], drivers: [...], deadHeat }'),
 );
