@@ -23,9 +23,47 @@ test('--format json before round 4 of LMP2 teams: the contract and the three con
   const { code, stdout, stderr } = await pitwall(args);
   assert.equal(code, 0, stderr);
   const doc = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(doc), ['class', 'kind', 'beforeRound', 'contenders', 'eliminated']);
-  assert.deepEqual([doc.class, doc.kind, doc.beforeRound], ['LMP2', 'teams', 4]);
-  assert.deepEqual(Object.keys(doc.contenders[0]), ['car', 'points', 'maxPoints', 'canWin', 'clinched', 'needs']);
+  // The fields of issue 5 first, as they were; issue 16's after them.
+  assert.deepEqual(Object.keys(doc), [
+    'class',
+    'kind',
+    'beforeRound',
+    'contenders',
+    'eliminated',
+    'poleKnown',
+    'ties',
+    'notes',
+    'lastRound',
+  ]);
+  assert.deepEqual([doc.class, doc.kind, doc.beforeRound, doc.poleKnown], ['LMP2', 'teams', 4, false]);
+  assert.deepEqual(Object.keys(doc.contenders[0]), [
+    'car',
+    'points',
+    'maxPoints',
+    'canWin',
+    'clinched',
+    'needs',
+    'label',
+    'crewmates',
+    'sentences',
+  ]);
+  assert.deepEqual(doc.lastRound, {
+    round: 4,
+    places: 7,
+    cars: ['26', '36', '45'],
+    notScoring: [],
+    poleChoices: ['26', '36', '45', 'other'],
+  });
+  const [gDrive] = doc.contenders;
+  assert.deepEqual(
+    gDrive.sentences.map((s: { text: string }) => s.text),
+    gDrive.needs,
+  );
+  assert.deepEqual(gDrive.sentences[0], {
+    text: 'G-Drive Racing with Algarve is champion if it finishes 2nd or better',
+    kind: 'rule',
+    rule: { positions: { '26': [1, 2] } },
+  });
   assert.deepEqual(
     doc.contenders.map((c: { car: string; points: number }) => [c.car, c.points]),
     [
@@ -53,4 +91,67 @@ test('drivers and an unknown class', async () => {
   const unknown = await pitwall(['scenarios', SEASON, '--class', 'LMP9', '--kind', 'teams']);
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /unknown class "LMP9"/);
+});
+
+test('--with-pole is refused when the season has no pole for that class and round', async () => {
+  const lmp3 = await pitwall([
+    'scenarios',
+    SEASON,
+    '--class',
+    'GT Am',
+    '--kind',
+    'teams',
+    '--before-round',
+    '2',
+    '--with-pole',
+  ]);
+  assert.equal(lmp3.code, 1);
+  assert.equal(lmp3.stdout, '');
+  assert.match(
+    lmp3.stderr,
+    /--with-pole: round 2 \(4 Hours of The Bend\) has no GT Am pole in the season: its qualifying is not known\n$/,
+  );
+  const noRound = await pitwall(['scenarios', SEASON, '--class', 'LMP2', '--kind', 'teams', '--before-round', '7']);
+  assert.equal(noRound.code, 1);
+  assert.match(noRound.stderr, /--before-round 7: there is no round 7: the rounds are 1, 2, 3, 4\n$/);
+});
+
+test('a finished season: by default before its last round, as the API answers', async () => {
+  const { code, stdout, stderr } = await pitwall([
+    'scenarios',
+    SEASON,
+    '--class',
+    'LMP2',
+    '--kind',
+    'teams',
+    '--format',
+    'json',
+  ]);
+  assert.equal(code, 0, stderr);
+  const doc = JSON.parse(stdout);
+  assert.deepEqual([doc.beforeRound, doc.poleKnown], [4, false]);
+  const withPole = JSON.parse(
+    (await pitwall(['scenarios', SEASON, '--class', 'LMP2', '--kind', 'teams', '--with-pole', '--format', 'json']))
+      .stdout,
+  );
+  assert.deepEqual([withPole.beforeRound, withPole.poleKnown], [4, true]);
+  assert.equal(withPole.contenders.find((c: { car: string }) => c.car === '45').points, 57);
+});
+
+test('drivers: crewmates are contenders together, with the same needs', async () => {
+  const args = ['scenarios', SEASON, '--class', 'LMP2', '--kind', 'drivers', '--before-round', '4', '--format', 'json'];
+  const doc = JSON.parse((await pitwall(args)).stdout);
+  const crew = doc.contenders.filter((c: { driver: string }) =>
+    ['James French', 'Leonard Hoogenboom', 'Roman Rusinov'].includes(c.driver),
+  );
+  assert.equal(crew.length, 3);
+  for (const driver of crew) {
+    assert.equal(driver.canWin, true);
+    assert.equal(driver.crewmates.length, 2);
+    assert.deepEqual(
+      driver.sentences.map((s: { rule?: unknown }) => s.rule),
+      crew[0].sentences.map((s: { rule?: unknown }) => s.rule),
+    );
+  }
+  assert.match(crew[0].needs[0], /^James French \(#26\) is champion if it finishes 2nd or better$/);
 });

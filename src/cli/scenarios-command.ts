@@ -1,15 +1,16 @@
 /**
  * `pitwall scenarios FILE --class C --kind teams|drivers [--before-round N] [--with-pole]
  * [--format table|json]`: who can still take the title, who has clinched it, and what each
- * contender needs (docs/title-maths.md). Without `--before-round`, the first round not yet
- * raced, with its pole when the file has it (a race with `poles` but no `classification`).
+ * contender needs (docs/title-maths.md). Which moment is asked about follows the same rule as
+ * the API (domain/title-question.ts): without `--before-round`, the first round not yet raced,
+ * with its pole when the file has it; for a finished season, before its last round.
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import type { Season } from '../domain/season.ts';
 import type { StandingsKind } from '../domain/vocabulary.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import type { ScenarioRow, TitleScenarios } from '../domain/title-scenarios.ts';
+import { titleMoment } from '../domain/title-question.ts';
 import { scenariosDocument } from '../formats/scenarios-json.ts';
 import { loadSeasonFile } from './load-season.ts';
 import { UserError } from './user-error.ts';
@@ -30,7 +31,7 @@ export function addScenariosCommand(program: Command): void {
     .requiredOption('--class <class>', 'the class')
     .addOption(new Option('--kind <kind>', 'teams or drivers').choices(STANDINGS_KINDS).makeOptionMandatory())
     .option('--before-round <n>', 'before this round (default: the first round not yet raced)')
-    .option('--with-pole', "with --before-round: that round's pole is known (from the season file)")
+    .option('--with-pole', "that round's pole is known (from the season file; refused when the file has none)")
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (file: string, options: ScenariosOptions) => {
       process.stdout.write(await scenariosOutput(file, options));
@@ -45,24 +46,17 @@ async function scenariosOutput(file: string, options: ScenariosOptions): Promise
     const known = season.classes.map((c) => c.id).join(', ');
     throw new UserError([`${file}: unknown class "${options.class}" (the season has: ${known})`]);
   }
-  const { beforeRound, poleKnown } = when(file, season, options);
-  const { titleScenarios } = await import('../domain/title-scenarios.ts');
-  const result = titleScenarios(season, { classId: options.class, kind: options.kind, beforeRound, poleKnown });
-  return options.format === 'json' ? `${JSON.stringify(scenariosDocument(result), null, 2)}\n` : scenariosText(result);
-}
-
-function when(file: string, season: Season, options: ScenariosOptions): { beforeRound: number; poleKnown: boolean } {
-  const rounds = season.rounds.map((r) => r.round);
-  if (options.beforeRound !== undefined) {
-    const n = Number(options.beforeRound);
-    if (!Number.isInteger(n) || !rounds.includes(n)) {
-      throw new UserError([`${file}: --before-round ${options.beforeRound}: no such round (${rounds.join(', ')})`]);
-    }
-    return { beforeRound: n, poleKnown: options.withPole === true };
+  const moment = titleMoment(season, options.class, {
+    beforeRound: options.beforeRound,
+    withPole: options.withPole === true,
+  });
+  if (!moment.ok) {
+    const flag = moment.error.code === 'no-pole' ? '--with-pole' : `--before-round ${options.beforeRound ?? ''}`;
+    throw new UserError([`${file}: ${flag}: ${moment.error.message}`]);
   }
-  const raced = (round: number) => season.races.some((r) => r.round === round && r.classification !== undefined);
-  const next = rounds.filter((r) => !raced(r)).sort((a, b) => a - b)[0] ?? Math.max(0, ...rounds) + 1;
-  return { beforeRound: next, poleKnown: season.races.some((r) => r.round === next) };
+  const { titleScenarios } = await import('../domain/title-scenarios.ts');
+  const result = titleScenarios(season, { classId: options.class, kind: options.kind, ...moment.value });
+  return options.format === 'json' ? `${JSON.stringify(scenariosDocument(result), null, 2)}\n` : scenariosText(result);
 }
 
 function scenariosText(result: TitleScenarios): string {
@@ -77,5 +71,6 @@ function scenariosText(result: TitleScenarios): string {
     lines.push(describe(r), ...r.needs.map((n) => `    - ${n}`));
   }
   if (result.eliminated.length > 0) lines.push('', 'Eliminated:', ...result.eliminated.map(describe));
+  lines.push('', result.ties, ...result.notes);
   return `${lines.join('\n')}\n`;
 }

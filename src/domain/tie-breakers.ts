@@ -131,6 +131,18 @@ export function rankRows<T extends Rankable>(
   return ranked;
 }
 
+/**
+ * The criterion the regulations name for a dead heat, when the title cannot be shared: a
+ * `decidedBy` rule, and no `shared` in the championship's list (which shares every tie itself).
+ */
+export function deadHeatCriterion(
+  rules: { readonly deadHeat?: DeadHeatRule | undefined },
+  breakers: readonly TieBreaker[],
+): string | undefined {
+  const rule = rules.deadHeat;
+  return typeof rule === 'object' && breakers.every(isOrdering) ? rule.decidedBy : undefined;
+}
+
 /** A cell that tells nothing about the car it was earned in: no points, no pole, no place. */
 const neutral = (cell: RankableCell): boolean =>
   !cell.pole && (cell.points ?? 0) === 0 && countedPosition(cell) === undefined && Number.isNaN(Number(cell.result));

@@ -1,16 +1,39 @@
 /**
  * The title fight of a class as a document: contenders and eliminated rows, each with its
  * points, maximum, verdicts, and what it needs in plain sentences. Last round: one sentence per
- * rule of title-needs.ts (together exactly the outcomes that make it champion). Two or more
- * rounds left: the points it needs relative to those ahead.
+ * rule of title-needs.ts (together exactly the outcomes that make it champion, at most eight).
+ * Two or more rounds left: the points it can reach and the gaps to those ahead.
  */
 import type { Season } from './season.ts';
-import type { StandingsKind } from './vocabulary.ts';
+import type { StandingsKind, TieBreaker } from './vocabulary.ts';
 import { fromMilli } from './points.ts';
 import type { Contender, TitleQuestion } from './title-maths.ts';
-import { carsOf, remainingRounds, seasonBefore, titleFight } from './title-maths.ts';
-import type { LastRoundAnalysis, Position } from './title-needs.ts';
-import { OTHER_CAR, analyseLastRound } from './title-needs.ts';
+import { carLabel, remainingRounds, seasonBefore, titleFight } from './title-maths.ts';
+import type { ContenderNeeds, LastRoundAnalysis, Rule } from './title-needs.ts';
+import { analyseLastRound } from './title-needs.ts';
+import { deadHeatCriterion } from './tie-breakers.ts';
+import { placesPhrase, ruleSentence } from './title-sentences.ts';
+
+export { ordinal } from './title-sentences.ts';
+
+/** At most this many sentences per contender (a commentator's breath). */
+export const MAX_SENTENCES = 8;
+
+/**
+ * - `rule`: an exact condition (its `rule` can be checked against an outcome); together a
+ *   contender's rules hold in exactly its title outcomes, unless it has a `summary`;
+ * - `clinched`: champion whatever happens (its rule is empty: it always holds);
+ * - `summary`: too many cases to list — the rules given are a part of them, this says the rest;
+ * - `tie`: how a dead heat with another car would be decided (the season's rule);
+ * - `reach`, `gap`: two rounds or more left, the points it can reach and the gaps to close.
+ */
+export type NeedKind = 'rule' | 'clinched' | 'summary' | 'tie' | 'reach' | 'gap';
+
+export interface Need {
+  readonly text: string;
+  readonly kind: NeedKind;
+  readonly rule?: Rule;
+}
 
 export interface ScenarioRow {
   readonly key: string;
@@ -19,7 +42,10 @@ export interface ScenarioRow {
   readonly maxPoints: number;
   readonly canWin: boolean;
   readonly clinched: boolean;
+  /** Drivers level with it because they share its car: co-champions, with the same verdicts. */
+  readonly crewmates: readonly string[];
   readonly needs: readonly string[];
+  readonly sentences: readonly Need[];
 }
 
 export interface TitleScenarios {
@@ -29,29 +55,54 @@ export interface TitleScenarios {
   readonly poleKnown: boolean;
   readonly contenders: readonly ScenarioRow[];
   readonly eliminated: readonly ScenarioRow[];
-  /** The last round's enumeration, when exactly one round is left (for tests and the portal). */
+  /** How ties are decided, in words (the season's tie-breakers and dead-heat rule). */
+  readonly ties: string;
+  readonly notes: readonly string[];
+  /** The last round's outcome space and analysis, when exactly one round is left. */
   readonly lastRound?: LastRoundAnalysis;
 }
 
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+const BREAKER_WORDS: Record<TieBreaker, string | undefined> = {
+  countback: 'count-back (most wins, then most second places, and so on)',
+  poles: 'poles',
+  shared: undefined,
+  'shared-dense': undefined,
+};
+
+/** The season's rule for ties, in words. */
+export function tiesInWords(season: Season, kind: StandingsKind): string {
+  const breakers = season.tieBreakers[kind];
+  const sharedAt = breakers.findIndex((b) => b === 'shared' || b === 'shared-dense');
+  const deciding = (sharedAt === -1 ? breakers : breakers.slice(0, sharedAt)).flatMap((b) => BREAKER_WORDS[b] ?? []);
+  const level = ['points', ...deciding];
+  const criterion = deadHeatCriterion(season.tieBreakers, breakers);
+  const deadHeat =
+    criterion === undefined
+      ? 'they share the position, and at the top the title'
+      : `the title is decided by ${criterion}`;
+  return `Rows level on ${joinAnd(level)} are level: crewmates share their position and title; between different cars, ${deadHeat}.`;
 }
 
+const joinAnd = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
 export function titleScenarios(season: Season, question: TitleQuestion): TitleScenarios {
-  const fight = titleFight(season, question);
   const rounds = remainingRounds(season, question.beforeRound);
-  const last = rounds.length === 1 && rounds[0] !== undefined ? rounds[0] : undefined;
-  const lastRound = last === undefined ? undefined : analyseLastRound(season, question, fight, last);
+  const last = rounds.length === 1 ? rounds[0] : undefined;
+  const fight = titleFight(season, question, last === undefined);
   const before = seasonBefore(season, question.beforeRound, question.poleKnown);
-  const namer = carNamer(before, question, fight);
+  const analysis = last === undefined ? undefined : analyseLastRound(season, question, last, MAX_SENTENCES);
+  const verdicts = fight.map((c) =>
+    analysis ? { ...c, canWin: analysis.canWin.has(c.key), clinched: analysis.clinched.has(c.key) } : c,
+  );
+  const name = (car: string) => carLabel(before, question.classId, car);
+  const labels = new Map(verdicts.map((c) => [c.key, c.label]));
   const row = (c: Contender): ScenarioRow => {
-    let needs: string[] = [];
-    if (c.clinched) needs = [`${c.label} has clinched the title`];
-    else if (!c.canWin) needs = [];
-    else if (lastRound) needs = lastRoundNeeds(c, lastRound, namer, ownCar(before, question, c, lastRound.round));
-    else if (last === undefined) needs = multiRoundNeeds(c, fight);
+    let sentences: Need[] = [];
+    if (c.clinched) sentences = [clinchedNeed(c)];
+    else if (!c.canWin) sentences = [];
+    else if (analysis) sentences = lastRoundNeeds(c, analysis, name, labels, before, question.kind);
+    else if (rounds.length > 1) sentences = multiRoundNeeds(c, verdicts);
     return {
       key: c.key,
       label: c.label,
@@ -59,116 +110,99 @@ export function titleScenarios(season: Season, question: TitleQuestion): TitleSc
       maxPoints: fromMilli(c.maxPoints),
       canWin: c.canWin,
       clinched: c.clinched,
-      needs,
+      crewmates: c.crewmates,
+      needs: sentences.map((s) => s.text),
+      sentences,
     };
   };
+  const notScoring = analysis?.field.notScoring ?? [];
   return {
     class: question.classId,
     kind: question.kind,
     beforeRound: question.beforeRound,
     poleKnown: question.poleKnown,
-    contenders: fight.filter((c) => c.canWin).map(row),
-    eliminated: fight.filter((c) => !c.canWin).map(row),
-    ...(lastRound ? { lastRound } : {}),
+    contenders: verdicts.filter((c) => c.canWin).map(row),
+    eliminated: verdicts.filter((c) => !c.canWin).map(row),
+    ties: tiesInWords(season, question.kind),
+    notes:
+      notScoring.length > 0
+        ? [
+            `Positions in the last round are championship positions: ${joinAnd(notScoring.map((car) => `#${car}`))} ` +
+              `(not eligible for points) may finish anywhere on the road, and a car behind it scores as if ahead of it.`,
+          ]
+        : [],
+    ...(analysis ? { lastRound: analysis } : {}),
   };
 }
 
-function ownCar(season: Season, question: TitleQuestion, c: Contender, round: number): string | undefined {
-  return carsOf(season, question.classId, question.kind, c.key, round)[0];
-}
-
-/** Cars named as their contender (teams) or by number (drivers' championship). */
-function carNamer(season: Season, question: TitleQuestion, fight: readonly Contender[]) {
-  return (car: string): string => {
-    if (car === OTHER_CAR) return 'another car';
-    if (question.kind === 'teams') return fight.find((c) => c.key === car)?.label ?? `#${car}`;
-    return `#${car}`;
-  };
-}
-
-function multiRoundNeeds(c: Contender, fight: readonly Contender[]): string[] {
-  const ahead = fight.filter((r) => r.key !== c.key && r.canWin && r.points > c.points);
-  const reach = `can reach ${fromMilli(c.maxPoints)} points`;
-  if (ahead.length === 0) return [`${c.label} leads and ${reach}`];
-  return [
-    `${c.label} ${reach}`,
-    ...ahead.map(
-      (r) =>
-        `needs to outscore ${r.label} by ${fromMilli(r.points - c.points)} points (more to be sure without tie-breakers)`,
-    ),
-  ];
+function clinchedNeed(c: Contender): Need {
+  const with_ = c.crewmates.length > 0 ? `, with ${joinAnd(c.crewmates)} (co-champions)` : '';
+  return { text: `${c.label} has clinched the title${with_}`, kind: 'clinched', rule: { positions: {} } };
 }
 
 function lastRoundNeeds(
   c: Contender,
   analysis: LastRoundAnalysis,
   name: (car: string) => string,
-  own: string | undefined,
-): string[] {
-  const rules = analysis.rules.get(c.key);
-  if (rules === undefined) return [`${c.label} can still win (too many combinations to list)`];
-  const universe: Position[] = [...Array.from({ length: analysis.fieldSize }, (_, i) => i + 1), 0];
-  return rules.map((rule) => {
-    // A position another car of the rule is fixed at is impossible for the rest: adding it to
-    // their allowed sets changes nothing and lets "2nd, 4th, 5th..." read "does not win".
-    const fixed = Object.entries(rule.positions).flatMap(([car, allowed]) =>
-      allowed.length === 1 && allowed[0] !== 0 ? [{ car, position: allowed[0] ?? 0 }] : [],
-    );
-    const widened = (car: string, allowed: readonly Position[]) =>
-      allowed.length === 1
-        ? allowed
-        : [...allowed, ...fixed.filter((f) => f.car !== car && !allowed.includes(f.position)).map((f) => f.position)];
-    const parts: string[] = [];
-    const ownAllowed = own === undefined ? undefined : rule.positions[own];
-    const add = (subject: string, car: string, allowed: readonly Position[]) => {
-      const plain = positionsPhrase(subject, allowed, universe);
-      const wide = positionsPhrase(subject, widened(car, allowed), universe);
-      const phrase = plain === undefined || wide === undefined || wide.length < plain.length ? wide : plain;
-      if (phrase !== undefined) parts.push(phrase);
-    };
-    if (own !== undefined && ownAllowed) add('it', own, ownAllowed);
-    for (const [car, allowed] of Object.entries(rule.positions)) {
-      if (car !== own) add(name(car), car, allowed);
-    }
-    if (rule.pole) parts.push(polePhrase(rule.pole, own, name));
-    const subject = own !== undefined && own !== c.key ? `${c.label} (#${own})` : c.label;
-    return parts.length === 0
-      ? `${subject} is champion whatever happens`
-      : `${subject} is champion if ${parts.join(' and ')}`;
-  });
+  labels: ReadonlyMap<string, string>,
+  season: Season,
+  kind: StandingsKind,
+): Need[] {
+  const needs: ContenderNeeds | undefined = analysis.needs.get(c.key);
+  if (!needs) return [];
+  const subject = kind === 'drivers' && needs.own !== undefined ? `${c.label} (#${needs.own})` : c.label;
+  const sentences: Need[] = needs.rules.map((rule, k) => ({
+    text: ruleSentence(subject, rule, analysis.field, needs.own, name, needs.unreachable[k]),
+    kind: 'rule',
+    rule,
+  }));
+  if (!needs.complete) {
+    const own = needs.own === undefined ? undefined : placesPhrase('it', needs.ownPlaces, analysis.field);
+    const only = own === undefined ? '' : `, and that only if ${own}`;
+    sentences.push({
+      text: `${sentences.length > 0 ? 'Otherwise ' : ''}${subject} needs help from the others' results${only}`,
+      kind: 'summary',
+    });
+  }
+  const rivals = needs.deadHeatWith.filter((key) => !c.crewmates.includes(key)).map((key) => labels.get(key) ?? key);
+  if (rivals.length > 0) {
+    const criterion = deadHeatCriterion(season.tieBreakers, season.tieBreakers[kind]);
+    const then = criterion === undefined ? 'they share the title' : `the title is decided by ${criterion}`;
+    sentences.push({
+      text: `If ${c.label} ends level on everything with ${joinOr(rivals)}, ${then} (the season's rule)`,
+      kind: 'tie',
+    });
+  }
+  return sentences;
 }
 
-/**
- * "finishes 2nd or better", "does not win", "finishes no better than 3rd", "does not finish", or a
- * list; undefined when every position is allowed.
- */
-export function positionsPhrase(
-  subject: string,
-  allowed: readonly Position[],
-  universe: readonly Position[],
-): string | undefined {
-  if (universe.every((p) => allowed.includes(p))) return undefined;
-  const finishing = allowed.filter((p) => p > 0).sort((a, b) => a - b);
-  const retires = allowed.includes(0);
-  if (finishing.length === 0) return `${subject} does not finish`;
-  const best = finishing[0] ?? 1;
-  const worst = finishing[finishing.length - 1] ?? 1;
-  const same = (set: readonly Position[]) => set.length === allowed.length && set.every((p) => allowed.includes(p));
-  if (retires && same(universe.filter((p) => p === 0 || p >= best))) {
-    return best === 2
-      ? `${subject} does not win`
-      : `${subject} finishes no better than ${ordinal(best)} (or not at all)`;
-  }
-  if (!retires && same(universe.filter((p) => p > 0 && p <= worst))) {
-    return worst === 1 ? `${subject} wins` : `${subject} finishes ${ordinal(worst)} or better`;
-  }
-  const list = finishing.map(ordinal);
-  const text = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
-  return `${subject} finishes ${text}${retires ? ' or does not finish' : ''}`;
-}
+const joinOr = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 
-function polePhrase(allowed: readonly string[], own: string | undefined, name: (car: string) => string): string {
-  if (own !== undefined && allowed.length === 1 && allowed[0] === own) return 'it takes pole';
-  const names = allowed.map((car) => (car === own ? 'it' : name(car)));
-  return `the pole goes to ${names.join(' or ')}`;
+/** Two rounds or more: the reach, and the gap to every car ahead (crewmates named together). */
+function multiRoundNeeds(c: Contender, fight: readonly Contender[]): Need[] {
+  const ahead = fight.filter((r) => r.key !== c.key && r.canWin && r.points > c.points && !c.crewmates.includes(r.key));
+  const groups: Contender[][] = [];
+  for (const r of ahead) {
+    const group = groups.find((g) => g[0]?.crewmates.includes(r.key));
+    if (group) group.push(r);
+    else groups.push([r]);
+  }
+  const reach = `can reach ${fromMilli(c.maxPoints)} points`;
+  if (groups.length === 0) return [{ text: `${c.label} leads and ${reach}`, kind: 'reach' }];
+  const gap = (g: Contender[]) => fromMilli((g[0]?.points ?? 0) - c.points);
+  const who = (g: Contender[]) => joinAnd(g.map((r) => r.label));
+  const gaps: Need[] =
+    groups.length < MAX_SENTENCES
+      ? groups.map((g) => ({
+          text: `needs to outscore ${who(g)} by ${gap(g)} points (more to be sure without tie-breakers)`,
+          kind: 'gap',
+        }))
+      : [
+          {
+            text: `needs to outscore ${groups.map((g) => `${who(g)} by ${gap(g)}`).join(', ')} points (more to be sure without tie-breakers)`,
+            kind: 'gap',
+          },
+        ];
+  return [{ text: `${c.label} ${reach}`, kind: 'reach' }, ...gaps];
 }

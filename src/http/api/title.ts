@@ -1,12 +1,28 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Office } from '../../app/office.ts';
-import { seasonBefore, titleQuestion } from '../../domain/title-maths.ts';
+import { seasonBefore } from '../../domain/title-maths.ts';
+import { titleMoment } from '../../domain/title-question.ts';
 import { titleScenarios } from '../../domain/title-scenarios.ts';
 import { titleOdds } from '../../domain/probabilities.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import { scenariosDocument } from '../../formats/scenarios-json.ts';
 import { badRequest, errorResponses, failureResponse, notFound } from './errors.ts';
 import { SeasonIdParam, seasonOf } from './seasons.ts';
+
+const NeedJson = z
+  .object({
+    text: z.string(),
+    kind: z.enum(['rule', 'clinched', 'summary', 'tie', 'reach', 'gap']),
+    rule: z
+      .object({
+        positions: z.record(z.string(), z.array(z.number().int())),
+        pole: z.array(z.string()).optional(),
+        ahead: z.array(z.tuple([z.string(), z.string()])).optional(),
+      })
+      .optional()
+      .openapi({ description: 'The sentence as a rule over the last round (docs/title-maths.md).' }),
+  })
+  .openapi('TitleNeed');
 
 const ScenarioRowJson = z
   .object({
@@ -19,6 +35,9 @@ const ScenarioRowJson = z
     needs: z
       .array(z.string())
       .openapi({ example: ['G-Drive Racing with Algarve is champion if it finishes 2nd or better'] }),
+    label: z.string(),
+    crewmates: z.array(z.string()).openapi({ description: 'Drivers sharing its car and points: co-champions.' }),
+    sentences: z.array(NeedJson),
     titleChance: z.number().nullable().openapi({ description: 'Simulated title probability (teams only).' }),
   })
   .openapi('TitleContender');
@@ -30,6 +49,18 @@ const TitleFightJson = z
     beforeRound: z.number().int(),
     contenders: z.array(ScenarioRowJson),
     eliminated: z.array(ScenarioRowJson),
+    poleKnown: z.boolean(),
+    ties: z.string().openapi({ description: 'How ties are decided, in words.' }),
+    notes: z.array(z.string()),
+    lastRound: z
+      .object({
+        round: z.number().int(),
+        places: z.number().int(),
+        cars: z.array(z.string()),
+        notScoring: z.array(z.string()),
+        poleChoices: z.array(z.string()).nullable(),
+      })
+      .optional(),
   })
   .openapi('TitleFight');
 
@@ -74,8 +105,12 @@ export function titleRoutes(office: Office): OpenAPIHono {
         badRequest(`class '${classId}' is not in ${season.id}; it has ${season.classes.map((k) => k.id).join(', ')}.`),
       );
     }
-    const question = titleQuestion(season, query.beforeRound?.toString(), query.pole === '1');
-    if (!question) return failureResponse(c, notFound(`${season.id} has no round ${query.beforeRound}.`));
+    const moment = titleMoment(season, classId, { beforeRound: query.beforeRound, withPole: query.pole === '1' });
+    if (!moment.ok) {
+      const message = `${season.id}: ${moment.error.message}.`;
+      return failureResponse(c, moment.error.code === 'no-pole' ? badRequest(message) : notFound(message));
+    }
+    const question = moment.value;
     const kind = query.kind ?? 'teams';
     const document = scenariosDocument(titleScenarios(season, { classId, kind, ...question }));
     const odds =
@@ -87,7 +122,7 @@ export function titleRoutes(office: Office): OpenAPIHono {
         : undefined;
     const row = (r: (typeof document.contenders)[number]) => {
       const car = 'car' in r ? r.car : undefined;
-      return { ...r, needs: [...r.needs], titleChance: odds?.cars.find((o) => o.car === car)?.title ?? null };
+      return { ...r, titleChance: odds?.cars.find((o) => o.car === car)?.title ?? null };
     };
     return c.json(
       { ...document, contenders: document.contenders.map(row), eliminated: document.eliminated.map(row) },

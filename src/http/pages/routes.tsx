@@ -28,7 +28,8 @@ import { cacheKey, replayResponse, ResponseStore } from '../response-store.ts';
 import { classOfSlug } from './paths.ts';
 import { ResultsPage } from './results.tsx';
 import { TitleFightPage } from './title-fight.tsx';
-import { seasonBefore, titleQuestion } from '../../domain/title-maths.ts';
+import { seasonBefore } from '../../domain/title-maths.ts';
+import { titleQuestion } from '../../domain/title-question.ts';
 import { titleScenarios } from '../../domain/title-scenarios.ts';
 import { titleOdds } from '../../domain/probabilities.ts';
 import { invitations } from '../../domain/invitations.ts';
@@ -211,7 +212,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       if (!carClass || !isStandingsKind(kind)) {
         return notFound(`${season.season} ${season.series} has no such title fight.`, season);
       }
-      const question = titleQuestion(season, c.req.query('beforeRound'), c.req.query('pole') === '1');
+      const question = titleQuestion(season, carClass.id, c.req.query('beforeRound'), c.req.query('pole') === '1');
       if (!question)
         return notFound(`${season.season} ${season.series} has no round ${c.req.query('beforeRound')}.`, season);
       const before = seasonBefore(season, question.beforeRound, question.poleKnown);
