@@ -73,64 +73,142 @@ function reorder(lines: readonly ClassificationLine[]): ClassificationLine[] {
   return [...classified, ...others].map((x) => x.line);
 }
 
-/** Moves a car down `positions` places among the classified cars of its own class. */
+/** Each car's class, looked up once per classification rather than once per line and decision. */
+export function carClasses(season: Season): ReadonlyMap<string, string> {
+  const classes = new Map<string, string>();
+  for (const entry of season.entries) if (!classes.has(entry.car)) classes.set(entry.car, entry.class);
+  return classes;
+}
+
+/** Moves a car down `positions` places among the classified cars of its own class, in place. */
 function dropPositions(
-  season: Season,
+  classes: ReadonlyMap<string, string>,
   lines: ClassificationLine[],
   car: string,
   positions: number,
-): ClassificationLine[] {
-  const entry = season.entries.find((e) => e.car === car);
-  if (!entry) return lines;
+): void {
+  const carClass = classes.get(car);
+  if (carClass === undefined) return;
   const from = lines.findIndex((l) => l.car === car && l.status === 'Classified');
-  if (from === -1) return lines;
-  const sameClass = lines
-    .map((l, i) => ({ l, i }))
-    .filter(
-      ({ l, i }) =>
-        i > from && l.status === 'Classified' && season.entries.find((e) => e.car === l.car)?.class === entry.class,
-    );
+  if (from === -1) return;
+  const sameClass: number[] = [];
+  for (let i = from + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.status === 'Classified' && classes.get(l.car) === carClass) sameClass.push(i);
+  }
   const target = sameClass[Math.min(positions, sameClass.length) - 1];
-  if (!target) return lines;
+  if (target === undefined) return;
+  const [line] = lines.splice(from, 1);
+  lines.splice(target, 0, line!);
+}
+
+/**
+ * A classification with one more drop, issued after every decision already applied to it: drops
+ * come last, in the order issued, so the newest applies to the classification as it stands.
+ */
+export function withDrop(
+  classes: ReadonlyMap<string, string>,
+  lines: readonly ClassificationLine[],
+  drop: { readonly car: string; readonly positions: number },
+): ClassificationLine[] {
   const moved = [...lines];
-  const [line] = moved.splice(from, 1);
-  moved.splice(target.i, 0, line!);
+  dropPositions(classes, moved, drop.car, drop.positions);
   return moved;
+}
+
+/**
+ * A round's decisions in force, gathered the way applying them needs them: so that one more
+ * decision, or one reversed, changes it in a step instead of gathering them all again.
+ */
+export interface RoundRuling {
+  /** Per car with time penalties: the laps taken off and the time added, summed, and how many. */
+  readonly penalties: Map<string, { laps: number; timeMs: number; count: number }>;
+  /** Per car disqualified or excluded: the decisions by id, in the order issued (the last stands). */
+  readonly statuses: Map<string, Map<string, 'DSQ' | 'EX'>>;
+  /** The position drops by decision id, in the order issued. */
+  readonly drops: Map<string, { readonly car: string; readonly positions: number }>;
+}
+
+export const emptyRuling = (): RoundRuling => ({ penalties: new Map(), statuses: new Map(), drops: new Map() });
+
+/** Adds a decision in force to its round's ruling; a deduction or a reversal changes no classification. */
+export function addToRuling(ruling: RoundRuling, d: StewardDecision): void {
+  if (d.kind === 'time-penalty') {
+    const sum = ruling.penalties.get(d.car) ?? { laps: 0, timeMs: 0, count: 0 };
+    ruling.penalties.set(d.car, {
+      laps: sum.laps + (d.laps ?? 0),
+      timeMs: sum.timeMs + d.timeMs,
+      count: sum.count + 1,
+    });
+  } else if (d.kind === 'disqualification' || d.kind === 'exclusion') {
+    const given = ruling.statuses.get(d.car) ?? new Map<string, 'DSQ' | 'EX'>();
+    given.set(d.id, d.kind === 'disqualification' ? 'DSQ' : 'EX');
+    ruling.statuses.set(d.car, given);
+  } else if (d.kind === 'drop-positions') {
+    ruling.drops.set(d.id, { car: d.car, positions: d.positions });
+  }
+}
+
+/** Takes a reversed decision out of its round's ruling. */
+export function removeFromRuling(ruling: RoundRuling, d: StewardDecision): void {
+  if (d.kind === 'time-penalty') {
+    const sum = ruling.penalties.get(d.car);
+    if (!sum) return;
+    if (sum.count === 1) ruling.penalties.delete(d.car);
+    else
+      ruling.penalties.set(d.car, {
+        laps: sum.laps - (d.laps ?? 0),
+        timeMs: sum.timeMs - d.timeMs,
+        count: sum.count - 1,
+      });
+  } else if (d.kind === 'disqualification' || d.kind === 'exclusion') {
+    const given = ruling.statuses.get(d.car);
+    given?.delete(d.id);
+    if (given?.size === 0) ruling.statuses.delete(d.car);
+  } else if (d.kind === 'drop-positions') {
+    ruling.drops.delete(d.id);
+  }
+}
+
+/**
+ * A race's classification with a round's ruling applied: time penalties first (laps, then time,
+ * re-order the classified cars), then disqualifications and exclusions, then the drops in the
+ * order issued; classified cars first, the others after them in the order they had.
+ */
+export function applyRuling(race: Race, ruling: RoundRuling, classes: ReadonlyMap<string, string>): Race {
+  if (!race.classification) return race;
+  let lines = [...race.classification];
+  if (ruling.penalties.size > 0) {
+    lines = lines.map((line) => {
+      const sum = ruling.penalties.get(line.car);
+      if (!sum) return line;
+      return {
+        ...line,
+        ...(line.laps !== undefined ? { laps: line.laps - sum.laps } : {}),
+        ...(line.totalTimeMs !== undefined ? { totalTimeMs: line.totalTimeMs + sum.timeMs } : {}),
+      };
+    });
+    lines = reorder(lines);
+  }
+  if (ruling.statuses.size > 0) {
+    lines = lines.map((line) => {
+      const given = ruling.statuses.get(line.car);
+      let status: 'DSQ' | 'EX' | undefined;
+      for (const last of given?.values() ?? []) status = last;
+      return status ? { ...line, status } : line;
+    });
+  }
+  for (const drop of ruling.drops.values()) dropPositions(classes, lines, drop.car, drop.positions);
+  lines = [...lines.filter((l) => l.status === 'Classified'), ...lines.filter((l) => l.status !== 'Classified')];
+  return { ...race, classification: lines };
 }
 
 /** A race's classification with the decisions in force applied: time penalties, drops, DSQ, EX. */
 export function applyDecisions(season: Season, race: Race, decisions: readonly StewardDecision[]): Race {
   if (!race.classification) return race;
-  const own = decisions.filter((d) => d.round === race.round);
-  let lines = [...race.classification];
-  const penalised = own.filter((d) => d.kind === 'time-penalty');
-  if (penalised.length > 0) {
-    lines = lines.map((line) =>
-      penalised
-        .filter((d) => d.car === line.car)
-        .reduce<ClassificationLine>(
-          (l, d) => ({
-            ...l,
-            ...(l.laps !== undefined ? { laps: l.laps - (d.laps ?? 0) } : {}),
-            ...(l.totalTimeMs !== undefined ? { totalTimeMs: l.totalTimeMs + d.timeMs } : {}),
-          }),
-          line,
-        ),
-    );
-    lines = reorder(lines);
-  }
-  for (const d of own) {
-    if (d.kind === 'disqualification' || d.kind === 'exclusion') {
-      const status = d.kind === 'disqualification' ? 'DSQ' : 'EX';
-      lines = lines.map((l) => (l.car === d.car ? { ...l, status } : l));
-    }
-  }
-  for (const d of own) {
-    if (d.kind === 'drop-positions') lines = dropPositions(season, lines, d.car, d.positions);
-  }
-  // Classified cars first; the others after them, in the order they had.
-  lines = [...lines.filter((l) => l.status === 'Classified'), ...lines.filter((l) => l.status !== 'Classified')];
-  return { ...race, classification: lines };
+  const ruling = emptyRuling();
+  for (const d of decisions) if (d.round === race.round) addToRuling(ruling, d);
+  return applyRuling(race, ruling, carClasses(season));
 }
 
 /** Championship points taken off by decisions in force, per class. */

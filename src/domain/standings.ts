@@ -96,8 +96,24 @@ export function teamStandings(
   classId: string,
   adjustments: readonly PointsAdjustment[] = season.pointsAdjustments ?? [],
 ): StandingsTable {
-  const scored = classRounds(season, classId);
-  const entries = season.entries.filter((e) => classesOf(season, e).includes(classId));
+  return teamTable(season, classId, classRounds(season, classId), adjustments);
+}
+
+/**
+ * The same table from the class's rounds already scored (in round order, as `scoreClassRound`
+ * gives them), with the rows of `cars` only when given: the stewards' before/after re-scores the
+ * one round a decision touches and orders the cars it moved, not the season (decision-impact.ts).
+ */
+export function teamTable(
+  season: Season,
+  classId: string,
+  scored: readonly ClassRound[],
+  adjustments: readonly PointsAdjustment[],
+  cars?: ReadonlySet<string>,
+): StandingsTable {
+  const entries = season.entries.filter(
+    (e) => (cars === undefined || cars.has(e.car)) && classesOf(season, e).includes(classId),
+  );
   const rows = entries.map((entry) => {
     const cells = season.rounds.map((r) => {
       const classRound = scored.find((c) => c.round === r.round);

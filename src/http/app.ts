@@ -9,10 +9,11 @@ import { pageRoutes } from './pages/routes.tsx';
 import type { PageOptions } from './pages/routes.tsx';
 import { ResponseStore } from './response-store.ts';
 import { publicUrlOf } from './public-url.ts';
+import { Computed } from './computed.ts';
 import { ERROR_SERIALIZERS } from './error-log.ts';
 import { securityHeaders } from './security-headers.ts';
 
-export interface HttpOptions extends Omit<PageOptions, 'store'> {
+export interface HttpOptions extends Omit<PageOptions, 'store' | 'computed'> {
   readonly logger?: Logger;
   /** The officials' use-cases (tests pass a clock); by default on the office's database. */
   readonly officials?: Officials;
@@ -38,6 +39,8 @@ export function createHttpParts(office: Office, given: HttpOptions = {}): HttpPa
   // Errors are logged without the values a request sent (error-log.ts), whichever route logs them.
   const options = { ...given, logger: given.logger?.child({}, { serializers: ERROR_SERIALIZERS }) };
   const store = new ResponseStore();
+  // The expensive values behind pages and API answers, kept by their inputs for both.
+  const computed = new Computed();
   // The clock stays at the edge: pages and API get "today" as a function.
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const app = new Hono();
@@ -53,8 +56,8 @@ export function createHttpParts(office: Office, given: HttpOptions = {}): HttpPa
       consoleSecret: options.consoleSecret,
     }),
   );
-  app.route('/api', apiRoutes(office, { store, today, publicUrl: publicUrlOf(options.publicUrl) }));
-  app.route('/', pageRoutes(office, { ...options, store, today }));
+  app.route('/api', apiRoutes(office, { store, today, computed, publicUrl: publicUrlOf(options.publicUrl) }));
+  app.route('/', pageRoutes(office, { ...options, store, today, computed }));
   app.onError((error, c) => {
     options.logger?.error({ err: error, path: c.req.path }, 'request failed');
     const body = { error: { code: 'internal', message: 'Something went wrong on our side.' } };

@@ -2,7 +2,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Office } from '../app/office.ts';
 import type { HttpParts } from './app.ts';
-import { cacheKey, originForm, replay } from './response-store.ts';
+import { originForm, replay } from './response-store.ts';
 import { serveLiveStream } from './live-stream.ts';
 
 /**
@@ -15,7 +15,7 @@ export function fastPath({ app, store, today }: HttpParts, office: Office, strea
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (serveLiveStream(office, req, res, streams)) return;
     const path = req.method === 'GET' && req.url !== undefined ? originForm(req.url) : undefined;
-    const stored = path === undefined ? undefined : store.get(office.revision(), cacheKey(today(), path));
+    const stored = path === undefined ? undefined : store.get(office.revision(), store.keyOf(today(), path));
     if (!stored) return void listener(req, res);
     const answer = replay(stored, req.headers['if-none-match']);
     if (answer.body === null) {

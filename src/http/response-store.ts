@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
+import { RouteQueries } from './route-queries.ts';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
 
@@ -75,34 +76,76 @@ export function originForm(target: string): string | undefined {
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
+export interface ResponseStoreLimits {
+  /** Responses kept at most. */
+  readonly entries?: number;
+  /** Bytes of bodies kept at most (64 MiB by default): a few large documents must not crowd memory either. */
+  readonly bytes?: number;
+}
+
 export class ResponseStore {
+  /** The query parameters each stored route reads: the only ones in its key (./route-queries.ts). */
+  readonly routes = new RouteQueries();
   private revision: number | undefined;
   private readonly responses = new Map<string, StoredResponse>();
+  private bytes = 0;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
 
-  /** `limit` bounds memory: query strings and unknown URLs are free-form. */
-  constructor(private readonly limit = 1000) {}
+  /** Bounded by count and by bytes: paths are free-form, and the least recently used goes first. */
+  constructor(limits: ResponseStoreLimits = {}) {
+    this.maxEntries = limits.entries ?? 10_000;
+    this.maxBytes = limits.bytes ?? 64 * 1024 * 1024;
+  }
 
-  /** How many responses are kept now. */
+  /** How many responses are kept now, and their bodies' bytes. */
   get size(): number {
     return this.responses.size;
+  }
+
+  get storedBytes(): number {
+    return this.bytes;
+  }
+
+  /** The key of a request for this store: the day, the path, and the parameters its route reads. */
+  keyOf(day: string, pathAndQuery: string): string {
+    return cacheKey(day, this.routes.normalise(pathAndQuery));
   }
 
   get(revision: number, key: string): StoredResponse | undefined {
     if (revision !== this.revision) {
       this.responses.clear();
+      this.bytes = 0;
       this.revision = revision;
     }
-    return this.responses.get(key);
+    const stored = this.responses.get(key);
+    if (stored) {
+      // Most recently used last: a flood of new URLs pushes out the pages nobody asks for.
+      this.responses.delete(key);
+      this.responses.set(key, stored);
+    }
+    return stored;
   }
 
   set(revision: number, key: string, response: StoredResponse): void {
     // Computed from data that has changed since: serve it once, keep it not.
     if (revision !== this.revision) return;
-    if (this.responses.size >= this.limit) {
-      const oldest = this.responses.keys().next();
-      if (!oldest.done) this.responses.delete(oldest.value);
+    const size = response.body.byteLength;
+    if (size > this.maxBytes) return;
+    this.delete(key);
+    for (const oldest of this.responses.keys()) {
+      if (this.responses.size < this.maxEntries && this.bytes + size <= this.maxBytes) break;
+      this.delete(oldest);
     }
     this.responses.set(key, response);
+    this.bytes += size;
+  }
+
+  private delete(key: string): void {
+    const stored = this.responses.get(key);
+    if (!stored) return;
+    this.responses.delete(key);
+    this.bytes -= stored.body.byteLength;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ResponseStore } from '../response-store.ts';
-import { cacheKey, PUBLIC_CACHE_CONTROL, replayResponse, storedResponse } from '../response-store.ts';
+import { PUBLIC_CACHE_CONTROL, replayResponse, storedResponse } from '../response-store.ts';
 import { SECURITY_HEADERS } from '../security-headers.ts';
 
 export { etagOf, matchesEtag as matchesIfNoneMatch } from '../response-store.ts';
@@ -27,7 +27,7 @@ export function responseCache({ store, revision, today }: ResponseCacheOptions):
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const current = revision();
     const url = new URL(c.req.url);
-    const key = cacheKey(today(), url.pathname + url.search);
+    const key = store.keyOf(today(), url.pathname + url.search);
     let stored = store.get(current, key);
     if (!stored) {
       await next();

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Office } from '../../app/office.ts';
 import { DECISION_KINDS } from '../../domain/decisions.ts';
-import { decisionImpact, describeChange } from '../../domain/decision-impact.ts';
+import { describeChange } from '../../domain/decision-impact.ts';
+import { Computed } from '../computed.ts';
 import { errorResponses, failureResponse } from './errors.ts';
 import { SeasonParams, seasonOf } from './seasons.ts';
 
@@ -32,9 +33,15 @@ export const DecisionJson = z
 export type DecisionBody = z.infer<typeof DecisionJson>;
 
 /** A season's decisions as the API shows them, each with its before/after; `round` filters. */
-export async function decisionsJson(office: Office, seasonId: string, round?: number): Promise<DecisionBody[]> {
-  const [stored, decisions] = await Promise.all([office.importedSeason(seasonId), office.decisions(seasonId)]);
-  if (!stored) return [];
+export async function decisionsJson(
+  office: Office,
+  computed: Computed,
+  seasonId: string,
+  round?: number,
+): Promise<DecisionBody[]> {
+  const found = await computed.decisions(office.revision(), office, seasonId);
+  if (!found) return [];
+  const { decisions, impacts } = found;
   return decisions
     .filter((d) => round === undefined || d.round === round)
     .map((d) => ({
@@ -53,7 +60,7 @@ export async function decisionsJson(office: Office, seasonId: string, round?: nu
       regulation: d.regulation ?? null,
       by: d.by,
       at: d.at,
-      impact: decisionImpact(stored, decisions, d).map(describeChange),
+      impact: (impacts.get(d.id) ?? []).map(describeChange),
     }));
 }
 
@@ -73,12 +80,12 @@ const listDecisions = createRoute({
   },
 });
 
-export function decisionRoutes(office: Office): OpenAPIHono {
+export function decisionRoutes(office: Office, computed = new Computed()): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(listDecisions, async (c) => {
     const season = await seasonOf(office, c.req.valid('param').id);
     if (!season.ok) return failureResponse(c, season.error);
-    return c.json(await decisionsJson(office, season.value.id), 200);
+    return c.json(await decisionsJson(office, computed, season.value.id), 200);
   });
   return app;
 }

@@ -10,6 +10,7 @@ import { STATUSES } from '../../domain/vocabulary.ts';
 import { errorResponses, failureResponse, notFound } from './errors.ts';
 import { RoundJson, roundJson, SeasonIdParam, seasonOf } from './seasons.ts';
 import { DecisionJson, decisionsJson } from './decisions.ts';
+import { Computed } from '../computed.ts';
 
 const ResultJson = z
   .strictObject({
@@ -99,7 +100,7 @@ const getResults = createRoute({
 
 export type RoundResultsBody = z.infer<typeof RoundResultsJson>;
 
-export function resultRoutes(office: Office): OpenAPIHono {
+export function resultRoutes(office: Office, computed = new Computed()): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(getResults, async (c) => {
     const { id, round: number } = c.req.valid('param');
@@ -118,7 +119,7 @@ export function resultRoutes(office: Office): OpenAPIHono {
         season: season.id,
         round: roundJson(round),
         state: race.state ?? 'final',
-        decisions: await decisionsJson(office, season.id, number),
+        decisions: await decisionsJson(office, computed, season.id, number),
         classes: season.classes.map((k) => ({
           class: k.id,
           results: scoreClassRound(season, race, k.id).outcomes.map((o) => resultJson(season, race, o)),

@@ -13,6 +13,7 @@ import { openApiDocument, registerDocumentRoutes } from './openapi.ts';
 import { peopleRoutes } from './people.ts';
 import { referencePage } from './reference-page.ts';
 import { DEFAULT_PUBLIC_URL } from '../public-url.ts';
+import { Computed } from '../computed.ts';
 import { resultRoutes } from './results.ts';
 import { seasonRoutes } from './seasons.ts';
 import { standingsRoutes } from './standings.ts';
@@ -28,9 +29,14 @@ export interface ApiOptions {
   readonly today: () => string;
   /** Where the public reaches the server (../public-url.ts), for the reference page's curl lines. */
   readonly publicUrl?: string;
+  /** The expensive values, kept by their inputs and shared with the pages (../computed.ts). */
+  readonly computed?: Computed;
 }
 
-export function apiRoutes(office: Office, { store, today, publicUrl = DEFAULT_PUBLIC_URL }: ApiOptions): OpenAPIHono {
+export function apiRoutes(
+  office: Office,
+  { store, today, publicUrl = DEFAULT_PUBLIC_URL, computed = new Computed() }: ApiOptions,
+): OpenAPIHono {
   const api = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) return failureResponse(c, validationFailure(result.target, result.error));
@@ -40,17 +46,25 @@ export function apiRoutes(office: Office, { store, today, publicUrl = DEFAULT_PU
 
   api.route('/', seasonRoutes(office));
   api.route('/', entryRoutes(office));
-  api.route('/', resultRoutes(office));
+  api.route('/', resultRoutes(office, computed));
   api.route('/', standingsRoutes(office));
   api.route('/', calendarRoutes(office));
   api.route('/', peopleRoutes(office));
-  api.route('/', decisionRoutes(office));
-  api.route('/', titleRoutes(office));
+  api.route('/', decisionRoutes(office, computed));
+  api.route('/', titleRoutes(office, computed));
   api.route('/', liveRoutes(office));
   registerDocumentRoutes(api);
   registerAdminRoutes(api);
 
   const document = openApiDocument(api);
+  // Each route is stored under the query parameters it declares, and no others (../route-queries.ts).
+  for (const [path, item] of Object.entries(document().paths ?? {})) {
+    const parameters = (item as { get?: { parameters?: readonly { name: string; in: string }[] } }).get?.parameters;
+    store.routes.declare(
+      `/api${path}`,
+      (parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+    );
+  }
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/', async (c) => c.html(referencePage(document(), await office.seasons(), publicUrl)));
 

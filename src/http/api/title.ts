@@ -2,8 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Office } from '../../app/office.ts';
 import { seasonBefore } from '../../domain/title-maths.ts';
 import { titleMoment } from '../../domain/title-question.ts';
-import { titleScenarios } from '../../domain/title-scenarios.ts';
-import { titleOdds } from '../../domain/probabilities.ts';
+import { Computed } from '../computed.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import { scenariosDocument } from '../../formats/scenarios-json.ts';
 import { badRequest, errorResponses, failureResponse, notFound } from './errors.ts';
@@ -90,7 +89,7 @@ const getTitleFight = createRoute({
   },
 });
 
-export function titleRoutes(office: Office): OpenAPIHono {
+export function titleRoutes(office: Office, computed = new Computed()): OpenAPIHono {
   const app = new OpenAPIHono();
   app.openapi(getTitleFight, async (c) => {
     const { id, class: classId } = c.req.valid('param');
@@ -112,14 +111,12 @@ export function titleRoutes(office: Office): OpenAPIHono {
     }
     const question = moment.value;
     const kind = query.kind ?? 'teams';
-    const document = scenariosDocument(titleScenarios(season, { classId, kind, ...question }));
+    // Kept by the season's content and the question, not by URL: the page asks the same (../computed.ts).
+    const revision = office.revision();
+    const document = scenariosDocument(computed.titleScenarios(revision, season, { classId, kind, ...question }));
+    const before = seasonBefore(season, question.beforeRound, question.poleKnown);
     const odds =
-      kind === 'teams'
-        ? titleOdds(seasonBefore(season, question.beforeRound, question.poleKnown), classId, {
-            seasons: 20_000,
-            seed: 2020,
-          })
-        : undefined;
+      kind === 'teams' ? computed.titleOdds(revision, before, classId, { seasons: 20_000, seed: 2020 }) : undefined;
     const row = (r: (typeof document.contenders)[number]) => {
       const car = 'car' in r ? r.car : undefined;
       return { ...r, titleChance: odds?.cars.find((o) => o.car === car)?.title ?? null };

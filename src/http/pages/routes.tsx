@@ -24,16 +24,15 @@ import { LivePage } from './live.tsx';
 import { LIVE_SCRIPT_PATH, liveScript } from './live-script.ts';
 import { NotFoundPage } from './not-found.tsx';
 import { renderedPage } from './page-cache.ts';
-import { cacheKey, replayResponse, ResponseStore } from '../response-store.ts';
+import { replayResponse, ResponseStore } from '../response-store.ts';
 import { classOfSlug } from './paths.ts';
 import { ResultsPage } from './results.tsx';
 import { TitleFightPage } from './title-fight.tsx';
 import { seasonBefore } from '../../domain/title-maths.ts';
 import { titleQuestion } from '../../domain/title-question.ts';
-import { titleScenarios } from '../../domain/title-scenarios.ts';
-import { titleOdds } from '../../domain/probabilities.ts';
 import { invitations } from '../../domain/invitations.ts';
-import { decisionImpact, describeChange } from '../../domain/decision-impact.ts';
+import { describeChange } from '../../domain/decision-impact.ts';
+import { Computed } from '../computed.ts';
 import { SeasonPage } from './season.tsx';
 import { StandingsPage, StandingsTablePage } from './standings.tsx';
 import { TeamPage } from './team.tsx';
@@ -44,6 +43,8 @@ export interface PageOptions {
   readonly history?: HistoryLoader;
   /** The response store shared with the API and the server's fast path. */
   readonly store?: ResponseStore;
+  /** The expensive values, kept by their inputs and shared with the API (../computed.ts). */
+  readonly computed?: Computed;
 }
 
 /** What a page handler produces: a status and the page, before it is turned into bytes. */
@@ -51,6 +52,9 @@ interface Page {
   readonly status: 200 | 404;
   readonly element: JSX.Element;
 }
+
+/** The query parameters a page reads: those it declared, each absent or its first value. */
+type Query<N extends string> = { readonly [K in N]: string | undefined };
 
 const isStandingsKind = (kind: string | undefined): kind is StandingsKind =>
   (STANDINGS_KINDS as readonly (string | undefined)[]).includes(kind);
@@ -64,26 +68,45 @@ const notFound = (what: string, season?: Season): Page => ({
 export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   const app = new Hono();
   const cache = options.store ?? new ResponseStore();
+  const computed = options.computed ?? new Computed();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const history = options.history ?? historyLoader();
 
-  /** Serves the cached bytes of this URL, or renders, caches and serves them. */
-  const cached = (render: (c: Context) => Promise<Page>) => async (c: Context) => {
-    const revision = office.revision();
-    const url = new URL(c.req.url);
-    const key = cacheKey(today(), url.pathname + url.search);
-    let page = cache.get(revision, key);
-    if (!page) {
-      const rendered = await render(c);
-      page = renderedPage(rendered.status, `<!doctype html>${(await rendered.element).toString()}`);
-      cache.set(revision, key, page);
-    }
-    return replayResponse(c, page);
+  /** The query parameters each page handler reads, declared to the store after the routes (below). */
+  const declared = new WeakMap<object, readonly string[]>();
+
+  /**
+   * Serves the stored bytes of this page, or renders, stores and serves them. The page reads the
+   * query parameters `names` and no other, and is stored under those alone, so that anything else
+   * in a query string does not make a new entry nor a new render (../route-queries.ts). A 404 is
+   * not stored: paths are free-form, and would crowd out the pages.
+   */
+  const cached =
+    <const N extends string>(names: readonly N[], render: (c: Context, query: Query<N>) => Promise<Page>) =>
+    async (c: Context) => {
+      const revision = office.revision();
+      const url = new URL(c.req.url);
+      const key = cache.keyOf(today(), url.pathname + url.search);
+      let page = cache.get(revision, key);
+      if (!page) {
+        const query = Object.fromEntries(names.map((name) => [name, c.req.query(name)])) as Query<N>;
+        const rendered = await render(c, query);
+        page = renderedPage(rendered.status, `<!doctype html>${(await rendered.element).toString()}`);
+        if (rendered.status === 200) cache.set(revision, key, page);
+      }
+      return replayResponse(c, page);
+    };
+  const page = <const N extends string>(
+    names: readonly N[],
+    render: (c: Context, query: Query<N>) => Promise<Page>,
+  ) => {
+    const handler = cached(names, render);
+    declared.set(handler, names);
+    return handler;
   };
 
   /** The season now, or as it stood at `?asOf=` (an ISO date-time); undefined for a bad moment too. */
-  const seasonOf = async (c: Context) => {
-    const asOf = c.req.query('asOf');
+  const seasonOf = async (c: Context, asOf: string | undefined) => {
     if (asOf === undefined) return office.season(c.req.param('id') ?? '');
     if (Number.isNaN(Date.parse(asOf))) return undefined;
     return office.seasonAsOf(c.req.param('id') ?? '', new Date(asOf).toISOString());
@@ -108,7 +131,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get(
     '/',
-    cached(async () => {
+    page([], async () => {
       const seasons = await office.seasons();
       return found(<HomePage season={seasons[0]} seasons={seasons} today={today()} />);
     }),
@@ -116,7 +139,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get(
     '/history',
-    cached(async () => {
+    page([], async () => {
       const seasons = await office.seasons();
       const series = seasons[0]?.series;
       return found(<HistoryPage history={series ? await history(series) : undefined} seasons={seasons} />);
@@ -125,8 +148,8 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get(
     '/seasons/:id',
-    cached(async (c) => {
-      const season = await seasonOf(c);
+    page(['asOf'], async (c, query) => {
+      const season = await seasonOf(c, query.asOf);
       return season
         ? found(<SeasonPage season={season} />)
         : notFound(`There is no season "${c.req.param('id')}".`, await latest());
@@ -135,19 +158,17 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get(
     '/seasons/:id/rounds/:round',
-    cached(async (c) => {
-      const season = await seasonOf(c);
+    page(['asOf'], async (c, query) => {
+      const season = await seasonOf(c, query.asOf);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
       const round = season.rounds.find((r) => String(r.round) === c.req.param('round'));
       if (!round) return notFound(`${season.season} ${season.series} has no round ${c.req.param('round')}.`, season);
       const race = season.races.find((r) => r.round === round.round);
-      const [imported, decisions] = await Promise.all([office.importedSeason(season.id), office.decisions(season.id)]);
-      const views = decisions
+      // Every decision's before/after, folded once per revision and kept (../computed.ts).
+      const decided = await computed.decisions(office.revision(), office, season.id);
+      const views = (decided?.decisions ?? [])
         .filter((d) => d.round === round.round)
-        .map((decision) => ({
-          decision,
-          impact: imported ? decisionImpact(imported, decisions, decision).map(describeChange) : [],
-        }));
+        .map((decision) => ({ decision, impact: (decided?.impacts.get(decision.id) ?? []).map(describeChange) }));
       return found(<ResultsPage season={season} round={round} race={race} decisions={views} />);
     }),
   );
@@ -155,8 +176,8 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   // The live page is a static shell (the script fills it from the event stream): cached like the others.
   app.get(
     '/seasons/:id/rounds/:round/live',
-    cached(async (c) => {
-      const season = await seasonOf(c);
+    page(['asOf'], async (c, query) => {
+      const season = await seasonOf(c, query.asOf);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
       const round = season.rounds.find((r) => String(r.round) === c.req.param('round'));
       if (!round) return notFound(`${season.season} ${season.series} has no round ${c.req.param('round')}.`, season);
@@ -166,18 +187,18 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get(
     '/seasons/:id/standings',
-    cached(async (c) => {
-      const asOfParam = c.req.query('asOf');
+    page(['class', 'asOf'], async (c, query) => {
+      const asOfParam = query.asOf;
       if (asOfParam !== undefined && Number.isNaN(Date.parse(asOfParam))) {
         return notFound(
           `"${asOfParam}" is not a moment: give an ISO date-time such as 2019-11-24T12:00:00Z.`,
           await latest(),
         );
       }
-      const season = await seasonOf(c);
+      const season = await seasonOf(c, query.asOf);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
-      const classParam = c.req.query('class');
-      const asOf = c.req.query('asOf');
+      const classParam = query.class;
+      const asOf = query.asOf;
       if (classParam === undefined || classParam === '') return found(<StandingsPage season={season} asOf={asOf} />);
       const only = classOfSlug(season.classes, classParam);
       if (!only) return notFound(`${season.season} ${season.series} has no class "${classParam}".`, season);
@@ -187,8 +208,8 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get(
     '/seasons/:id/standings/:class/:kind',
-    cached(async (c) => {
-      const season = await seasonOf(c);
+    page(['asOf'], async (c, query) => {
+      const season = await seasonOf(c, query.asOf);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
       const carClass = classOfSlug(season.classes, c.req.param('class') ?? '');
       const kind = c.req.param('kind');
@@ -204,21 +225,24 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get(
     '/seasons/:id/title/:class',
-    cached(async (c) => {
-      const season = await seasonOf(c);
+    page(['kind', 'beforeRound', 'pole', 'asOf'], async (c, query) => {
+      const season = await seasonOf(c, query.asOf);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
       const carClass = classOfSlug(season.classes, c.req.param('class') ?? '');
-      const kind = c.req.query('kind') ?? 'teams';
+      const kind = query.kind ?? 'teams';
       if (!carClass || !isStandingsKind(kind)) {
         return notFound(`${season.season} ${season.series} has no such title fight.`, season);
       }
-      const question = titleQuestion(season, carClass.id, c.req.query('beforeRound'), c.req.query('pole') === '1');
-      if (!question)
-        return notFound(`${season.season} ${season.series} has no round ${c.req.query('beforeRound')}.`, season);
+      const question = titleQuestion(season, carClass.id, query.beforeRound, query.pole === '1');
+      if (!question) return notFound(`${season.season} ${season.series} has no round ${query.beforeRound}.`, season);
       const before = seasonBefore(season, question.beforeRound, question.poleKnown);
-      const scenarios = titleScenarios(season, { classId: carClass.id, kind, ...question });
+      // Kept by the season's content and the question, not by URL: the API asks the same (../computed.ts).
+      const scenarios = computed.titleScenarios(office.revision(), season, { classId: carClass.id, kind, ...question });
       // Chances are simulated for the teams' championship (docs/probabilities.md).
-      const odds = kind === 'teams' ? titleOdds(before, carClass.id, { seasons: 20_000, seed: 2020 }) : undefined;
+      const odds =
+        kind === 'teams'
+          ? computed.titleOdds(office.revision(), before, carClass.id, { seasons: 20_000, seed: 2020 })
+          : undefined;
       const invited = season.invitationRules ? invitations(season, season.invitationRules).invited : [];
       return found(
         <TitleFightPage
@@ -236,7 +260,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get(
     '/drivers/:id',
-    cached(async (c) => {
+    page([], async (c) => {
       const seasons = await office.seasons();
       const career = driverCareer(seasons, c.req.param('id') ?? '');
       return career
@@ -247,7 +271,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get(
     '/teams/:id',
-    cached(async (c) => {
+    page([], async (c) => {
       const seasons = await office.seasons();
       const career = teamCareer(seasons, c.req.param('id') ?? '');
       return career
@@ -259,8 +283,13 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   // Any other page: an HTML 404. The API under /api answers its own 404s, in JSON.
   app.get('*', async (c, next) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return next();
-    return cached(async () => notFound(`There is no page at ${c.req.path}.`, await latest()))(c);
+    return cached([], async () => notFound(`There is no page at ${c.req.path}.`, await latest()))(c);
   });
+
+  for (const route of app.routes) {
+    const names = declared.get(route.handler);
+    if (names) cache.routes.declare(route.path, names);
+  }
 
   return app;
 }
