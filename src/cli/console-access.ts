@@ -1,6 +1,6 @@
 import type { Console } from '../app/console.ts';
 import type { DatabaseOwner } from '../store/data-dir-lock.ts';
-import { describeOwner, LockUnreadable } from '../store/data-dir-lock.ts';
+import { describeOwner, LockUnreadable, ownerOf } from '../store/data-dir-lock.ts';
 import { dataDir } from './environment.ts';
 import { serverConsole, ServerRefused } from './server-console.ts';
 
@@ -32,6 +32,11 @@ export async function withConsole<T>(
   const deadline = Date.now() + waitMs;
   try {
     for (;;) {
+      // A server that serves already: go to it without loading the database code at all.
+      const serving = env.DATABASE_URL ? undefined : await ownerOf(dir);
+      if (serving?.command === 'serve' && serving.url) {
+        return await work(serverConsole(serving.url, serving.consoleSecret, describeOwner(serving)));
+      }
       const direct = await openDirect(command, dir, env);
       if (direct.ok) {
         try {
