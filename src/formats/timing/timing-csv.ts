@@ -179,11 +179,14 @@ function splitRows(
   // Whether the text ends with a line break, then perhaps spaces. (Not /\r?\n\s*$/: tried from
   // every line break of a long run of them, it is quadratic.)
   const ends = text.slice(text.trimEnd().length).includes('\n');
-  // A ragged layout's rows are as wide as the widest row, not the header.
-  const full = ragged ? Math.max(0, ...data.slice(0, -1).map((row) => row.fields.length)) : width;
+  // A ragged layout's rows are as wide as the widest row, not the header; and not all as wide (a
+  // qualifying result's crew of two stops sooner than a crew of three), so a narrower last row
+  // that ends as rows end, with the delimiter, is whole.
+  const full = ragged ? data.slice(0, -1).reduce((most, row) => Math.max(most, row.fields.length), 0) : width;
   data.forEach((row, i) => {
     const fewer = row.fields.length < full;
-    if (fewer && i === data.length - 1 && !ends) {
+    const whole = ragged && row.fields.length > 1 && row.fields.at(-1) === '';
+    if (fewer && i === data.length - 1 && !ends && !whole) {
       const message = `the file ends in the middle of a row (${row.fields.length} of ${full} fields): is it truncated?`;
       issues.push(timingIssue(file, row.line, 'truncated', message));
     } else if ((fewer && !ragged) || row.fields.length > width) {

@@ -5,7 +5,7 @@
  */
 
 export interface TimingLayout {
-  readonly kind: 'classification' | 'lap-analysis';
+  readonly kind: 'classification' | 'lap-analysis' | 'qualifying';
   /** How messages name it: "an Al Kamel classification". */
   readonly name: string;
   /** Columns that identify the layout: all of them are in its header. */
@@ -102,7 +102,38 @@ export const LAP_ANALYSIS: TimingLayout = {
   ],
 };
 
-export const LAYOUTS: readonly TimingLayout[] = [CLASSIFICATION, IMSA_RESULTS, LAP_ANALYSIS];
+/**
+ * A qualifying session's results, as the Al Kamel archive of the Asian Le Mans Series publishes
+ * them: `POS,NUMBER,LAP,TIME,…, LAPS,TEAM,CLASS,…` and up to six drivers of eleven columns each
+ * (`DRIVER1_FIRSTNAME`, `DRIVER1_SECONDNAME`, `DRIVER1_LICENSE`, `DRIVER1_COUNTRY`…). The header
+ * has 91 fields, the rows stop after the crew's last driver.
+ */
+export const QUALIFYING_RESULTS: TimingLayout = {
+  kind: 'qualifying',
+  name: 'an Al Kamel qualifying result',
+  signature: ['POS', 'NUMBER', 'TIME', 'DRIVER1_SECONDNAME'],
+  ragged: true,
+  required: ['POS', 'NUMBER', 'TIME', 'TEAM', 'CLASS'],
+  columns: [
+    'POS',
+    'NUMBER',
+    'LAP',
+    'TIME',
+    'LAPS',
+    'TEAM',
+    'CLASS',
+    'GROUP',
+    'VEHICLE',
+    ...[1, 2, 3, 4, 5, 6].flatMap((n) => [
+      `DRIVER${n}_FIRSTNAME`,
+      `DRIVER${n}_SECONDNAME`,
+      `DRIVER${n}_LICENSE`,
+      `DRIVER${n}_COUNTRY`,
+    ]),
+  ],
+};
+
+export const LAYOUTS: readonly TimingLayout[] = [CLASSIFICATION, IMSA_RESULTS, LAP_ANALYSIS, QUALIFYING_RESULTS];
 
 /** The layout whose signature columns are all in the header, if any. */
 export function detectLayout(names: readonly string[]): TimingLayout | undefined {
