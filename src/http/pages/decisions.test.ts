@@ -34,7 +34,7 @@ test('the results page shows the provisional state and each decision with its ef
     'Stella Steward',
   );
   assert.ok(!timed.ok);
-  assert.match(timed.error.message, /car "36" has no total time in round 2's classification/);
+  assert.match(timed.error.message, /#36 has no total time in round 2's classification/);
 });
 
 test('the standings page as of a moment before a decision shows the table as it stood', async () => {
