@@ -77,6 +77,12 @@ test('the server listens where HOST says, 127.0.0.1 when unset', async () => {
     assert.equal(typeof address === 'object' && address ? address.address : address, '127.0.0.1');
     assert.match(running.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal((await fetch(`${running.url}/api/v1/seasons`)).status, 200);
+    // Without PUBLIC_URL the API page's curl lines name this server, port included.
+    const port = new URL(running.url).port;
+    assert.match(
+      await (await fetch(`${running.url}/api`)).text(),
+      new RegExp(`curl -s 'http://localhost:${port}/api/v1/seasons'`),
+    );
   } finally {
     await running.stop();
   }

@@ -58,6 +58,9 @@ async function listen(server: Server, port: number, host: string): Promise<void>
   });
 }
 
+const isLoopbackOrAny = (host: string) => ['0.0.0.0', '::', '', '127.0.0.1', '::1', 'localhost'].includes(host);
+const urlHost = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
 /** How a process on this machine reaches a server listening on `host`. */
 function localUrl(host: string, port: number): string {
   const loopback = host === '0.0.0.0' || host === '' ? '127.0.0.1' : host === '::' ? '[::1]' : host;
@@ -125,7 +128,8 @@ async function serve(
     logger,
     trustProxy,
     ...(consoleSecret ? { consoleSecret } : {}),
-    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    // Without PUBLIC_URL, the API page's curl lines name this server as this machine reaches it.
+    publicUrl: options.publicUrl ?? `http://${isLoopbackOrAny(host) ? 'localhost' : urlHost(host)}:${port}`,
   });
   ready(fastPath(parts, office, streams));
   const url = localUrl(host, port);
