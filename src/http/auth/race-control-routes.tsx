@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Office } from '../../app/office.ts';
-import { decisionImpact, describeChange } from '../../domain/decision-impact.ts';
+import { decisionImpacts, describeChange } from '../../domain/decision-impact.ts';
 import type { Role } from '../../domain/officials.ts';
 import { checkName } from '../../domain/officials.ts';
 import { formatIssue } from '../../formats/season-file.ts';
@@ -47,12 +47,11 @@ async function roundPage(office: Office, c: Context<AuthEnv>, status: 200 | 400 
   const round = season?.rounds.find((r) => r.round === number);
   if (!season || !round) return privateHtml(c, <p>There is no such round.</p>, 404);
   const [imported, decisions] = await Promise.all([office.importedSeason(season.id), office.decisions(season.id)]);
+  // Every decision's effect in one fold over the list: linear in the number of decisions.
+  const impacts = imported ? decisionImpacts(imported, decisions) : new Map<string, never[]>();
   const views = decisions
     .filter((d) => d.round === round.round)
-    .map((decision) => ({
-      decision,
-      impact: imported ? decisionImpact(imported, decisions, decision).map(describeChange) : [],
-    }));
+    .map((decision) => ({ decision, impact: (impacts.get(decision.id) ?? []).map(describeChange) }));
   const page = (
     <RoundControlPage
       season={season}
