@@ -6,6 +6,7 @@ import type { DriveTimeRuleBook } from './drive-time-rules.ts';
 import type { InvitationRules } from './invitations.ts';
 import type { PoleRule } from './pole-rule.ts';
 import type { DeadHeatRule } from './tie-breakers.ts';
+import type { ClassificationRules } from './classification-rules.ts';
 
 /**
  * A championship class. A car of a class with `alsoClassifiedIn` is classified and scores in
@@ -120,6 +121,8 @@ export interface Season {
   readonly pointsAdjustments?: readonly PointsAdjustment[];
   /** Which qualifying lap sets which race's pole (pole-rule.ts); absent: poles are entered as they are. */
   readonly poleRule?: PoleRule;
+  /** Who is classified, and in what order (classification-rules.ts); absent: the ACO's rule. */
+  readonly classificationRules?: ClassificationRules;
 }
 
 /** The entry's team name at a round: the one it ran under there, `team` unless `teamNames` says otherwise. */

@@ -18,6 +18,7 @@ import type {
 } from '../domain/season.ts';
 import { parseDuration, parseRaceTime } from './race-time.ts';
 import { toInvitationRules } from './season-file-invitations.ts';
+import { toClassificationRules } from './season-file-classification.ts';
 import type {
   ClassItem,
   DriveTimeItem,
@@ -45,6 +46,7 @@ export function toSeason(file: SeasonFile): Season {
     ...(file.driveTime && { driveTimeRules: toDriveTimeRules(file.driveTime) }),
     ...(file.invitations && { invitationRules: toInvitationRules(file.invitations) }),
     ...(file.poleRule && { poleRule: toPoleRule(file.poleRule) }),
+    ...(file.classification && { classificationRules: toClassificationRules(file.classification) }),
     notes: file.notes ?? [],
   };
 }

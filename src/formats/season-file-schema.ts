@@ -8,6 +8,13 @@ import { REGION_IDS } from '../domain/regions.ts';
 import { PIT_TIME_READINGS } from '../domain/drive-time.ts';
 import { INVITATION_CONDITIONS } from '../domain/invitations.ts';
 import { GRID_LAPS, QUALIFYING_FORMATS } from '../domain/pole-rule.ts';
+import {
+  CLASSIFICATION_ORDERS,
+  DISTANCE_BASES,
+  FLAG_RULES,
+  LAST_LAP_STOPS,
+  ROUNDINGS,
+} from '../domain/classification-rules.ts';
 import { RATINGS, STANDINGS_KINDS, STATUSES, TIE_BREAKERS } from '../domain/vocabulary.ts';
 import { parseDuration, parseRaceTime } from './race-time.ts';
 import { storable } from './text.ts';
@@ -200,6 +207,51 @@ export const poleRuleSchema = fields({
     path: ['grids'],
   });
 
+/** The least a car must cover to be classified (docs/season-file.md#classification). */
+const minimumDistance = z.union(
+  [
+    z.literal('none'),
+    fields({
+      percent: z
+        .number()
+        .gt(0)
+        .max(100)
+        .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, mustBe('a percentage in steps of 0.01'))
+        .optional(),
+      of: z.enum(DISTANCE_BASES).optional(),
+      rounding: z.enum(ROUNDINGS).optional(),
+      laps: z.number().int().min(1).optional(),
+    })
+      .refine((d) => d.percent !== undefined || d.laps !== undefined, {
+        error: 'expected percent (such as 70) or laps (such as 10)',
+        path: ['percent'],
+      })
+      .refine((d) => d.percent === undefined || d.laps === undefined, {
+        error: 'expected percent or laps, not both',
+        path: ['laps'],
+      })
+      .superRefine((d, ctx) => {
+        if (d.laps === undefined) return;
+        for (const key of ['of', 'rounding'] as const) {
+          if (d[key] !== undefined)
+            ctx.addIssue({ code: 'custom', message: `${key} goes with percent, not with laps`, path: [key] });
+        }
+      }),
+  ],
+  expecting('none, { percent: 70, of: overall-winner, rounding: up }, or { laps: 10 }'),
+);
+
+/** Who is classified at the flag, and in what order (docs/season-file.md#classification). */
+export const classificationRulesSchema = fields({
+  minimumDistance: minimumDistance.optional(),
+  chequeredFlag: z.enum(FLAG_RULES).optional(),
+  order: z.enum(CLASSIFICATION_ORDERS).optional(),
+  lastLapStop: z.enum(LAST_LAP_STOPS).optional(),
+}).refine((rules) => rules.chequeredFlag !== 'not-required' || rules.lastLapStop === undefined, {
+  error: 'lastLapStop is for races whose cars must take the chequered flag; without it a car is ranked on its laps',
+  path: ['lastLapStop'],
+});
+
 export const entrySchema = fields({
   car: carNumber,
   class: text,
@@ -243,6 +295,7 @@ export const seasonFileSchema = fields({
   points: pointsSchema,
   tieBreakers: tieBreakers.optional(),
   poleRule: poleRuleSchema.optional(),
+  classification: classificationRulesSchema.optional(),
   classes: z.array(classSchema),
   lineupRules: lineupRulesSchema.optional(),
   driveTime: driveTimeSchema.optional(),
@@ -263,3 +316,4 @@ export type LineupRulesItem = z.output<typeof lineupRulesSchema>;
 export type DriveTimeItem = z.output<typeof driveTimeSchema>;
 export type InvitationsItem = z.output<typeof invitationsSchema>;
 export type PoleRuleItem = z.output<typeof poleRuleSchema>;
+export type ClassificationRulesItem = z.output<typeof classificationRulesSchema>;

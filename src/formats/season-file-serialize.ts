@@ -21,6 +21,7 @@ import type {
 import { formatDuration, formatRaceTime } from './race-time.ts';
 import { SEASON_FORMAT } from './season-file-schema.ts';
 import { invitationsOf } from './season-file-invitations.ts';
+import { classificationRulesOf } from './season-file-classification.ts';
 
 /** Writes a season file. Scheduled durations are written in whole minutes, as the format counts them. */
 export function serializeSeasonFile(season: Season): string {
@@ -36,6 +37,7 @@ export function serializeSeasonFile(season: Season): string {
       points: pointsOf(season.points, flow),
       tieBreakers: tieBreakersOf(season.tieBreakers, flow),
       poleRule: season.poleRule && flow(season.poleRule),
+      classification: season.classificationRules && classificationRulesOf(season.classificationRules, flow),
       classes: classesOf(season.classes, flow),
       lineupRules: season.lineupRules && lineupRulesOf(season.lineupRules, flow),
       driveTime: season.driveTimeRules && driveTimeOf(season.driveTimeRules, flow),

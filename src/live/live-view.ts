@@ -3,14 +3,16 @@
  * bests, drive-time warnings and live standings. Pure, no clock: "now" is the race time of the
  * latest crossing (`RaceState.elapsedMs`).
  *
- * Positions and statuses come from `liveClassification`; the race is `final` once the chequered
- * flag has been seen (some car crossed with FF). Between the leader's flag and a car's own last
- * crossing, that car has not taken the flag yet but is usually still running its last lap. The
- * final-phase rule: a car that has not taken the flag is shown as if it took it now (Classified,
- * or NC when short of the rule's share of the winner's laps) while the latest race time is at most
+ * Positions and statuses come from `liveClassification` under the season's classification rule
+ * (domain/classification-rules.ts; the ACO's when the season gives none); the race is `final` once
+ * the chequered flag has been seen (some car crossed with FF). Between the leader's flag and a
+ * car's own last crossing, that car has not taken the flag yet but is usually still running its
+ * last lap. The final-phase rule: a car that has not taken the flag is shown as if it took it now
+ * (Classified, or NC when short of the rule's distance) while the latest race time is at most
  * `RETIRED_AFTER_BEST_LAPS` (3) times its own best lap beyond its last crossing; only after that
- * is it shown Ret. Three best laps leave room for a slow last lap under yellow and a stop in the
- * pit lane; a car that stopped hours before the end (Le Mans 2024: every retirement) is Ret at once.
+ * does the rule say what it gets for not taking the flag (ACO: Ret; IMSA: ranked on its laps).
+ * Three best laps leave room for a slow last lap under yellow and a stop in the pit lane; a car
+ * that stopped hours before the end (Le Mans 2024: every retirement) is treated so at once.
  *
  * Gaps are to the overall leader (position 1) and, for intervals, to the car one class position
  * ahead; times only when both cars are on the same lap (else null). A car behind on the order with
@@ -26,13 +28,14 @@ import type { ClassificationLine, CrewMember, Entry, Season } from '../domain/se
 import type { LimitMs } from '../domain/drive-time-rules.ts';
 import { rulesForClass } from '../domain/drive-time-rules.ts';
 import type { Rating } from '../domain/vocabulary.ts';
+import { ACO_CLASSIFICATION, RUNNING_WITHIN_BEST_LAPS } from '../domain/classification-rules.ts';
 import type { CarState, LiveLine, RaceState } from './race-state.ts';
 import { liveClassification } from './race-state.ts';
 import { liveStandings } from './live-standings.ts';
 import type { DriveTimeWarning, LiveCar, LiveView } from './view.ts';
 
 /** A car without the flag is shown Ret once the race is this many of its best laps past its last crossing. */
-export const RETIRED_AFTER_BEST_LAPS = 3;
+export const RETIRED_AFTER_BEST_LAPS = RUNNING_WITHIN_BEST_LAPS;
 
 export const DEFAULT_WARN_BEFORE_MS = 10 * 60 * 1000;
 
@@ -137,7 +140,8 @@ const timeGap = (ahead: CarState, car: CarState) => (ahead.laps === car.laps ? c
 /** The whole live view of the round's race at the state's latest crossing. */
 export function liveView(state: RaceState, season: Season, round: number, options: LiveViewOptions = {}): LiveView {
   const final = state.chequeredAtMs !== null;
-  const lines = liveClassification(classifiedState(state, final), final);
+  const rules = season.classificationRules ?? ACO_CLASSIFICATION;
+  const lines = liveClassification(classifiedState(state, final), final, rules);
   const entries = new Map(season.entries.map((e) => [e.car, e]));
   const leader = lines[0]?.car;
   const classAhead = new Map<string, CarState>();

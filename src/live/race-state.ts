@@ -7,6 +7,7 @@ import type { Entry, Season } from '../domain/season.ts';
 import { isEnteredFor } from '../domain/season.ts';
 import type { PitTimeReading } from '../domain/drive-time.ts';
 import type { LapEvent } from '../domain/lap-event.ts';
+import { ACO_CLASSIFICATION, classifyFinish, runningOrder } from '../domain/classification-rules.ts';
 
 /** One driver's time at the wheel of a car so far (see domain/drive-time.ts for how it is counted). */
 export interface DriverTime {
@@ -191,43 +192,19 @@ export interface LiveLine {
   readonly position: number;
   readonly classPosition: number;
   readonly car: CarState;
-  /** While the race runs every car is `Classified`; at the flag, NC and Ret as the ACO rules give. */
+  /** While the race runs every car is `Classified`; at the flag, what the classification rule says. */
   readonly status: Status;
 }
 
-export interface ClassificationRule {
-  /** Share of the overall winner's laps a car must cover to be classified (WEC: 70 %). */
-  readonly minimumShareOfWinner: number;
-}
-
-export const ACO_CLASSIFICATION: ClassificationRule = { minimumShareOfWinner: 0.7 };
-
-const byDistance = (a: CarState, b: CarState) =>
-  b.laps - a.laps || a.elapsedMs - b.elapsedMs || (a.car < b.car ? -1 : 1);
-
 /**
  * The running order: more laps first, then who completed them first. Once the chequered flag is
- * out (`final`), cars that took it with at least the rule's share of the winner's laps are
- * classified; those that took it short of that are not classified (NC); those that never took it
- * retired (Ret). Each group is ranked by distance; classified, then NC, then Ret — the order of the
- * ACO's official classifications (Le Mans 2024: #20 NC after the 46 classified, then the retired).
+ * out (`final`), the statuses and the order are the classification rule's
+ * (domain/classification-rules.ts; the ACO's by default: 70 % of the winner's laps and the flag,
+ * classified, then NC, then Ret — Le Mans 2024: #20 NC after the 46 classified, then the retired).
  */
-export function liveClassification(state: RaceState, final: boolean, rule = ACO_CLASSIFICATION): LiveLine[] {
-  const cars = Object.values(state.cars).sort(byDistance);
-  const winnerLaps = cars[0]?.laps ?? 0;
-  const statusOf = (car: CarState): Status => {
-    if (!final) return 'Classified';
-    if (!car.finished) return 'Ret';
-    return car.laps >= rule.minimumShareOfWinner * winnerLaps ? 'Classified' : 'NC';
-  };
-  const groups: Status[] = ['Classified', 'NC', 'Ret'];
-  const ordered = groups.flatMap((status) =>
-    cars.filter((c) => statusOf(c) === status).map((car) => ({ car, status })),
-  );
-  const perClass = new Map<string, number>();
-  return ordered.map(({ car, status }, index) => {
-    const classPosition = (perClass.get(car.class) ?? 0) + 1;
-    perClass.set(car.class, classPosition);
-    return { position: index + 1, classPosition, car, status };
-  });
+export function liveClassification(state: RaceState, final: boolean, rules = ACO_CLASSIFICATION): LiveLine[] {
+  const cars = Object.values(state.cars);
+  // Final without a flag seen (a caller's say-so): the flag is taken to fall at the latest crossing.
+  const lines = final ? classifyFinish(cars, rules, state.chequeredAtMs ?? state.elapsedMs) : runningOrder(cars);
+  return lines.map(({ position, classPosition, car, status }) => ({ position, classPosition, car, status }));
 }

@@ -117,3 +117,24 @@ test('aliases, team names per round and the pole rule survive the store', async 
   await db.transaction((tx) => saveSeason(tx, full));
   assert.deepEqual(await loadSeason(db, 'identity-2020'), full);
 });
+
+test('the classification rule survives the store; a season without one has none', async () => {
+  const imsa = {
+    ...season,
+    id: 'classification-2020',
+    classificationRules: {
+      minimumDistance: {
+        kind: 'share' as const,
+        percent: 66.67,
+        of: 'class-winner' as const,
+        rounding: 'down' as const,
+      },
+      chequeredFlag: 'not-required' as const,
+      order: 'laps' as const,
+      lastLapStop: 'Ret' as const,
+    },
+  };
+  await db.transaction((tx) => saveSeason(tx, imsa));
+  assert.deepEqual(await loadSeason(db, 'classification-2020'), imsa);
+  assert.equal((await loadSeason(db, season.id))?.classificationRules, undefined);
+});

@@ -1,5 +1,6 @@
 import type { Season, Race, ClassificationLine, TeamName } from '../domain/season.ts';
 import type { PoleRule } from '../domain/pole-rule.ts';
+import type { ClassificationRules } from '../domain/classification-rules.ts';
 import type { PointsSystem } from '../domain/points.ts';
 import type { LineupRules } from '../domain/lineup-rules.ts';
 import type { DriveTimeRuleBook } from '../domain/drive-time-rules.ts';
@@ -42,7 +43,7 @@ export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): 
   const before = previous.length > 0 ? await storedClassifications(tx, season.id) : new Map<number, Recorded>();
   await tx.query('DELETE FROM seasons WHERE id = $1', [season.id]);
   await tx.query(
-    'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision, lineup_rules, drive_time_rules, invitation_rules, pole_rule) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+    'INSERT INTO seasons (id, series, season, points, tie_breakers, notes, revision, lineup_rules, drive_time_rules, invitation_rules, pole_rule, classification_rules) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
     [
       season.id,
       season.series,
@@ -55,6 +56,7 @@ export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): 
       season.driveTimeRules ? json(season.driveTimeRules) : null,
       season.invitationRules ? json(season.invitationRules) : null,
       season.poleRule ? json(season.poleRule) : null,
+      season.classificationRules ? json(season.classificationRules) : null,
     ],
   );
   const id = season.id;
@@ -223,6 +225,7 @@ interface SeasonRow {
   drive_time_rules: DriveTimeRuleBook | null;
   invitation_rules: InvitationRules | null;
   pole_rule: PoleRule | null;
+  classification_rules: ClassificationRules | null;
 }
 interface ClassRow {
   id: string;
@@ -288,7 +291,7 @@ function lineOf(l: LineRow): ClassificationLine {
 /** A stored season, as the domain knows it; undefined when there is none with that id. */
 export async function loadSeason(db: Sql, id: string): Promise<Season | undefined> {
   const [row] = await db.query<SeasonRow>(
-    'SELECT id, series, season, points, tie_breakers, notes, lineup_rules, drive_time_rules, invitation_rules, pole_rule FROM seasons WHERE id = $1',
+    'SELECT id, series, season, points, tie_breakers, notes, lineup_rules, drive_time_rules, invitation_rules, pole_rule, classification_rules FROM seasons WHERE id = $1',
     [id],
   );
   if (!row) return undefined;
@@ -336,6 +339,7 @@ export async function loadSeason(db: Sql, id: string): Promise<Season | undefine
     ...(row.drive_time_rules !== null ? { driveTimeRules: row.drive_time_rules } : {}),
     ...(row.invitation_rules !== null ? { invitationRules: row.invitation_rules } : {}),
     ...(row.pole_rule !== null ? { poleRule: row.pole_rule } : {}),
+    ...(row.classification_rules !== null ? { classificationRules: row.classification_rules } : {}),
     notes: row.notes,
     classes: classes.map((c) => ({ id: c.id, name: c.name, alsoClassifiedIn: c.also_classified_in })),
     rounds: rounds.map((r) => ({
