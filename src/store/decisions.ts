@@ -1,3 +1,4 @@
+import { isStorableId } from './seasons.ts';
 import type { StewardDecision } from '../domain/decisions.ts';
 import type { Sql } from './database.ts';
 
@@ -26,6 +27,7 @@ export async function appendDecision(tx: Sql, seasonId: string, decision: Stewar
 
 /** Every decision of a season, in the order they were issued. */
 export async function listDecisions(db: Sql, seasonId: string): Promise<StewardDecision[]> {
+  if (!isStorableId(seasonId)) return [];
   const rows = await db.query<DecisionRow>(
     `SELECT id, round, kind, details, reason, regulation, issued_by, issued_at
      FROM steward_decisions WHERE season_id = $1 ORDER BY seq`,
@@ -63,6 +65,7 @@ export async function appendResultsState(tx: Sql, seasonId: string, change: Resu
 }
 
 export async function listResultsStates(db: Sql, seasonId: string): Promise<ResultsStateChange[]> {
+  if (!isStorableId(seasonId)) return [];
   const rows = await db.query<{ round: number; state: ResultsState; changed_by: string; changed_at: Date | string }>(
     'SELECT round, state, changed_by, changed_at FROM results_states WHERE season_id = $1 ORDER BY seq',
     [seasonId],

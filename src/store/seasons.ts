@@ -1,3 +1,4 @@
+import { badCharacter } from '../domain/text.ts';
 import type { Season, Race, ClassificationLine, TeamName } from '../domain/season.ts';
 import type { PoleRule } from '../domain/pole-rule.ts';
 import type { ClassificationRules } from '../domain/classification-rules.ts';
@@ -288,8 +289,15 @@ function lineOf(l: LineRow): ClassificationLine {
   };
 }
 
+/**
+ * Could a season have this id: ids come from files checked for what PostgreSQL can store, while
+ * a path may hold anything (`/seasons/a%00b`), which is no season rather than a failed query.
+ */
+export const isStorableId = (id: string): boolean => id.length <= 200 && badCharacter(id, 'name') === undefined;
+
 /** A stored season, as the domain knows it; undefined when there is none with that id. */
 export async function loadSeason(db: Sql, id: string): Promise<Season | undefined> {
+  if (!isStorableId(id)) return undefined; // a NUL would fail the query: no season has such an id
   const [row] = await db.query<SeasonRow>(
     'SELECT id, series, season, points, tie_breakers, notes, lineup_rules, drive_time_rules, invitation_rules, pole_rule, classification_rules FROM seasons WHERE id = $1',
     [id],

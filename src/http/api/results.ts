@@ -68,11 +68,21 @@ function resultJson(season: Season, race: Race, outcome: ClassOutcome): z.infer<
 }
 
 /** The `{round}` of a path, shared by every route under a round. */
-export const RoundNumber = z.coerce
-  .number({ error: 'expected a round number such as 1' })
-  .int()
-  .min(1)
-  .openapi({ param: { name: 'round', in: 'path' }, description: 'The round number.', example: 1 });
+/**
+ * A round as written in a URL: plain digits (`3`), never `3.0`, `03`, `1e0` or `0x3`, which a
+ * number coercion would all take, so that one round has one URL (and one cache entry).
+ */
+export const roundDigits = (what: string) =>
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}$/, { error: `expected ${what} such as 1, written in digits` })
+    .transform(Number);
+
+export const RoundNumber = roundDigits('a round number').openapi({
+  param: { name: 'round', in: 'path' },
+  description: 'The round number.',
+  example: '1',
+});
 
 const getResults = createRoute({
   method: 'get',

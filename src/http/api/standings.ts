@@ -1,3 +1,4 @@
+import { roundDigits } from './results.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Office } from '../../app/office.ts';
 import { slugOf } from '../../domain/ids.ts';
@@ -80,10 +81,7 @@ const StandingsQuery = z.object({
     .enum(['all', 'final'])
     .optional()
     .openapi({ description: '`final` leaves out races whose results are still provisional; default `all`.' }),
-  afterRound: z.coerce
-    .number()
-    .int()
-    .min(1)
+  afterRound: roundDigits('a round number')
     .optional()
     .openapi({
       description:
