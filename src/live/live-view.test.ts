@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Season } from '../domain/season.ts';
+import type { ClassificationRules } from '../domain/classification-rules.ts';
+import { ACO_CLASSIFICATION } from '../domain/classification-rules.ts';
 import type { LapEvent } from '../domain/lap-event.ts';
 import type { RaceState } from './race-state.ts';
 import { applyLap, EMPTY_RACE, raceContext } from './race-state.ts';
@@ -95,6 +97,10 @@ test('gaps to the leader, intervals and gaps in the class, on the same lap and l
     name: 'Round 1',
     flag: 'GF',
     final: false,
+    classificationRule:
+      "Classified: 70 % of the overall winner's laps (rounded up), and the chequered flag; a car that took the flag " +
+      'short of the distance is NC; one that did not take it is Ret; one that stopped on track on its last lap is Ret ' +
+      'too; classified cars first, then NC, then Ret, each by laps.',
     elapsedMs: 203_000,
     leaderLaps: 2,
     events: 7,
@@ -216,6 +222,48 @@ test('final phase: before the flag all run; after it a car still on its last lap
     ['4', 3, 'Classified'],
     ['3', 4, 'Ret'],
   ]);
+});
+
+test("at the flag the season's classification rule decides: the live view's statuses and order are the rule's", () => {
+  const order = (rules: ClassificationRules | undefined, state: RaceState) => {
+    const view = liveView(state, { ...season, ...(rules && { classificationRules: rules }) }, 1);
+    return Object.values(view.cars)
+      .sort((a, b) => a.position - b.position)
+      .map((c) => `${c.car} ${c.status}`);
+  };
+  // #4 takes the flag at 1 250 s: #2 (9 laps) stopped on its last lap, #3 (5 laps) 745 s before.
+  const end = replay([lap('4', 8, 1_250_000, { flag: 'FF', lapTimeMs: 340_000 })], replay(finalPhase));
+  assert.deepEqual(order(undefined, end), ['1 Classified', '4 Classified', '2 Ret', '3 Ret']);
+  // IMSA: every car on its laps, running or not.
+  const imsa: ClassificationRules = {
+    minimumDistance: { kind: 'none' },
+    chequeredFlag: 'not-required',
+    order: 'laps',
+    lastLapStop: 'Ret',
+  };
+  assert.deepEqual(order(imsa, end), ['1 Classified', '2 Classified', '4 Classified', '3 Classified']);
+  // A club: a car that stops on its last lap is classified on its laps; 60 % of the winner's 10 laps.
+  const club: ClassificationRules = {
+    ...ACO_CLASSIFICATION,
+    minimumDistance: { kind: 'share', percent: 60, of: 'overall-winner', rounding: 'up' },
+    lastLapStop: 'classified',
+  };
+  assert.deepEqual(order(club, end), ['1 Classified', '2 Classified', '4 Classified', '3 Ret']);
+  // Laps only, the flag needed: the retired #2 keeps its place by laps, ahead of the finisher #4.
+  assert.deepEqual(order({ ...ACO_CLASSIFICATION, order: 'laps' }, end), [
+    '1 Classified',
+    '2 Ret',
+    '4 Classified',
+    '3 Ret',
+  ]);
+  // Before the flag, whatever the rule, every car runs.
+  const racing = replay(finalPhase.slice(0, -1));
+  assert.deepEqual(order(imsa, racing), order(undefined, racing));
+  // The view says the rule it follows.
+  assert.match(
+    liveView(end, { ...season, classificationRules: imsa }, 1).race.classificationRule,
+    /^Classified: no minimum distance, whether or not it took the chequered flag; every car ranked by laps/,
+  );
 });
 
 test(

@@ -28,7 +28,11 @@ import type { ClassificationLine, CrewMember, Entry, Season } from '../domain/se
 import type { LimitMs } from '../domain/drive-time-rules.ts';
 import { rulesForClass } from '../domain/drive-time-rules.ts';
 import type { Rating } from '../domain/vocabulary.ts';
-import { ACO_CLASSIFICATION, RUNNING_WITHIN_BEST_LAPS } from '../domain/classification-rules.ts';
+import {
+  ACO_CLASSIFICATION,
+  describeClassificationRules,
+  RUNNING_WITHIN_BEST_LAPS,
+} from '../domain/classification-rules.ts';
 import type { CarState, LiveLine, RaceState } from './race-state.ts';
 import { liveClassification } from './race-state.ts';
 import { liveStandings } from './live-standings.ts';
@@ -193,6 +197,7 @@ export function liveView(state: RaceState, season: Season, round: number, option
       name: season.rounds.find((r) => r.round === round)?.name ?? `Round ${round}`,
       flag: state.flag,
       final,
+      classificationRule: describeClassificationRules(rules),
       elapsedMs: state.elapsedMs,
       leaderLaps: leader?.laps ?? 0,
       events: state.events,

@@ -28,6 +28,8 @@ export interface LiveRaceHeader {
   readonly flag: string | null;
   /** True once the chequered flag is out: statuses then follow the classification rule. */
   readonly final: boolean;
+  /** The season's classification rule in a sentence: what the statuses at the flag follow. */
+  readonly classificationRule: string;
   /** Race time of the latest crossing. */
   readonly elapsedMs: number;
   readonly leaderLaps: number;

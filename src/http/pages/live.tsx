@@ -5,6 +5,7 @@
  * fills it in place. Without JavaScript the page points to the JSON API.
  */
 import type { Round, Season } from '../../domain/season.ts';
+import { ACO_CLASSIFICATION, describeClassificationRules } from '../../domain/classification-rules.ts';
 import { ClassChip } from './badges.tsx';
 import { Layout } from './layout.tsx';
 import { roundPath, seasonPath } from './paths.ts';
@@ -70,6 +71,9 @@ export function LivePage(props: { season: Season; round: Round; scriptHref: stri
             </div>
           </dl>
         </div>
+        <p id="live-rule" class="note live-rule">
+          {describeClassificationRules(season.classificationRules ?? ACO_CLASSIFICATION)}
+        </p>
         <noscript>
           <p class="notice">
             This page follows the race with JavaScript. Without it, read the live view as JSON at{' '}

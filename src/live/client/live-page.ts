@@ -317,6 +317,7 @@ class LivePage {
       flag.textContent = format.flagName(race.flag);
     }
     setText(this.root.querySelector('#live-name'), race.name);
+    setText(this.root.querySelector('#live-rule'), race.classificationRule);
     setText(this.root.querySelector('#live-time'), format.clock(race.elapsedMs));
     setText(this.root.querySelector('#live-laps'), String(race.leaderLaps));
     setText(this.root.querySelector('#live-events'), race.events.toLocaleString('en'));
