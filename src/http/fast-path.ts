@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Office } from '../app/office.ts';
 import type { HttpParts } from './app.ts';
 import { originForm, replay } from './response-store.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { serveLiveStream } from './live-stream.ts';
 
 /**
@@ -32,7 +33,11 @@ export function fastPath({ app, store, today }: HttpParts, office: Office, strea
     } catch {
       // Bad input is answered with a 400 above; this is a bug, and it must cost one request, not the process.
       if (!res.headersSent)
-        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.writeHead(500, {
+          ...SECURITY_HEADERS,
+          'content-type': 'text/plain; charset=utf-8',
+          'cache-control': 'no-store',
+        });
       res.end('Something went wrong on our side.');
     }
   };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Office } from '../app/office.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { sseRetry } from '../formats/server-sent-events.ts';
 
 /** `/api/v1/seasons/{id}/rounds/{round}/live/stream`, with an optional query string. */
@@ -36,7 +37,7 @@ export function serveLiveStream(
   open.add(res);
   res.on('close', () => open.delete(res));
   void subscribe(office, seasonId, round, lastEventId, req, res).catch(() => {
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+    if (!res.headersSent) res.writeHead(500, { ...SECURITY_HEADERS, 'content-type': 'text/plain' });
     res.end();
   });
   return true;
@@ -56,7 +57,11 @@ const clipped = (id: string): string => JSON.stringify(id.length > 80 ? `${id.sl
 
 /** An error in the API's shape (`src/http/api/errors.ts`), never stored. */
 function refuse(res: ServerResponse, status: 400 | 404, code: 'bad-request' | 'not-found', message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify({ error: { code, message } }));
 }
 
@@ -77,6 +82,7 @@ async function subscribe(
   }
   const feed = await office.live();
   res.writeHead(200, {
+    ...SECURITY_HEADERS,
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
     'x-accel-buffering': 'no', // nginx in front: pass each frame on at once

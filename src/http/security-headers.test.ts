@@ -108,3 +108,18 @@ test('the pages hold no inline script, style or event handler for the policy to 
     }
   }
 });
+
+test('the live stream, answered before the app, carries them too: the stream and its refusals', async () => {
+  for (const path of [
+    '/api/v1/seasons/alms-2019-20/rounds/4/live/stream',
+    '/api/v1/seasons/nope/rounds/1/live/stream',
+    '/api/v1/seasons/%E0%A4%A/rounds/1/live/stream',
+  ]) {
+    const controller = new AbortController();
+    const response = await fetch(`${origin}${path}`, { signal: controller.signal });
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
+    assert.equal(response.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY, path);
+    controller.abort();
+    await response.body?.cancel().catch(() => undefined);
+  }
+});
