@@ -6,7 +6,7 @@ import { checkDriveTimes, rulesForClass } from '../../domain/drive-time-rules.ts
 import type { DriveTimeRules, Infringement } from '../../domain/drive-time-rules.ts';
 import { driveTimes } from '../../domain/drive-time.ts';
 import type { DriverDriveTime } from '../../domain/drive-time.ts';
-import { slugOf } from '../../domain/ids.ts';
+import { findDriver } from '../../domain/driver-identity.ts';
 import type { Season } from '../../domain/season.ts';
 import type { Rating } from '../../domain/vocabulary.ts';
 import type { AnalysisLap, LapAnalysis } from './lap-analysis-csv.ts';
@@ -82,10 +82,9 @@ function lastLapOfEachCar(laps: readonly AnalysisLap[]): Map<string, AnalysisLap
 }
 
 /**
- * The rating of the crew member of the car's entry with the driver's name, compared as ids:
- * the timing's `Antonio FUOCO` is the season file's `Antonio Fuoco`.
+ * The rating of the crew member of the car's entry the timing names, case and accents aside (the
+ * timing's `Antonio FUOCO` is the season file's `Antonio Fuoco`), or by one of its aliases.
  */
 function ratingOf(season: Season, car: string, driver: string): Rating | undefined {
-  const id = slugOf(driver);
-  return season.entries.find((e) => e.car === car)?.drivers.find((d) => slugOf(d.name) === id)?.rating;
+  return findDriver(season.entries.find((e) => e.car === car)?.drivers ?? [], driver)?.rating;
 }
