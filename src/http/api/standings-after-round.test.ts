@@ -82,3 +82,13 @@ test('the OpenAPI document declares afterRound on both standings routes', async 
     );
   }
 });
+
+test('each round is its own answer in the response store (afterRound is a parameter the route reads)', async () => {
+  const points = async (round: number) => {
+    const body = (await (
+      await api.get(`/api/v1/seasons/alms-2019-20/standings?class=LMP2&kind=teams&afterRound=${round}&bust=${round}`)
+    ).json()) as Document;
+    return body.standings[0]!.rows.find((r) => r.car === '26')?.points;
+  };
+  assert.deepEqual([await points(1), await points(2), await points(1)], [25, 50, 25]);
+});
