@@ -318,3 +318,27 @@ test(
     );
   },
 );
+
+test('one classification with --round-name is still one round with no results, now with the preset rules when asked', async () => {
+  const file = join(ARCHIVE, '01-sepang', '202412071400-race-201-hour-4-results.csv');
+  const { code, stdout, stderr } = await pitwall([
+    'season-from-timing',
+    file,
+    ...SEASON,
+    '--round-name',
+    '4 Hours of Sepang',
+    '--preset',
+    'alms',
+  ]);
+  assert.equal(code, 0, stderr);
+  assert.equal(stderr, '');
+  const season = parsed(stdout);
+  assert.deepEqual(
+    season.rounds.map((r) => r.name),
+    ['4 Hours of Sepang'],
+  );
+  assert.equal(season.entries.length, 5);
+  assert.deepEqual(season.races, []);
+  assert.equal(season.points.otherClassified, 0.5);
+  assert.deepEqual(season.poleRule, { qualifying: 'per-meeting', grids: ['best-lap', 'second-best-lap'] });
+});
