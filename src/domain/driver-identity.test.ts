@@ -10,6 +10,7 @@ test('spellings of one driver: case, accents, umlauts written out, two letters s
   assert.equal(likeness('Cedric SBIRRAZZOULI', 'Cédric SBIRRAZZUOLI'), 'swapped-letters');
   assert.equal(likeness('Ferdinand HABSBURG-LOTHRINGEN', 'Ferdinand HABSBURG'), 'shortened-surname');
   assert.equal(likeness('Ferdinand HABSBURG', 'Ferdinand HABSBURG-LOTHRINGEN'), 'shortened-surname');
+  assert.equal(likeness('Ling KANG', 'Kang LING'), 'reversed');
 });
 
 test('and of two drivers', () => {

@@ -50,7 +50,9 @@ export type Likeness =
   /** Two neighbouring letters swapped in one word of four letters or more. */
   | 'swapped-letters'
   /** The same first names, and one surname the start of the other (a double surname shortened). */
-  | 'shortened-surname';
+  | 'shortened-surname'
+  /** The same words the other way round: `Ling KANG`, `Kang LING` (surname first, as Chinese names are written). */
+  | 'reversed';
 
 const words = (key: string): string[] => (key === '' ? [] : key.split(' '));
 
@@ -73,6 +75,7 @@ export function likeness(a: string, b: string): Likeness | undefined {
   if (ka === '' || kb === '') return undefined;
   if (ka === kb || plainKey(a) === plainKey(b) || ka.replace(/ /g, '') === kb.replace(/ /g, '')) return 'spelling';
   const [wa, wb] = [words(ka), words(kb)];
+  if (wa.length > 1 && wa.join(' ') === [...wb].reverse().join(' ')) return 'reversed';
   if (wa.length === wb.length) {
     const differing = wa.flatMap((w, i) => (w === wb[i] ? [] : [[w, wb[i] ?? ''] as const]));
     const [only] = differing;

@@ -83,6 +83,7 @@ function identityLines(findings: ReturnType<typeof identifyCrew>['findings']): s
     spelling: 'spelled differently',
     'swapped-letters': 'two letters swapped',
     'shortened-surname': 'a double surname shortened',
+    reversed: 'names the other way round',
   };
   return findings.map((f) =>
     f.kind === 'merged'
