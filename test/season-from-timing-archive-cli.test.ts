@@ -75,6 +75,8 @@ test('the archive with the alms preset: calendar, entries round by round, classi
   assert.equal(season.points.otherClassified, 0.5);
   assert.deepEqual(season.poleRule, { qualifying: 'per-meeting', grids: ['best-lap', 'second-best-lap'] });
   assert.ok(season.notes.some((n) => n.startsWith('Source: One session, two grids')));
+  // …and its classification rule: without the flag a car is NC, as the ALMS sheets print it.
+  assert.equal(season.classificationRules?.withoutFlag, 'NC');
 
   // A car joining at round 3; a team renamed from round 3; a driver changed for two rounds.
   assert.deepEqual(
@@ -277,9 +279,12 @@ test('mistakes in the command: a one-round option without --round-name, an unkno
   const circuit = await pitwall(['season-from-timing', ARCHIVE, ...SEASON, '--circuit', 'Sepang']);
   assert.equal(circuit.code, 1);
   assert.match(circuit.stderr, /^--circuit: for one classification with --round-name/);
-  const preset = await pitwall(['season-from-timing', ARCHIVE, ...SEASON, '--preset', 'imsa']);
+  const preset = await pitwall(['season-from-timing', ARCHIVE, ...SEASON, '--preset', 'dtm']);
   assert.equal(preset.code, 1);
-  assert.equal(preset.stderr.trim(), 'no preset "imsa" (the presets are: alms; see pitwall presets)');
+  assert.equal(
+    preset.stderr.trim(),
+    'no preset "dtm" (the presets are: alms, elms, imsa, sim-league, wec; see pitwall presets)',
+  );
   const missing = await pitwall(['season-from-timing', join(ARCHIVE, 'nowhere'), ...SEASON]);
   assert.equal(missing.code, 1);
   assert.equal(missing.stderr.trim(), `${join(ARCHIVE, 'nowhere')}: cannot read: no such file or folder`);

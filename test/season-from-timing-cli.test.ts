@@ -53,7 +53,12 @@ test(
     const classification = timingPath('leMans2024Classification');
     const { code, stdout, stderr } = await pitwall(['season-from-timing', classification, ...LE_MANS]);
     assert.equal(code, 0, stderr);
-    assert.equal(stderr, '');
+    // No --preset, and an Al Kamel classification does not say its series: which rules, said once.
+    assert.equal(
+      stderr,
+      `${classification}: no --preset, and the file does not say its series: points are the WEC scale ` +
+        "25-18-15-12-10-8-6-4-2-1 and 1 for pole, the classification the ACO's (see pitwall presets)\n",
+    );
     const parsed = parseSeasonFile(stdout, 'le-mans-2024.yaml');
     if (!parsed.ok) assert.fail(parsed.error.map(formatIssue).join('\n'));
     const season = parsed.value;
@@ -139,5 +144,76 @@ test(
     assert.equal(stdout, '');
     assert.match(stderr, /^season file:\d+: invalid rounds\[0\]\.country: .*"France"$/m);
     assert.match(stderr, /nothing written: the season file would have 1 problem\(s\)/);
+  },
+);
+
+const SEBRING = [
+  '--series',
+  'IMSA WeatherTech SportsCar Championship',
+  '--season',
+  '2025',
+  '--round-name',
+  'Twelve Hours of Sebring',
+  '--id',
+  'imsa-2025',
+];
+
+test(
+  'Sebring 2025: an IMSA results file is scored by the imsa preset, said on standard error; --preset overrides it',
+  needsRecordedRaces,
+  async () => {
+    const results = timingPath('sebring2025Results');
+    const { code, stdout, stderr } = await pitwall(['season-from-timing', results, ...SEBRING]);
+    assert.equal(code, 0, stderr);
+    assert.equal(
+      stderr,
+      `${results}: IMSA results (IMSA_… columns): rules from the imsa preset (pitwall presets imsa; --preset to choose another)\n`,
+    );
+    const parsed = parseSeasonFile(stdout, 'imsa-2025.yaml');
+    if (!parsed.ok) assert.fail(parsed.error.map(formatIssue).join('\n'));
+    const season = parsed.value;
+    assert.equal(season.entries.length, 56);
+    assert.equal(season.points.positions[0], 350);
+    assert.equal(season.points.pole, 35);
+    assert.deepEqual(season.classificationRules, {
+      minimumDistance: { kind: 'none' },
+      chequeredFlag: 'not-required',
+      withoutFlag: 'Ret',
+      order: 'laps',
+      lastLapStop: 'Ret',
+    });
+    assert.match(season.notes[0] ?? '', /^Rules from the imsa preset \(IMSA WeatherTech SportsCar Championship/);
+    assert.match(stdout, /^classification:\n {2}minimumDistance: none\n {2}chequeredFlag: not-required\n/m);
+
+    const asked = await pitwall(['season-from-timing', results, ...SEBRING, '--preset', 'wec']);
+    assert.equal(asked.code, 0, asked.stderr);
+    assert.equal(asked.stderr, `${results}: IMSA results (IMSA_… columns), scored by --preset wec as asked\n`);
+    const wec = parseSeasonFile(asked.stdout, 'wec.yaml');
+    assert.ok(wec.ok);
+    assert.equal(wec.value.classificationRules?.chequeredFlag, 'required');
+    assert.equal(wec.value.points.positions[0], 25);
+  },
+);
+
+test(
+  "the wec preset on Le Mans: double points from the preset, the classification the ACO's",
+  needsRecordedRaces,
+  async () => {
+    const noMultiplier = LE_MANS.slice(0, LE_MANS.indexOf('--points-multiplier'));
+    const classification = timingPath('leMans2024Classification');
+    const { code, stdout, stderr } = await pitwall([
+      'season-from-timing',
+      classification,
+      ...noMultiplier,
+      '--preset',
+      'wec',
+    ]);
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, '');
+    const parsed = parseSeasonFile(stdout, 'le-mans.yaml');
+    if (!parsed.ok) assert.fail(parsed.error.map(formatIssue).join('\n'));
+    assert.equal(parsed.value.rounds[0]?.pointsMultiplier, 2);
+    assert.equal(parsed.value.points.otherClassified, 0.5);
+    assert.equal(parsed.value.classificationRules?.withoutFlag, 'Ret');
   },
 );

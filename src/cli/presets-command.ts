@@ -9,6 +9,7 @@ import { formatIssue } from '../formats/season-file.ts';
 import type { Preset } from '../formats/preset-file.ts';
 import { parsePresetFile } from '../formats/preset-file.ts';
 import { UserError } from './user-error.ts';
+import { ACO_CLASSIFICATION, describeClassificationRules } from '../domain/classification-rules.ts';
 
 const PRESETS = new URL('../../data/presets/', import.meta.url);
 
@@ -35,9 +36,12 @@ export async function loadPreset(name: string): Promise<Preset> {
 }
 
 function describe(preset: Preset): string {
+  const multipliers = Object.entries(preset.pointsMultipliers).map(([round, x]) => `${round} ×${x}`);
   return [
     `${preset.name}: ${preset.series} ${preset.seasons}`,
     `  ${preset.summary}`,
+    `  Classification: ${describeClassificationRules(preset.classification ?? ACO_CLASSIFICATION)}`,
+    ...(multipliers.length > 0 ? [`  Points multipliers: ${multipliers.join(', ')}`] : []),
     '  Sources:',
     ...preset.sources.map((s) => `  - ${s}`),
     ...(preset.unconfirmed.length > 0 ? ['  Not confirmed:', ...preset.unconfirmed.map((s) => `  - ${s}`)] : []),
@@ -47,7 +51,9 @@ function describe(preset: Preset): string {
 export function addPresetsCommand(program: Command): void {
   program
     .command('presets')
-    .description("list the series presets (a series' points, tie-breakers and pole rule, with their sources)")
+    .description(
+      "list the series presets (a series' points, tie-breakers, pole and classification rules, with their sources)",
+    )
     .argument('[name]', 'show this preset whole: its rules, sources and what is not confirmed')
     .action(async (name: string | undefined) => {
       if (name !== undefined) {

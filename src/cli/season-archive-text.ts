@@ -4,7 +4,7 @@
  * and the report of what the files did not settle, one line each, for standard error.
  */
 import type { Preset } from '../formats/preset-file.ts';
-import { presetNotes } from '../formats/preset-file.ts';
+import { presetNotes, withPreset } from '../formats/preset-file.ts';
 import { serializeSeasonFile } from '../formats/season-file.ts';
 import { seasonFromArchive } from '../formats/timing/season-from-archive.ts';
 import { readTimingArchive } from './timing-archive.ts';
@@ -42,5 +42,7 @@ export async function seasonArchiveText(
         'no --preset: points are the WEC scale 25-18-15-12-10-8-6-4-2-1 and 1 for pole, and there is no pole rule ' +
           '(see pitwall presets)',
       ];
-  return { text: serializeSeasonFile(built.value.season), report: [...reading, ...noPreset, ...built.value.report] };
+  // The preset's classification rule and round multipliers too (withPreset).
+  const season = preset ? withPreset(built.value.season, preset) : built.value.season;
+  return { text: serializeSeasonFile(season), report: [...reading, ...noPreset, ...built.value.report] };
 }

@@ -15,6 +15,8 @@ import { UserError } from './user-error.ts';
 import { readTimingFile } from './timing-file.ts';
 import { loadPreset } from './presets-command.ts';
 import type { Preset } from '../formats/preset-file.ts';
+import { presetNotes, withPreset } from '../formats/preset-file.ts';
+import { presetFor } from './preset-choice.ts';
 import { seasonArchiveText } from './season-archive-text.ts';
 
 /** More problems than this are counted, not printed: a file in the wrong shape has one per row. */
@@ -42,12 +44,16 @@ export function addSeasonFromTimingCommand(program: Command): void {
         'the files spell them), ratings and nationalities from the qualifying results, every race classification, ' +
         "and the poles the preset's pole rule derives; what it cannot derive is reported on standard error, one " +
         'line each. With --round-name and one classification: a one-round season file whose entry list is its cars ' +
-        '(points: the WEC scale 25-18-15-12-10-8-6-4-2-1 and 1 for pole unless --preset says otherwise)',
+        '(points: the WEC scale 25-18-15-12-10-8-6-4-2-1 and 1 for pole unless --preset, or an IMSA results file, ' +
+        'says otherwise)',
     )
     .argument('<paths...>', 'timing files and folders, one folder per event (files named YYYYMMDDhhmm-…)')
     .requiredOption('--series <name>', 'the series, e.g. "Asian Le Mans Series"')
     .requiredOption('--season <name>', 'the season, e.g. 2024-25')
-    .option('--preset <name>', 'the series preset whose points, tie-breakers and pole rule to use (pitwall presets)')
+    .option(
+      '--preset <name>',
+      'the series preset whose points, tie-breakers, pole and classification rules to use (pitwall presets)',
+    )
     .option('--round-name <name>', 'one classification as one round, e.g. "24 Hours of Le Mans"')
     .option('--id <id>', "the season id, e.g. wec-2024 (default: the series' initials and the season)")
     .option('--circuit <name>', "with --round-name: the circuit's name")
@@ -60,10 +66,7 @@ export function addSeasonFromTimingCommand(program: Command): void {
       const { text, report } =
         options.roundName === undefined
           ? await archiveText(paths, options, preset)
-          : {
-              text: await seasonFileText(oneFile(paths), { ...options, roundName: options.roundName }, preset),
-              report: [],
-            };
+          : await seasonFileText(oneFile(paths), { ...options, roundName: options.roundName }, preset);
       for (const line of report) process.stderr.write(`${line}\n`);
       if (options.output === undefined) process.stdout.write(text);
       else {
@@ -128,8 +131,8 @@ function checked(text: string, output: string | undefined): string {
 async function seasonFileText(
   file: string,
   options: SeasonFromTimingOptions & { roundName: string },
-  preset: Preset | undefined,
-): Promise<string> {
+  given: Preset | undefined,
+): Promise<{ text: string; report: string[] }> {
   const multiplier = multiplierOf(options.pointsMultiplier);
   // Loaded on demand, as the other commands do not need the CSV parser.
   const [{ parseClassificationCsv }, { seasonFromClassification }, { serializeSeasonFile }] = await Promise.all([
@@ -138,6 +141,8 @@ async function seasonFileText(
     import('../formats/season-file.ts'),
   ]);
   const classification = await readTimingFile(file, 'the classification', parseClassificationCsv);
+  // The preset --preset names, else the one the file's origin names (IMSA), said on standard error.
+  const { preset, report } = await presetFor(file, classification.origin, given);
   const season = seasonFromClassification(classification, {
     series: options.series,
     season: options.season,
@@ -151,11 +156,9 @@ async function seasonFileText(
     },
     ...(preset && { points: preset.points }),
   });
-  const ruled = preset
-    ? { ...season, tieBreakers: preset.tieBreakers, ...(preset.poleRule && { poleRule: preset.poleRule }) }
-    : season;
+  const ruled = preset ? withPreset({ ...season, notes: [...season.notes, ...presetNotes(preset)] }, preset) : season;
   // A bad --id, --country or --date is reported here, and nothing is written.
-  return checked(serializeSeasonFile(ruled), options.output);
+  return { text: checked(serializeSeasonFile(ruled), options.output), report };
 }
 
 function multiplierOf(text: string | undefined): number | undefined {

@@ -22,6 +22,7 @@ const FLAG_AT = 10 * LAP;
 const IMSA: ClassificationRules = {
   minimumDistance: { kind: 'none' },
   chequeredFlag: 'not-required',
+  withoutFlag: 'Ret',
   order: 'laps',
   lastLapStop: 'Ret',
 };
@@ -176,6 +177,28 @@ test('a car that stopped on track on its last lap: Ret, NC or classified, as the
   ]);
 });
 
+test('without the flag NC, as the ALMS and ELMS sheets print it: one group of unclassified cars, by laps', () => {
+  const rules: ClassificationRules = { ...ACO_CLASSIFICATION, withoutFlag: 'NC', lastLapStop: 'NC' };
+  const cars = [
+    finisher('A', 10, true, FLAG_AT),
+    finisher('R', 9, false, 5 * LAP), // stopped: NC, but with more laps than the short finisher
+    finisher('S', 6, true, FLAG_AT + 1), // took the flag short of 7 laps
+    finisher('B', 7, true, FLAG_AT + 2),
+  ];
+  assert.deepEqual(shown(classifyFinish(cars, rules, FLAG_AT)), ['A Classified', 'B Classified', 'R NC', 'S NC']);
+  // Short of the distance without the flag, where the flag is not needed: as withoutFlag says.
+  const short = [finisher('A', 10, true, FLAG_AT), finisher('R', 2, false, 2 * LAP)];
+  const imsaAtHalf: ClassificationRules = {
+    ...IMSA,
+    minimumDistance: { kind: 'share', percent: 50, of: 'overall-winner', rounding: 'up' },
+  };
+  assert.deepEqual(shown(classifyFinish(short, imsaAtHalf, FLAG_AT)), ['A Classified', 'R Ret']);
+  assert.deepEqual(shown(classifyFinish(short, { ...imsaAtHalf, withoutFlag: 'NC' }, FLAG_AT)), [
+    'A Classified',
+    'R NC',
+  ]);
+});
+
 test('no minimum distance and no flag needed: a sim league classifies every car', () => {
   const cars = [finisher('A', 10, true), finisher('B', 1, false, LAP), finisher('C', 0, false, 0)];
   assert.deepEqual(shown(classifyFinish(cars, IMSA, FLAG_AT)), ['A Classified', 'B Classified', 'C Classified']);
@@ -196,14 +219,23 @@ test('while the race runs: every car classified, by laps then who completed them
 test('the rule in a sentence', () => {
   assert.equal(
     describeClassificationRules(ACO_CLASSIFICATION),
-    "Classified: 70 % of the overall winner's laps (rounded up), and the chequered flag; a car that took the flag " +
-      'short of the distance is NC; one that did not take it is Ret; one that stopped on track on its last lap is Ret ' +
-      'too; classified cars first, then NC, then Ret, each by laps.',
+    "Classified: 70 % of the overall winner's laps (rounded up), and the chequered flag; a car short of it is NC if " +
+      'it took the flag; one that did not take the flag is Ret; one that stopped on track on its last lap is Ret too; ' +
+      'classified cars first, then NC, then Ret, each by laps.',
   );
   assert.equal(
     describeClassificationRules(IMSA),
     'Classified: no minimum distance, whether or not it took the chequered flag; every car ranked by laps, whatever ' +
       'its status.',
+  );
+  assert.equal(
+    describeClassificationRules({ ...IMSA, minimumDistance: { kind: 'laps', laps: 3 } }),
+    'Classified: at least 3 laps, whether or not it took the chequered flag; a car short of it is NC if it took the ' +
+      'flag, Ret if not; every car ranked by laps, whatever its status.',
+  );
+  assert.match(
+    describeClassificationRules({ ...ACO_CLASSIFICATION, withoutFlag: 'NC', lastLapStop: 'NC' }),
+    /one that did not take the flag is NC; one that stopped on track on its last lap is NC too;/,
   );
   assert.match(
     describeClassificationRules({

@@ -27,10 +27,18 @@ export type Rounding = (typeof ROUNDINGS)[number];
 
 export const FLAG_RULES = ['required', 'not-required'] as const;
 /**
- * `required`: a car that did not take the chequered flag is not classified (Ret); `not-required`:
- * it is ranked among the classified cars by the laps it completed.
+ * `required`: a car that did not take the chequered flag is not classified (`withoutFlag` says
+ * whether it is shown Ret or NC); `not-required`: it is ranked among the classified cars by the
+ * laps it completed.
  */
 export type FlagRule = (typeof FLAG_RULES)[number];
+
+export const WITHOUT_FLAG_STATUSES = ['Ret', 'NC'] as const;
+/**
+ * The status of a car not classified for want of the flag (or of the distance without the flag):
+ * `Ret` as the Le Mans 2024 classification prints it, `NC` as the ALMS 2023 and ELMS 2014 sheets do.
+ */
+export type WithoutFlagStatus = (typeof WITHOUT_FLAG_STATUSES)[number];
 
 export const CLASSIFICATION_ORDERS = ['status-groups', 'laps'] as const;
 /**
@@ -56,6 +64,7 @@ export type MinimumDistance =
 export interface ClassificationRules {
   readonly minimumDistance: MinimumDistance;
   readonly chequeredFlag: FlagRule;
+  readonly withoutFlag: WithoutFlagStatus;
   readonly order: ClassificationOrder;
   readonly lastLapStop: LastLapStop;
 }
@@ -64,6 +73,7 @@ export interface ClassificationRules {
 export const ACO_CLASSIFICATION: ClassificationRules = {
   minimumDistance: { kind: 'share', percent: 70, of: 'overall-winner', rounding: 'up' },
   chequeredFlag: 'required',
+  withoutFlag: 'Ret',
   order: 'status-groups',
   lastLapStop: 'Ret',
 };
@@ -158,10 +168,12 @@ export function classifyFinish<C extends FinishingCar>(
   return numbered(groups.flatMap((status) => lines.filter((line) => line.status === status)));
 
   function statusOf(car: C, needed: number, stoppedOnLastLap: boolean): FinishStatus {
-    if (!mayClassify(car)) return stoppedOnLastLap && rules.lastLapStop === 'NC' ? 'NC' : 'Ret';
+    // (A car that stopped on its last lap may be classified only when the rule says `classified`.)
+    if (!mayClassify(car))
+      return stoppedOnLastLap && rules.lastLapStop !== 'classified' ? rules.lastLapStop : rules.withoutFlag;
     if (car.laps >= needed) return 'Classified';
-    // Short of the distance: not classified if it finished, retired if it never took the flag.
-    return car.finished ? 'NC' : 'Ret';
+    // Short of the distance: not classified if it took the flag, as the rule says if it did not.
+    return car.finished ? 'NC' : rules.withoutFlag;
   }
 }
 
@@ -194,12 +206,6 @@ const flagWords: Record<FlagRule, string> = {
   'not-required': 'whether or not it took the chequered flag',
 };
 
-const stopWords: Record<LastLapStop, string> = {
-  Ret: 'is Ret too',
-  NC: 'is NC',
-  classified: 'is classified on the laps it completed',
-};
-
 /** The minimum distance in words: `70 % of the overall winner's laps (rounded up)`. */
 export function describeMinimumDistance(distance: MinimumDistance): string {
   if (distance.kind === 'none') return 'no minimum distance';
@@ -215,11 +221,18 @@ export function describeMinimumDistance(distance: MinimumDistance): string {
  */
 export function describeClassificationRules(rules: ClassificationRules): string {
   const distance = describeMinimumDistance(rules.minimumDistance);
+  const required = rules.chequeredFlag === 'required';
   const parts = [`Classified: ${distance}, ${flagWords[rules.chequeredFlag]}`];
-  if (rules.minimumDistance.kind !== 'none') parts.push('a car that took the flag short of the distance is NC');
-  if (rules.chequeredFlag === 'required') {
+  if (rules.minimumDistance.kind !== 'none') {
+    parts.push(`a car short of it is NC if it took the flag${required ? '' : `, ${rules.withoutFlag} if not`}`);
+  }
+  if (required) {
+    const stop =
+      rules.lastLapStop === 'classified'
+        ? 'is classified on the laps it completed'
+        : `is ${rules.lastLapStop}${rules.lastLapStop === rules.withoutFlag ? ' too' : ''}`;
     parts.push(
-      `one that did not take it is Ret; one that stopped on track on its last lap ${stopWords[rules.lastLapStop]}`,
+      `one that did not take the flag is ${rules.withoutFlag}; one that stopped on track on its last lap ${stop}`,
     );
   }
   parts.push(

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { formatIssue } from './season-file.ts';
-import { parsePresetFile, presetNotes } from './preset-file.ts';
+import { parsePresetFile, presetNotes, withPreset } from './preset-file.ts';
+import { buildSeason, car } from '../../test/support/season-builder.ts';
 
 const ALMS = new URL('../../data/presets/alms.yaml', import.meta.url);
 
@@ -48,4 +49,53 @@ test('a broken preset: every problem with its line', () => {
     ['2 invalid name', '7 type points.positions.1', '8 invalid poleRule.grids', '9 unknown-field colour'],
   );
   assert.match(parsed.error[3]?.message ?? '', /expected one of format, name, series, seasons, summary, sources/);
+});
+
+test("withPreset: the preset's points, tie-breakers, pole and classification rules, and its round multipliers", () => {
+  const text = [
+    'format: pitwall-preset/1',
+    'name: double-finale',
+    'series: Test Series',
+    'seasons: "2025"',
+    'summary: a test',
+    'sources: [somewhere]',
+    'points: { positions: [10, 6, 4], pole: 1 }',
+    'pointsMultipliers: { Finale: 2, Opener: 0.5 }',
+    'classification: { minimumDistance: none, chequeredFlag: not-required, order: laps }',
+    '',
+  ].join('\n');
+  const parsed = parsePresetFile(text, 'double-finale.yaml');
+  if (!parsed.ok) assert.fail(parsed.error.map(formatIssue).join('\n'));
+  const season = buildSeason({ rounds: 3, entries: [car('1', 'P', ['A'])], races: [] });
+  const named = {
+    ...season,
+    rounds: [
+      { round: 1, name: 'Opener', pointsMultiplier: 1 },
+      { round: 2, name: 'Middle', pointsMultiplier: 1 },
+      // A multiplier the user gave (--points-multiplier) is kept.
+      { round: 3, name: 'Finale', pointsMultiplier: 3 },
+    ],
+  };
+  const ruled = withPreset(named, parsed.value);
+  assert.deepEqual(
+    ruled.rounds.map((r) => r.pointsMultiplier),
+    [0.5, 1, 3],
+  );
+  assert.deepEqual(ruled.points.positions, [10, 6, 4]);
+  assert.deepEqual(ruled.classificationRules, {
+    minimumDistance: { kind: 'none' },
+    chequeredFlag: 'not-required',
+    withoutFlag: 'Ret',
+    order: 'laps',
+    lastLapStop: 'Ret',
+  });
+  const broken = parsePresetFile(
+    text.replace('Opener: 0.5', 'Opener: -1').replace('order: laps', 'order: fastest'),
+    'bad.yaml',
+  );
+  assert.ok(!broken.ok);
+  assert.deepEqual(
+    broken.error.map((i) => `${i.line} ${i.code} ${i.path.join('.')}`),
+    ['8 invalid pointsMultipliers.Opener', '9 invalid classification.order'],
+  );
 });

@@ -1,7 +1,7 @@
 /**
  * A series preset (`pitwall-preset/1`, data/presets/*.yaml): the rules that score a season of a
- * series — points, tie-breakers, pole rule — with the regulation each comes from and what is not
- * confirmed. `pitwall season-from-timing --preset NAME` writes them into the season file it makes.
+ * series — points, tie-breakers, pole rule, classification rule, the rounds that pay more or less
+ * (Le Mans: double) — with the regulation each comes from and what is not confirmed. `pitwall season-from-timing --preset NAME` writes them into the season file it makes.
  * The sections are the season file's own, checked by the same schemas. Pure: text in, preset out.
  *
  * @example
@@ -13,10 +13,12 @@ import type { PointsSystem } from '../domain/points.ts';
 import type { PoleRule } from '../domain/pole-rule.ts';
 import { err, ok } from '../domain/result.ts';
 import type { Issue, Result } from '../domain/result.ts';
-import type { TieBreakRules } from '../domain/season.ts';
+import type { Season, TieBreakRules } from '../domain/season.ts';
+import type { ClassificationRules } from '../domain/classification-rules.ts';
+import { toClassificationRules } from './season-file-classification.ts';
 import type { SeasonFileIssue } from './season-file.ts';
 import { toPoints, toPoleRule, toTieBreakers } from './season-file-normalise.ts';
-import { pointsSchema, poleRuleSchema, text, tieBreakers } from './season-file-schema.ts';
+import { classificationRulesSchema, pointsSchema, poleRuleSchema, text, tieBreakers } from './season-file-schema.ts';
 import { loadYaml, positionOfPath } from './yaml-source.ts';
 import { defaultMessage, toIssues } from './zod-issues.ts';
 
@@ -37,6 +39,10 @@ export interface Preset {
   readonly points: PointsSystem;
   readonly tieBreakers: TieBreakRules;
   readonly poleRule?: PoleRule;
+  /** Who is classified at the flag (docs/season-file.md#classification); absent: the ACO's rule. */
+  readonly classification?: ClassificationRules;
+  /** A round's `pointsMultiplier` by the round's name: `{ 24 Hours of Le Mans: 2 }`. */
+  readonly pointsMultipliers: Readonly<Record<string, number>>;
 }
 
 const presetShape = {
@@ -50,6 +56,8 @@ const presetShape = {
   points: pointsSchema,
   tieBreakers: tieBreakers.optional(),
   poleRule: poleRuleSchema.optional(),
+  classification: classificationRulesSchema.optional(),
+  pointsMultipliers: z.record(text, z.number().positive()).optional(),
 };
 
 const presetSchema = z.strictObject(presetShape, {
@@ -68,7 +76,9 @@ export function parsePresetFile(input: string, fileName: string): Result<Preset,
   const shape = presetSchema.safeParse(loaded.value.data, { reportInput: true, error: defaultMessage });
   if (!shape.success) {
     const at = (issue: Issue) => positionOfPath(loaded.value, issue.path).line;
-    return err(toIssues(shape.error.issues).map((issue) => ({ ...issue, file: fileName, line: at(issue) })));
+    // In the order of the file, as a season file's (Array.prototype.sort is stable).
+    const issues = toIssues(shape.error.issues).map((issue) => ({ ...issue, file: fileName, line: at(issue) }));
+    return err(issues.sort((a, b) => a.line - b.line));
   }
   const p = shape.data;
   return ok({
@@ -81,7 +91,30 @@ export function parsePresetFile(input: string, fileName: string): Result<Preset,
     points: toPoints(p.points),
     tieBreakers: toTieBreakers(p.tieBreakers),
     ...(p.poleRule && { poleRule: toPoleRule(p.poleRule) }),
+    ...(p.classification && { classification: toClassificationRules(p.classification) }),
+    pointsMultipliers: p.pointsMultipliers ?? {},
   });
+}
+
+/**
+ * The season with the preset's rules: its points, tie-breakers, pole rule and classification rule,
+ * and each round named in `pointsMultipliers` paying as it says (unless the round already pays
+ * other than 1: a multiplier given on the command line wins).
+ */
+export function withPreset(season: Season, preset: Preset): Season {
+  return {
+    ...season,
+    points: preset.points,
+    tieBreakers: preset.tieBreakers,
+    ...(preset.poleRule && { poleRule: preset.poleRule }),
+    ...(preset.classification && { classificationRules: preset.classification }),
+    rounds: season.rounds.map((round) => {
+      const multiplier = preset.pointsMultipliers[round.name];
+      return multiplier === undefined || round.pointsMultiplier !== 1
+        ? round
+        : { ...round, pointsMultiplier: multiplier };
+    }),
+  };
 }
 
 /**

@@ -51,14 +51,20 @@ test('a field left out is the ACO’s: { order: laps } changes the order only', 
 test('every shape of the rule, read and written back to the same rule', () => {
   const rules = [
     'classification: { minimumDistance: none, chequeredFlag: not-required, order: laps }',
-    'classification: { minimumDistance: { laps: 10 }, lastLapStop: NC }',
+    'classification: { minimumDistance: { laps: 10 }, withoutFlag: NC }',
     'classification: { minimumDistance: { percent: 66.67, of: class-winner, rounding: nearest }, lastLapStop: classified }',
     'classification:\n  minimumDistance: { percent: 70, of: overall-winner, rounding: down }\n  chequeredFlag: required\n  order: status-groups\n  lastLapStop: Ret',
   ];
   const read = rules.map((r) => season(file(r)).classificationRules);
   assert.deepEqual(read, [
-    { minimumDistance: { kind: 'none' }, chequeredFlag: 'not-required', order: 'laps', lastLapStop: 'Ret' },
-    { ...ACO_CLASSIFICATION, minimumDistance: { kind: 'laps', laps: 10 }, lastLapStop: 'NC' },
+    {
+      minimumDistance: { kind: 'none' },
+      chequeredFlag: 'not-required',
+      withoutFlag: 'Ret',
+      order: 'laps',
+      lastLapStop: 'Ret',
+    },
+    { ...ACO_CLASSIFICATION, minimumDistance: { kind: 'laps', laps: 10 }, withoutFlag: 'NC', lastLapStop: 'NC' },
     {
       ...ACO_CLASSIFICATION,
       minimumDistance: { kind: 'share', percent: 66.67, of: 'class-winner', rounding: 'nearest' },
@@ -90,7 +96,7 @@ test('mistakes in classification: each with its line, all at once', () => {
     'club.yaml:6: invalid classification.minimumDistance.of: expected one of overall-winner, class-winner, got "class-leader"',
     'club.yaml:7: invalid classification.chequeredFlag: expected one of required, not-required, got "sometimes"',
     'club.yaml:8: invalid classification.order: expected one of status-groups, laps, got "laps-only"',
-    'club.yaml:9: unknown-field classification.lastLapstop: unknown field, expected one of minimumDistance, chequeredFlag, order, lastLapStop',
+    'club.yaml:9: unknown-field classification.lastLapstop: unknown field, expected one of minimumDistance, chequeredFlag, withoutFlag, order, lastLapStop',
   ]);
   assert.deepEqual(problems(file('classification: { minimumDistance: { percent: 70, laps: 10, rounding: up } }')), [
     'club.yaml:5: invalid classification.minimumDistance.laps: expected percent or laps, not both',

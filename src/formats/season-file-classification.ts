@@ -1,8 +1,9 @@
 /**
  * The season file's `classification` section (docs/season-file.md#classification) to and from the
  * domain's `ClassificationRules`. A field left out is the ACO's (domain/classification-rules.ts),
- * so `classification: { order: laps }` changes the order only; a section written back states
- * every field, so the file says the whole rule it is scored by.
+ * so `classification: { order: laps }` changes the order only — except `lastLapStop`, which is by
+ * default what a car without the flag gets (`withoutFlag`). A section written back states every
+ * field, so the file says the whole rule it is scored by.
  */
 import type { Node } from 'yaml';
 import type { ClassificationRules, MinimumDistance } from '../domain/classification-rules.ts';
@@ -12,12 +13,15 @@ import type { ClassificationRulesItem } from './season-file-schema.ts';
 type DistanceItem = NonNullable<ClassificationRulesItem['minimumDistance']>;
 
 export function toClassificationRules(item: ClassificationRulesItem): ClassificationRules {
+  const withoutFlag = item.withoutFlag ?? ACO_CLASSIFICATION.withoutFlag;
   return {
     minimumDistance:
       item.minimumDistance === undefined ? ACO_CLASSIFICATION.minimumDistance : toDistance(item.minimumDistance),
     chequeredFlag: item.chequeredFlag ?? ACO_CLASSIFICATION.chequeredFlag,
+    withoutFlag,
     order: item.order ?? ACO_CLASSIFICATION.order,
-    lastLapStop: item.lastLapStop ?? ACO_CLASSIFICATION.lastLapStop,
+    // Without the flag required there is no last-lap rule (the schema refuses one): it is withoutFlag.
+    lastLapStop: item.lastLapStop ?? withoutFlag,
   };
 }
 
@@ -39,6 +43,7 @@ export function classificationRulesOf(rules: ClassificationRules, flow: (value: 
   return {
     minimumDistance: distanceOf(rules.minimumDistance, flow),
     chequeredFlag: rules.chequeredFlag,
+    withoutFlag: rules.withoutFlag,
     order: rules.order,
     // Only a race that needs the flag has a last-lap rule (the schema refuses it otherwise).
     ...(rules.chequeredFlag === 'required' && { lastLapStop: rules.lastLapStop }),

@@ -14,6 +14,7 @@ import {
   FLAG_RULES,
   LAST_LAP_STOPS,
   ROUNDINGS,
+  WITHOUT_FLAG_STATUSES,
 } from '../domain/classification-rules.ts';
 import { RATINGS, STANDINGS_KINDS, STATUSES, TIE_BREAKERS } from '../domain/vocabulary.ts';
 import { parseDuration, parseRaceTime } from './race-time.ts';
@@ -245,6 +246,7 @@ const minimumDistance = z.union(
 export const classificationRulesSchema = fields({
   minimumDistance: minimumDistance.optional(),
   chequeredFlag: z.enum(FLAG_RULES).optional(),
+  withoutFlag: z.enum(WITHOUT_FLAG_STATUSES).optional(),
   order: z.enum(CLASSIFICATION_ORDERS).optional(),
   lastLapStop: z.enum(LAST_LAP_STOPS).optional(),
 }).refine((rules) => rules.chequeredFlag !== 'not-required' || rules.lastLapStop === undefined, {

@@ -98,9 +98,9 @@ test('gaps to the leader, intervals and gaps in the class, on the same lap and l
     flag: 'GF',
     final: false,
     classificationRule:
-      "Classified: 70 % of the overall winner's laps (rounded up), and the chequered flag; a car that took the flag " +
-      'short of the distance is NC; one that did not take it is Ret; one that stopped on track on its last lap is Ret ' +
-      'too; classified cars first, then NC, then Ret, each by laps.',
+      "Classified: 70 % of the overall winner's laps (rounded up), and the chequered flag; a car short of it is NC if " +
+      'it took the flag; one that did not take the flag is Ret; one that stopped on track on its last lap is Ret too; ' +
+      'classified cars first, then NC, then Ret, each by laps.',
     elapsedMs: 203_000,
     leaderLaps: 2,
     events: 7,
@@ -238,6 +238,7 @@ test("at the flag the season's classification rule decides: the live view's stat
   const imsa: ClassificationRules = {
     minimumDistance: { kind: 'none' },
     chequeredFlag: 'not-required',
+    withoutFlag: 'Ret',
     order: 'laps',
     lastLapStop: 'Ret',
   };

@@ -130,6 +130,7 @@ test('the classification rule survives the store; a season without one has none'
         rounding: 'down' as const,
       },
       chequeredFlag: 'not-required' as const,
+      withoutFlag: 'NC' as const,
       order: 'laps' as const,
       lastLapStop: 'Ret' as const,
     },

@@ -113,6 +113,19 @@ test(
   },
 );
 
+test("a file says it is IMSA's by its IMSA_… columns; an Al Kamel classification says nothing of its series", () => {
+  const imsa = [
+    'POSITION,NUMBER,STATUS,LAPS,TEAM,CLASS,IMSA_CarId,DRIVER1_FIRSTNAME,DRIVER1_SECONDNAME',
+    '1,7,Classified,353,Porsche Penske Motorsport,GTP,,Felipe,Nasr',
+    '',
+  ].join('\n');
+  assert.equal(parsed(parseClassificationCsv(imsa, 'imsa.csv')).origin, 'imsa');
+  // The same layout without IMSA's own columns: the layout alone does not tell the series.
+  const plain = imsa.replace(',IMSA_CarId', '').replace(',,Felipe', ',Felipe');
+  assert.equal(parsed(parseClassificationCsv(plain, 'plain.csv')).origin, undefined);
+  assert.equal(parsed(parseClassificationCsv(`${HEADER}\n${ROW}\n`, 'x.csv')).origin, undefined);
+});
+
 const HEADER = 'POSITION;NUMBER;TEAM;DRIVER_1;DRIVER_2;CLASS;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;FL_LAPNUM;FL_TIME;';
 const ROW = "1;007;Team;A DRIVER;B DRIVER;GT;Classified;10;1:02'03.456;;5;1'57.045;";
 

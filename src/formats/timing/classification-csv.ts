@@ -55,6 +55,8 @@ export interface ProvisionalLine {
 
 export interface ProvisionalClassification {
   readonly lines: readonly ProvisionalLine[];
+  /** The series the file comes from, when its columns tell: IMSA's results have `IMSA_…` columns. */
+  readonly origin?: 'imsa';
 }
 
 /**
@@ -106,7 +108,9 @@ export function parseClassificationCsv(
   if (issues.length === 0 && lines.length === 0) {
     issues.push(timingIssue(file, 1, 'empty', 'the file has a header but no cars'));
   }
-  return issues.length > 0 ? err(issues) : ok({ lines });
+  if (issues.length > 0) return err(issues);
+  const imsa = [...table.value.columns.keys()].some((column) => column.startsWith('IMSA_'));
+  return ok(imsa ? { lines, origin: 'imsa' } : { lines });
 }
 
 function readLine(table: TimingTable, row: CsvRow, file: string, issues: TimingIssue[]): ProvisionalLine | undefined {
