@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadSeasonFile, readSeasonFile } from './load-season.ts';
 import { dataDir, serverSettings } from './environment.ts';
 import { addDriveTimesCommand } from './drive-times-command.ts';
+import { addClassifyCommand } from './classify-command.ts';
 import { addJointCommand } from './joint-command.ts';
 import { addReplayCommand } from './replay-command.ts';
 import { addScenariosCommand } from './scenarios-command.ts';
@@ -169,6 +170,7 @@ export function buildProgram(): Command {
     });
 
   addDriveTimesCommand(program);
+  addClassifyCommand(program);
   addJointCommand(program, fail);
   addScenariosCommand(program);
   addReplayCommand(program);

@@ -4,6 +4,15 @@ import fc from 'fast-check';
 import type { LapEvent } from '../domain/lap-event.ts';
 import type { RaceContext } from './race-state.ts';
 import { applyLap, EMPTY_RACE, liveClassification, raceContext } from './race-state.ts';
+import type { ClassificationRules } from '../domain/classification-rules.ts';
+import {
+  CLASSIFICATION_ORDERS,
+  DISTANCE_BASES,
+  FLAG_RULES,
+  LAST_LAP_STOPS,
+  ROUNDINGS,
+  WITHOUT_FLAG_STATUSES,
+} from '../domain/classification-rules.ts';
 import { buildSeason, car } from '../../test/support/season-builder.ts';
 import { parseLapAnalysisCsv } from '../formats/timing/lap-analysis-csv.ts';
 import { parseClassificationCsv } from '../formats/timing/classification-csv.ts';
@@ -87,6 +96,63 @@ test('any order of delivery gives the same final classification when no lap is l
         got.map((l) => [l.car.car, l.status]),
         expected.map((l) => [l.car.car, l.status]),
       );
+    }),
+  );
+});
+
+/** A race of cars with 1 to 8 laps each, a lap every 100 s plus a car's own offset; the flag from 700 s. */
+const race = fc
+  .uniqueArray(
+    fc.record({
+      car: fc.constantFrom('1', '2', '3', '4', '5', '6'),
+      laps: fc.integer({ min: 1, max: 8 }),
+      offsetMs: fc.nat(99_000),
+    }),
+    { selector: (c) => c.car, minLength: 1 },
+  )
+  .map((cars) =>
+    cars.flatMap(({ car, laps, offsetMs }) =>
+      Array.from({ length: laps }, (_, i) => {
+        const elapsedMs = (i + 1) * 100_000 + offsetMs;
+        return {
+          ...lap(car, i + 1, elapsedMs, elapsedMs >= 700_000 ? 'FF' : 'GF'),
+          class: Number(car) % 2 ? 'LMP2' : 'GT',
+        };
+      }),
+    ),
+  );
+
+const anyRules: fc.Arbitrary<ClassificationRules> = fc.record({
+  minimumDistance: fc.oneof(
+    fc.constant({ kind: 'none' as const }),
+    fc.record({ kind: fc.constant('laps' as const), laps: fc.integer({ min: 1, max: 8 }) }),
+    fc.record({
+      kind: fc.constant('share' as const),
+      percent: fc.integer({ min: 1, max: 100 }),
+      of: fc.constantFrom(...DISTANCE_BASES),
+      rounding: fc.constantFrom(...ROUNDINGS),
+    }),
+  ),
+  chequeredFlag: fc.constantFrom(...FLAG_RULES),
+  withoutFlag: fc.constantFrom(...WITHOUT_FLAG_STATUSES),
+  order: fc.constantFrom(...CLASSIFICATION_ORDERS),
+  lastLapStop: fc.constantFrom(...LAST_LAP_STOPS),
+});
+
+test('under any classification rule, the final classification never depends on the order events arrive in', () => {
+  const raceAndDelivery = race.chain((events) =>
+    fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length })),
+  );
+  fc.assert(
+    fc.property(anyRules, raceAndDelivery, (rules, [events, shuffled]) => {
+      // A car's own laps keep their order (the feed is ordered per car); other cars interleave freely.
+      const queues = new Map<string, LapEvent[]>();
+      for (const e of events) queues.set(e.car, [...(queues.get(e.car) ?? []), e]);
+      const delivered = shuffled.map((e) => queues.get(e.car)!.shift()!);
+      const inTimeOrder = [...events].sort((a, b) => a.elapsedMs - b.elapsedMs);
+      const final = (sequence: LapEvent[]) =>
+        liveClassification(sequence.reduce(applyLap, EMPTY_RACE), true, rules).map((l) => [l.car.car, l.status]);
+      assert.deepEqual(final(delivered), final(inTimeOrder));
     }),
   );
 });
