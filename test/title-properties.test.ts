@@ -50,7 +50,7 @@ const spec: fc.Arbitrary<Spec> = fc
         skipsLast: fc.boolean(),
         am: fc.boolean(),
       }),
-      { minLength: 3, maxLength: 6 },
+      { minLength: 3, maxLength: 5 },
     ),
     rounds: fc.integer({ min: 2, max: 3 }),
     seeds: fc.array(

@@ -109,3 +109,21 @@ test('a rule naming an unknown class is reported at its line', () => {
     [['unknown-class', line]],
   );
 });
+
+test("a drivers' invitation goes to the champion crew together: crewmates share one place", () => {
+  const season = buildSeason({
+    entries: [car('1', 'P', ['Ann', 'Bo']), car('2', 'P', ['Cy'])],
+    races: [race(1, [line('1'), line('2')]), race(2, [line('1'), line('2')])],
+  });
+  const rule: InvitationRule = { class: 'P', kind: 'drivers', positions: 1, perTeam: 1 };
+  const { invited, passed } = invitations(season, { rules: [rule] });
+  // Ann and Bo, 50 each, are joint champions: one place, both invited, no "team already invited".
+  assert.deepEqual(
+    invited.map((i) => [i.who, i.position]),
+    [
+      ['Ann', 1],
+      ['Bo', 1],
+    ],
+  );
+  assert.deepEqual(passed, []);
+});

@@ -4,6 +4,7 @@ import type { StandingsRow, StandingsTable } from './standings.ts';
 import { driverStandings, teamStandings } from './standings.ts';
 import type { MilliPoints } from './points.ts';
 import { polePoints, scaleFor, toMilli } from './points.ts';
+import { crewmates } from './tie-breakers.ts';
 
 /**
  * What a row must also have done to be invited. `full-season`: entered at every round of the
@@ -122,9 +123,17 @@ function applyRule(
   const invited: Invitation[] = [];
   const passed: PassedOver[] = [];
   const perTeam = new Map<string, number>();
+  const holders: StandingsRow[] = [];
+  let places = 0;
   for (const row of tableFor(season, rule).rows) {
-    if (invited.length >= rule.positions || row.points <= 0) break;
     const team = teamOf(season, row);
+    // Crewmates (drivers level because they drove the same car) hold one invitation together.
+    if (holders.some((h) => h.position === row.position && crewmates(h, row))) {
+      holders.push(row);
+      invited.push(invitationOf(season, rule, row, team, final));
+      continue;
+    }
+    if (places >= rule.positions || row.points <= 0) break;
     if (!meetsCondition(row, rule.condition)) {
       passed.push({ class: rule.class, who: who(row), position: row.position, why: `not a ${rule.condition} entry` });
       continue;
@@ -134,18 +143,30 @@ function applyRule(
       continue;
     }
     perTeam.set(team, (perTeam.get(team) ?? 0) + 1);
-    invited.push({
-      class: rule.class,
-      kind: rule.kind,
-      who: who(row),
-      team,
-      position: row.position,
-      points: row.points,
-      final,
-      reason: `${who(row)}: ${reasonFor(season, rule, row.position, final)}`,
-    });
+    places += 1;
+    holders.push(row);
+    invited.push(invitationOf(season, rule, row, team, final));
   }
   return { invited, passed };
+}
+
+function invitationOf(
+  season: Season,
+  rule: InvitationRule,
+  row: StandingsRow,
+  team: string,
+  final: boolean,
+): Invitation {
+  return {
+    class: rule.class,
+    kind: rule.kind,
+    who: who(row),
+    team,
+    position: row.position,
+    points: row.points,
+    final,
+    reason: `${who(row)}: ${reasonFor(season, rule, row.position, final)}`,
+  };
 }
 
 /**

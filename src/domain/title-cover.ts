@@ -214,15 +214,39 @@ function greedy(slices: Slices, won: readonly boolean[], limit: number): { sente
     }
     if (!best) break;
     const { valid, covering, poles } = best;
-    const own = Array.from({ length: n }, (_, o) => o).filter((o) => ((valid[o] ?? 0) & poles) === poles);
+    const fits = (o: number) => ((valid[o] ?? 0) & poles) === poles;
     const poleList = Array.from({ length: poleCount }, (_, p) => p).filter((p) => (poles & (1 << p)) !== 0);
+    const needed = Array.from({ length: n }, (_, o) => o).filter((o) => fits(o) && ((covering[o] ?? 0) & poles) !== 0);
     const covers = poleList.flatMap((p) =>
-      own.filter((o) => ((covering[o] ?? 0) & (1 << p)) !== 0).map((o) => p * n + o),
+      needed.filter((o) => ((covering[o] ?? 0) & (1 << p)) !== 0).map((o) => p * n + o),
     );
+    const own = sayable(slices, needed, fits);
     sentences.push({ own, poles: poleList, constraints: best.chosen.map((o) => o.constraint), covers });
     for (const s of covers) uncovered[s % n] = (uncovered[s % n] ?? 0) & ~(1 << Math.floor(s / n));
   }
   return { sentences, done: !left() };
+}
+
+/**
+ * The own results a sentence names: those it is needed for, widened to what reads best and
+ * still holds — "Nth or better", else a run "Nth to Mth" — with "does not finish" only when needed.
+ */
+function sayable(slices: Slices, needed: readonly number[], fits: (o: number) => boolean): number[] {
+  if (slices.own === undefined) return [...needed];
+  const places = slices.ownRanks
+    .map((rank, o) => ({ rank, o }))
+    .filter(({ rank }) => rank >= 1 && rank <= slices.field.places);
+  const placed = needed.filter((o) => (slices.ownRanks[o] ?? 0) <= slices.field.places);
+  const none = needed.filter((o) => !placed.includes(o));
+  if (placed.length === 0) return [...none];
+  const ranks = placed.map((o) => slices.ownRanks[o] ?? 0);
+  const low = Math.min(...ranks);
+  const high = Math.max(...ranks);
+  const range = (from: number) => places.filter(({ rank }) => rank >= from && rank <= high).map(({ o }) => o);
+  for (const candidate of [range(1), range(low)]) {
+    if (candidate.every(fits)) return [...candidate, ...none];
+  }
+  return [...placed, ...none];
 }
 
 const bitCount = (bits: PoleBits) => bits.reduce((sum, b) => sum + popcount(b), 0);

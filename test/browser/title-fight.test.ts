@@ -63,5 +63,14 @@ test(
       );
       await page.close();
     }
+    // Drivers: co-drivers are contenders together, and the rule for ties is said in words.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${url}&kind=drivers`);
+    const french = await page.$$eval('#contenders tbody tr', (trs) =>
+      trs.map((tr) => tr.textContent ?? '').find((text) => text.includes('James French')),
+    );
+    assert.match(french ?? '', /Can win, with Leonard Hoogenboom and Roman Rusinov/);
+    assert.match((await page.textContent('#ties')) ?? '', /crewmates share their position and title/);
+    await page.close();
   },
 );

@@ -28,3 +28,23 @@ test('the LMP2 teams title fight before round 4: the scenarios contract, with ch
   const drivers = await (await api.get('/api/v1/seasons/alms-2019-20/title/LMP2?beforeRound=4&kind=drivers')).json();
   assert.ok(drivers.contenders.every((r: { driver: string; titleChance: null }) => r.driver && r.titleChance === null));
 });
+
+test('pole=1 without the class pole in the season: 400 with the reason; no such round: 404', async () => {
+  const noPole = await api.get('/api/v1/seasons/alms-2019-20/title/GT%20Am?beforeRound=2&pole=1');
+  assert.equal(noPole.status, 400);
+  const body = await noPole.json();
+  assert.equal(body.error.code, 'bad-request');
+  assert.match(body.error.message, /round 2 \(4 Hours of The Bend\) has no GT Am pole in the season/);
+  assert.equal((await api.get('/api/v1/seasons/alms-2019-20/title/LMP2?beforeRound=9')).status, 404);
+});
+
+test('a finished season: the finale, as the CLI answers, with the rules of each sentence', async () => {
+  const body = await (await api.get('/api/v1/seasons/alms-2019-20/title/LMP2')).json();
+  assert.deepEqual([body.beforeRound, body.poleKnown], [4, false]);
+  const [gDrive] = body.contenders;
+  assert.deepEqual(gDrive.sentences[0], {
+    text: 'G-Drive Racing with Algarve is champion if it finishes 2nd or better',
+    kind: 'rule',
+    rule: { positions: { '26': [1, 2] } },
+  });
+});

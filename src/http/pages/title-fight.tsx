@@ -46,7 +46,10 @@ function ContenderRows(props: { rows: readonly ScenarioRow[]; leader: number; od
           <td class="points">{r.points}</td>
           <td class="num">{r.points - props.leader === 0 ? '—' : r.points - props.leader}</td>
           <td class="num">{r.maxPoints}</td>
-          <td>{r.clinched ? 'Champion' : r.canWin ? 'Can win' : 'Out'}</td>
+          <td>
+            {r.clinched ? 'Champion' : r.canWin ? 'Can win' : 'Out'}
+            {r.crewmates.length > 0 && r.canWin ? `, with ${r.crewmates.join(' and ')}` : ''}
+          </td>
           <Chance probability={props.odds?.cars.find((c) => c.car === r.key)?.title} />
           <td>
             <ul class="needs">
@@ -111,6 +114,9 @@ export function TitleFightPage(props: TitleFightProps) {
           </tbody>
         </table>
       </ScrollTable>
+      <p class="note" id="ties">
+        {[scenarios.ties, ...scenarios.notes].join(' ')}
+      </p>
       {props.odds ? (
         <p class="note">
           Title chances: {props.odds.seasons.toLocaleString('en')} simulated seasons from each car's form this season
