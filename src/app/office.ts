@@ -18,7 +18,7 @@ import {
   setResultsState,
 } from './race-control.ts';
 import type { TimingImportReport } from './timing-import.ts';
-import { raceFromTiming } from './timing-import.ts';
+import { checkRoundFit, raceFromTiming } from './timing-import.ts';
 import type { TimingInput, TimingIssue } from '../formats/timing/timing-csv.ts';
 import { parseClassificationCsv } from '../formats/timing/classification-csv.ts';
 import { appendResultsState } from '../store/decisions.ts';
@@ -27,6 +27,8 @@ import { openLiveFeed } from './live-feed.ts';
 import type { PoleSetting } from '../domain/poles.ts';
 import type { PolesProblem, PolesSet } from './poles.ts';
 import { setPoles } from './poles.ts';
+import type { QualifyingImported } from './qualifying-import.ts';
+import { importQualifying } from './qualifying-import.ts';
 import { quote } from '../formats/text.ts';
 
 /**
@@ -72,7 +74,17 @@ export interface Office {
     input: TimingInput,
     file: string,
     by: string,
+    options?: TimingImportOptions,
   ): Promise<Result<TimingImportReport, TimingIssue[]>>;
+  /** Sets provisional poles from a qualifying results file by the season's pole rule (src/app/qualifying-import.ts). */
+  importQualifying(
+    id: string,
+    round: number,
+    input: TimingInput,
+    file: string,
+    by: string,
+    options?: TimingImportOptions,
+  ): Promise<Result<QualifyingImported, TimingIssue[]>>;
   /** Sets or corrects poles of a round (src/app/poles.ts), in the audit trail with `by`. */
   setPoles(
     id: string,
@@ -83,6 +95,11 @@ export interface Office {
   /** The live timing feed of every round, opened on first use (src/app/live-feed.ts). */
   live(): Promise<LiveFeed>;
   close(): Promise<void>;
+}
+
+export interface TimingImportOptions {
+  /** The officer confirms the listed crew changes (and a date not the round's): checkRoundFit. */
+  readonly confirm?: boolean;
 }
 
 export interface OfficeOptions {
@@ -166,22 +183,37 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
       const season = await loadSeason(db, id);
       return season ? serializeSeasonFile(await seasonWithCurrentStates(db, season)) : undefined;
     },
-    importTimingClassification: async (id, round, input, file, by) => {
+    importTimingClassification: async (id, round, input, file, by, options = {}) => {
       const stored = await loadSeason(db, id);
       if (!stored) return err([{ code: 'not-found', message: `no season ${quote(id)}`, path: [], file, line: 1 }]);
       const parsed = parseClassificationCsv(input, file);
       if (!parsed.ok) return parsed;
-      const mapped = raceFromTiming(stored, round, parsed.value, file);
+      const crews = parsed.value.lines.map((l) => ({
+        line: l.line,
+        car: l.car,
+        team: l.team,
+        drivers: l.drivers.map((name) => ({ name })),
+      }));
+      const fit = checkRoundFit(stored, round, file, crews);
+      if (fit.refused.length > 0) return err([...fit.refused, ...fit.toConfirm]);
+      if (fit.toConfirm.length > 0 && options.confirm !== true) return err([...fit.toConfirm]);
+      const mapped = raceFromTiming(fit.confirmed, round, parsed.value, file);
       if (!mapped.ok) return mapped;
       const races = [...stored.races.filter((r) => r.round !== round), mapped.value.race].sort(
         (a, b) => a.round - b.round,
       );
       await db.transaction(async (tx) => {
-        await saveSeason(tx, { ...stored, races }, now().toISOString());
+        await saveSeason(tx, { ...fit.confirmed, races }, now().toISOString());
         await appendResultsState(tx, id, { round, state: 'provisional', by, at: now().toISOString() });
       });
       revision += 1;
-      return mapped;
+      return ok({ ...mapped.value, crewChanges: fit.crewChanges });
+    },
+    importQualifying: async (id, round, input, file, by, options = {}) => {
+      const at = now().toISOString();
+      const imported = await importQualifying(db, id, round, input, file, { by, at, ...options });
+      if (imported.ok) revision += 1;
+      return imported;
     },
     setPoles: async (id, round, poles, by) => {
       const set = await setPoles(db, id, round, poles, by, now().toISOString());

@@ -52,15 +52,26 @@ test(
   `a real timing classification becomes round 1's provisional results (${databaseKind()})`,
   needsRecordedRaces,
   async () => {
-    const imported = await office.importTimingClassification('alms-2023', 1, bytes, 'dubai.csv', 'Tim Keeper');
+    // A driver not in the crew: refused, that line only, nothing changed, until the officer confirms.
+    const before = await office.exportSeason('alms-2023');
+    const refused = await office.importTimingClassification('alms-2023', 1, bytes, 'dubai.csv', 'Tim Keeper');
+    assert.deepEqual(!refused.ok && refused.error.map((i) => [i.code, i.message]), [
+      ['driver-not-in-crew', "#7 Martin KONRAD is not in the car's crew"],
+    ]);
+    assert.equal(await office.exportSeason('alms-2023'), before);
+    const imported = await office.importTimingClassification('alms-2023', 1, bytes, 'dubai.csv', 'Tim Keeper', {
+      confirm: true,
+    });
     assert.ok(imported.ok, JSON.stringify(!imported.ok && imported.error.slice(0, 3)));
+    assert.deepEqual(imported.value.crewChanges, ['#7 Martin KONRAD added to the crew for round 1']);
     const stored = await office.season('alms-2023');
     const race = stored!.races.find((r) => r.round === 1)!;
     assert.equal(race.state, 'provisional');
     assert.equal(race.classification!.length, 46);
     assert.equal(race.classification!.filter((l) => l.status === 'Classified').length, 39);
-    const unknown = imported.value.unknownDrivers.filter((d) => d.car === '7');
-    assert.equal(unknown.length, 1);
+    assert.deepEqual(imported.value.unknownDrivers, []);
+    const crew = stored!.entries.find((e) => e.car === '7')!.drivers;
+    assert.deepEqual(crew.at(-1), { name: 'Martin KONRAD', rounds: [1] });
     // Class winners score 25: the first car of each class in the file.
     for (const cls of ['LMP2', 'LMP3', 'GT']) {
       const first = timingLines.find((l) => l.class === cls && l.status === 'Classified')!;
@@ -90,7 +101,11 @@ test('a file with a car not in the entry list changes nothing and names the line
   assert.ok(!result.ok);
   assert.deepEqual(
     result.error.map((i) => [i.line, i.code]),
-    [[2, 'unknown-car']],
+    // Every line at once: the car no confirmation makes right, and the driver (entered for round 1 only).
+    [
+      [2, 'unknown-car'],
+      [19, 'driver-not-entered'],
+    ],
   );
   assert.match(result.error[0]!.message, /car #999 .* is not in the entry list of alms-2023/);
   assert.equal(await office.exportSeason('alms-2023'), before);

@@ -146,18 +146,19 @@ export function registerAdminRoutes(app: OpenAPIHono): void {
     tags: ['Race control'],
     summary: "Import the timing system's classification as provisional results (timekeeper, admin, token scope import)",
     description:
-      'The body is the Al Kamel classification CSV as the timing system writes it (`;` or `,`, a BOM is fine).',
+      'The body is the Al Kamel classification CSV as the timing system writes it (`;` or `,`, a BOM is fine). ' + FIT,
     security: [SESSION, TOKEN],
-    request: { params: Params, body: { content: { 'text/csv': { schema: z.string() } } } },
+    request: { params: Params, query: TimingQuery, body: { content: { 'text/csv': { schema: z.string() } } } },
     responses: {
       201: {
-        description: 'Imported; drivers the timing names who are not in the crews are listed, not invented.',
+        description: 'Imported; the drivers entered for the round on confirmation are listed.',
         content: {
           'application/json': {
             schema: z.object({
               round: z.number().int(),
               state: z.literal('provisional'),
               unknownDrivers: z.array(z.string()),
+              crewChanges: z.array(z.string()),
             }),
           },
         },
@@ -165,6 +166,8 @@ export function registerAdminRoutes(app: OpenAPIHono): void {
       400: Failure,
       401: Failure,
       403: Failure,
+      404: Failure,
+      409: NeedsConfirmation,
     },
   });
   const LiveEvent = z
@@ -411,8 +414,77 @@ function registerConsoleRoutes(app: OpenAPIHono): void {
   });
 }
 
+/** What both timing imports check, and how the officer confirms. */
+const FIT =
+  "A file whose date (from its provider's name, `?file=`) is more than two days from the round's, or that names a " +
+  'car or driver not entered for the round, is refused with each line (409) and nothing changes, unless the ' +
+  'officer confirms with `?confirm=crew-changes`: the drivers listed are then entered for the round. A car not in ' +
+  'the entry list is always refused (400).';
+
+const TimingQuery = z.object({
+  file: z
+    .string()
+    .optional()
+    .openapi({
+      description: "The provider's file name, whose date is checked.",
+      example: '202412071400-race-201-hour-4-results.csv',
+    }),
+  confirm: z.enum(['crew-changes']).optional().openapi({ description: 'Accept the lines a 409 listed.' }),
+});
+
+const NeedsConfirmation = {
+  description:
+    'The file does not fit the round: each line listed, nothing changed; `?confirm=crew-changes` accepts them.',
+  content: {
+    'application/json': {
+      schema: z.object({
+        error: z.object({ code: z.literal('needs-confirmation'), message: z.string(), issues: z.array(z.string()) }),
+      }),
+    },
+  },
+};
+
 /** A round's poles, set or corrected by race control or the timing system. */
 function registerResultsRoutes(app: OpenAPIHono): void {
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/v1/admin/seasons/{id}/rounds/{round}/qualifying',
+    operationId: 'importQualifying',
+    tags: ['Race control'],
+    summary:
+      "Set provisional poles from the timing system's qualifying results (timekeeper, steward, token scope import)",
+    description:
+      "The body is the Al Kamel qualifying results CSV. The season's pole rule says which races' grids the " +
+      "session orders: by each car's best lap, the pole is the class's first car of the results; a grid ordered by " +
+      'the second-best valid lap (race 2 of an ALMS meeting) needs the qualifying lap analysis, and is listed in ' +
+      '`notSet` for race control to set with PUT …/poles. Each pole set is kept in the audit trail. ' +
+      FIT,
+    security: [SESSION, TOKEN],
+    request: { params: Params, query: TimingQuery, body: { content: { 'text/csv': { schema: z.string() } } } },
+    responses: {
+      201: {
+        description:
+          'The poles set, per round and class (the qualifying order, pole first), and those not set, with why.',
+        content: {
+          'application/json': {
+            schema: z.object({
+              round: z.number().int(),
+              poles: z.array(z.object({ round: z.number().int(), class: z.string(), cars: z.array(z.string()) })),
+              notSet: z.array(z.string()),
+              crewChanges: z.array(z.string()),
+              by: z.string(),
+              at: z.string(),
+            }),
+          },
+        },
+      },
+      400: Failure,
+      401: Failure,
+      403: Failure,
+      404: Failure,
+      409: NeedsConfirmation,
+    },
+  });
   const Pole = z
     .object({
       class: z.string().openapi({ example: 'LMP2' }),

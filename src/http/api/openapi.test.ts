@@ -101,6 +101,7 @@ describe('GET /api/openapi.json', () => {
       '/v1/admin/seasons/{id}/rounds/{round}/live/events',
       '/v1/admin/seasons/{id}/rounds/{round}/live/reset',
       '/v1/admin/seasons/{id}/rounds/{round}/poles',
+      '/v1/admin/seasons/{id}/rounds/{round}/qualifying',
       '/v1/admin/seasons/{id}/rounds/{round}/state',
       '/v1/admin/seasons/{id}/season-file',
       '/v1/admin/tokens',

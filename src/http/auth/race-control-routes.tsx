@@ -4,6 +4,8 @@ import { decisionImpacts, describeChange } from '../../domain/decision-impact.ts
 import type { Role } from '../../domain/officials.ts';
 import { checkName } from '../../domain/officials.ts';
 import { formatIssue } from '../../formats/season-file.ts';
+import type { TimingIssue } from '../../formats/timing/timing-csv.ts';
+import { onlyConfirmable } from '../../app/qualifying-import.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { officialOf, sessionOf } from './context.ts';
 import { requireOfficial } from './guard.tsx';
@@ -16,7 +18,7 @@ import { roundControlPath, RoundControlPage, SeasonControlPage } from './race-co
 
 const STAFF: readonly Role[] = ['admin', 'steward', 'timekeeper'];
 const EXAMPLE_PARAMS = { id: 'alms-2019-20', round: '1' };
-const MAX_TIMING_BYTES = 4 * 1024 * 1024;
+export const MAX_TIMING_BYTES = 4 * 1024 * 1024;
 
 /**
  * Who did it, for the audit trail: the official's name, the token's, or the local user who ran
@@ -132,6 +134,24 @@ const typedFields = (body: Record<string, unknown>): Record<string, string> =>
     ),
   );
 
+/** The `?confirm=` value by which the officer accepts the crew changes a timing file lists. */
+export const CONFIRM_CREW_CHANGES = 'crew-changes';
+
+/**
+ * A timing file refused, as JSON: 404 without the season, 409 when every line is one the officer
+ * may confirm (`?confirm=crew-changes`), otherwise 400; each line listed, nothing changed.
+ */
+export function timingRefusal(c: Context<AuthEnv>, issues: readonly TimingIssue[]): Response {
+  const lines = issues.map(formatIssue);
+  if (issues.some((i) => i.code === 'not-found'))
+    return c.json({ error: { code: 'not-found', message: lines.join('; '), issues: lines } }, 404);
+  if (onlyConfirmable(issues)) {
+    const message = `nothing imported: ${lines.length} line(s) to confirm with ?confirm=${CONFIRM_CREW_CHANGES}, which enters the drivers listed for the round`;
+    return c.json({ error: { code: 'needs-confirmation', message, issues: lines } }, 409);
+  }
+  return c.json({ error: { code: 'bad-request', message: 'nothing imported', issues: lines } }, 400);
+}
+
 /**
  * Race control's writes, each declared once for the admin pages (forms, redirect after post) and
  * once for the admin API (JSON), through the mutation registry: issue a stewards' decision,
@@ -207,6 +227,8 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
       path: `${prefix}/seasons/:id/rounds/:round/classification`,
       roles: ['timekeeper', 'admin'],
       scopes: ['import'],
+      // `pitwall timing import` beside a running server sends the file here.
+      console: prefix === '/api/v1/admin',
       maxBodyBytes: MAX_TIMING_BYTES,
       example: {
         params: { id: 'alms-2019-20', round: '4' },
@@ -219,6 +241,8 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
         let bytes: Uint8Array;
         let name = 'classification.csv';
         if (c.req.path.startsWith('/api/')) {
+          // The provider's file name carries its date (`202412071400-race-201-…`): checked against the round's.
+          name = c.req.query('file')?.slice(0, 200) || name;
           bytes = new Uint8Array(await c.req.arrayBuffer());
         } else {
           const file = (await c.req.parseBody()).file;
@@ -229,15 +253,16 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
             bytes = new TextEncoder().encode(typeof file === 'string' ? file : '');
           }
         }
-        const imported = await office.importTimingClassification(id, round, bytes, name, actorOf(c));
+        const confirm = c.req.query('confirm') === CONFIRM_CREW_CHANGES;
+        const imported = await office.importTimingClassification(id, round, bytes, name, actorOf(c), { confirm });
         if (!imported.ok) {
           const lines = imported.error.map(formatIssue);
-          if (isJson(c))
-            return c.json({ error: { code: 'bad-request', message: 'nothing imported', issues: lines } }, 400);
+          if (isJson(c)) return timingRefusal(c, imported.error);
           return roundPage(office, c, 400, { error: `Nothing imported: ${lines.join(' · ')}` });
         }
         const unknown = imported.value.unknownDrivers.map((d) => `#${d.car} ${d.driver}`);
-        if (isJson(c)) return c.json({ round, state: 'provisional', unknownDrivers: unknown }, 201);
+        const crewChanges = imported.value.crewChanges ?? [];
+        if (isJson(c)) return c.json({ round, state: 'provisional', unknownDrivers: unknown, crewChanges }, 201);
         const notice = `Classification imported as provisional${unknown.length ? `; drivers not in the crews: ${unknown.join(', ')}` : ''}.`;
         return c.redirect(`${roundControlPath(id, round)}?notice=${encodeURIComponent(notice)}`, 303);
       },

@@ -4,7 +4,7 @@ import type { AuthApp } from './context.ts';
 import { authOf } from './context.ts';
 import { mutation } from './mutations.ts';
 import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
-import { actorOf } from './race-control-routes.tsx';
+import { actorOf, CONFIRM_CREW_CHANGES, MAX_TIMING_BYTES, timingRefusal } from './race-control-routes.tsx';
 
 /**
  * A round's results other than its classification: the poles. The timing system (a token of
@@ -47,6 +47,34 @@ export function resultsRoutes(app: AuthApp, office: Office): void {
         'poles set',
       );
       return c.json(set.value, 200);
+    },
+  });
+
+  mutation(app, {
+    method: 'POST',
+    path: '/api/v1/admin/seasons/:id/rounds/:round/qualifying',
+    roles: ['timekeeper', 'steward'],
+    scopes: ['import'],
+    console: true,
+    maxBodyBytes: MAX_TIMING_BYTES,
+    example: { params: { id: 'alms-2019-20', round: '1' } },
+    handler: async (c) => {
+      const id = seasonIdOfPath(c.req.param('id'));
+      const round = roundOfPath(c.req.param('round'));
+      if (id === undefined) return c.json({ error: { code: 'not-found', message: 'No such season.' } }, 404);
+      if (round === undefined)
+        return c.json({ error: { code: 'bad-request', message: `round: expected ${ROUND_EXPECTED}` } }, 400);
+      // The provider's file name carries the session's date and, for some, the race it is for.
+      const file = c.req.query('file')?.slice(0, 200) || 'qualifying.csv';
+      const confirm = c.req.query('confirm') === CONFIRM_CREW_CHANGES;
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const imported = await office.importQualifying(id, round, bytes, file, actorOf(c), { confirm });
+      if (!imported.ok) return timingRefusal(c, imported.error);
+      authOf(c).logger?.info(
+        { season: id, round, poles: imported.value.poles.length, by: imported.value.by },
+        'qualifying imported',
+      );
+      return c.json(imported.value, 201);
     },
   });
 }
