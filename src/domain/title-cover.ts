@@ -162,8 +162,10 @@ function greedy(slices: Slices, won: readonly boolean[], limit: number): { sente
   while (left() && sentences.length < limit) {
     let best:
       { gain: number; cost: number; valid: PoleBits; covering: PoleBits; poles: number; chosen: Option[] } | undefined;
+    // The pole sets tried hold the seed's pole holder: the sentence covers its seed.
+    let seedPoles = poleSets;
     const consider = (valid: PoleBits, covering: PoleBits, said: number) => {
-      for (const poles of poleSets) {
+      for (const poles of seedPoles) {
         let gain = 0;
         let own = 0;
         let runs = 0;
@@ -208,6 +210,8 @@ function greedy(slices: Slices, won: readonly boolean[], limit: number): { sente
     };
     for (const seed of seeds.values()) {
       if (!has(uncovered, seed.slice)) continue;
+      const pole = 1 << Math.floor(seed.slice / n);
+      seedPoles = poleSets.filter((set) => (set & pole) !== 0);
       (valids[0] ?? alive).set(alive);
       (coverings[0] ?? uncovered).set(uncovered);
       walk(seed.options, 0, 0);
@@ -291,41 +295,36 @@ function tightened(slices: Slices, sentence: Sentence): { rule: Rule; unreachabl
   const constraints: (Constraint | undefined)[] = [...sentence.constraints];
   const ownTight = ranks.filter((rank) => possible(field, allowedFor(rank, constraints)));
   if (ownTight.length === 0) return undefined;
-  const reachable = (k: number, cs: readonly (Constraint | undefined)[]) => {
-    const car = slices.others[k] ?? '';
-    const out: number[] = [];
-    for (let t = 1; t <= field.places + 1; t++) {
-      const ok = ownTight.some((rank) => {
-        const c = cs[k];
-        if (c && t < effective(slices, c, rank)) return false;
-        const allowed = allowedFor(rank, cs);
-        allowed.set(car, exactly(field, t));
-        return possible(field, allowed);
-      });
-      if (ok) out.push(t);
-    }
-    return out;
-  };
+  // Car k at rank t, with the other cars as `cs` says, for some own result of the sentence.
+  const attainable = (k: number, t: number, cs: readonly (Constraint | undefined)[]) =>
+    ownTight.some((rank) => {
+      const c = cs[k];
+      if (c && t < effective(slices, c, rank)) return false;
+      const allowed = allowedFor(rank, cs);
+      allowed.set(slices.others[k] ?? '', exactly(field, t));
+      return possible(field, allowed);
+    });
+  const ranksOf = (test: (t: number) => boolean) =>
+    Array.from({ length: field.places + 1 }, (_, r) => r + 1).filter(test);
   const positions: Record<string, number[]> = {};
   const unreachable: Record<string, number[]> = {};
   const ahead: [string, string][] = [];
   slices.others.forEach((car, k) => {
     const c = constraints[k];
     if (!c) return;
-    const tight = reachable(k, constraints);
-    const loose = reachable(
-      k,
-      constraints.map((x, j) => (j === k ? undefined : x)),
-    );
+    const free = constraints.map((x, j) => (j === k ? undefined : x));
+    const tight = ranksOf((t) => attainable(k, t, constraints));
+    // What the constraint takes away: a rank below "no better than" (where the car's place is
+    // fixed, the constraint does not matter), or every rank "behind it" might forbid.
+    const below = 'from' in c ? ranksOf((t) => t < c.from && attainable(k, t, free)) : undefined;
+    const loose = below ? [...below, ...tight] : ranksOf((t) => attainable(k, t, free));
     if (tight.length === loose.length) {
       constraints[k] = undefined; // says nothing the rest does not
       return;
     }
     if ('behind' in c && own !== undefined) ahead.push([own, car]);
     else positions[car] = tight.map((t) => placeOf(field, t));
-    unreachable[car] = Array.from({ length: field.places + 1 }, (_, r) => r + 1)
-      .filter((t) => !loose.includes(t))
-      .map((t) => placeOf(field, t));
+    unreachable[car] = ranksOf((t) => !loose.includes(t)).map((t) => placeOf(field, t));
   });
   const ownSaid = own !== undefined && ownTight.length < field.places + 1;
   const rule: Rule = {

@@ -97,13 +97,14 @@ export const noBetterThan = (field: LastRoundField, rank: number): Allowed => ({
 
 /** How many of `cars` can take distinct ranks within 1..lowest (earliest deadline first: optimal for intervals). */
 function matched(cars: readonly Allowed[], lowest: number): number {
-  const taken = new Set<number>();
-  let count = 0;
   const byDeadline = [...cars].sort((a, b) => Math.min(a.to, lowest) - Math.min(b.to, lowest) || a.from - b.from);
+  const taken = new Uint8Array(lowest + 2);
+  let count = 0;
   for (const car of byDeadline) {
-    for (let rank = Math.max(1, car.from); rank <= Math.min(car.to, lowest); rank++) {
-      if (taken.has(rank)) continue;
-      taken.add(rank);
+    const last = Math.min(car.to, lowest);
+    for (let rank = Math.max(1, car.from); rank <= last; rank++) {
+      if (taken[rank] === 1) continue;
+      taken[rank] = 1;
       count += 1;
       break;
     }
@@ -125,8 +126,10 @@ export function possible(field: LastRoundField, allowed: ReadonlyMap<string, All
   const mandatory = cars.filter((c) => !c.none);
   if (mandatory.some((c) => c.from > c.to)) return false;
   // Places left to fill (lowest - placed) never shrink as the lowest place taken goes down the
-  // order, so the first lowest place at which the cars that must score fit decides.
-  for (let lowest = 0; lowest <= field.places; lowest++) {
+  // order, so the first lowest place at which the cars that must score fit decides; it is at
+  // least the number of them and the highest place one of them may take first.
+  const start = Math.max(mandatory.length, ...mandatory.map((c) => c.from));
+  for (let lowest = start; lowest <= field.places; lowest++) {
     if (matched(mandatory, lowest) === mandatory.length) return lowest - matched(cars, lowest) <= fillers;
   }
   return false;

@@ -214,9 +214,11 @@ function deadHeats(slices: Slices, scored: readonly Scored[], i: Scored, order: 
     slices.others.forEach((car, k) => {
       const from = slices.thresholds[s]?.[k] ?? 1;
       for (const j of scored.filter((r) => r.car === car && !found.has(r.key))) {
+        // From the threshold down, the other row only falls further behind: ties come first.
         for (let x = from; x <= slices.field.places + 1; x++) {
           const theirs = j.at(x, pole === car);
-          if (order(mine, theirs) !== 0 || crewmates(mine, theirs)) continue;
+          if (order(mine, theirs) !== 0) break;
+          if (crewmates(mine, theirs)) continue;
           const allowed = new Map(
             slices.others.map((c, n) => [c, noBetterThan(slices.field, slices.thresholds[s]?.[n] ?? 1)]),
           );
@@ -267,18 +269,18 @@ export function analyseLastRound(
   const needs = new Map<string, ContenderNeeds>();
   // Crewmates have the same outcomes: their rules are worked out once.
   const covers = new Map<string, ReturnType<typeof coverOf>>();
-  const crews = new Map<string, { slices: Slices; sure: boolean; won: boolean[] }>();
+  const crews = new Map<string, { slices: Slices; sure: boolean; won: boolean[]; deadHeatWith: string[] }>();
   for (const i of scored) {
     let crew = crews.get(i.signature);
     if (!crew) {
       const slices = (same ? firstSlices.get(i.signature) : undefined) ?? slicesFor(field, scored, i, false, order);
       const sure = sureIn(named ? slicesFor(field, scored, i, true, order) : slices);
-      crew = { slices, sure, won: slices.alive.map((_, s) => sliceWins(slices, s)) };
+      const won = slices.alive.map((_, s) => sliceWins(slices, s));
+      crew = { slices, sure, won, deadHeatWith: deadHeats(slices, scored, i, order, won) };
       crews.set(i.signature, crew);
     }
-    const { slices, won } = crew;
+    const { slices, won, deadHeatWith } = crew;
     if (crew.sure) clinched.add(i.key);
-    const deadHeatWith = deadHeats(slices, scored, i, order, won);
     // A dead heat is said in a sentence of its own, which leaves one fewer for the rules.
     const max = maxSentences - (deadHeatWith.length > 0 ? 1 : 0);
     const signature = JSON.stringify([i.car, max, won, slices.thresholds]);
