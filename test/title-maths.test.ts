@@ -50,6 +50,17 @@ test('the 2019-20 season as published: G-Drive champion, two rounds out the numb
   assert.ok(result.contenders.some((c) => c.needs.some((n) => n.startsWith('needs to outscore G-Drive'))));
 });
 
+test('two rounds out, drivers: crewmates are named together, and one point is one point', () => {
+  const result = titleScenarios(season, { classId: 'LMP3', kind: 'drivers', beforeRound: 3, poleKnown: false });
+  const hippe = result.contenders.find((c) => c.key === 'Martin Hippe');
+  assert.deepEqual(hippe?.crewmates, ['Nigel Moore']);
+  assert.deepEqual(hippe?.needs, [
+    'Martin Hippe can reach 95 points',
+    'needs to outscore Colin Noble and Tony Wells by 1 point (more to be sure without tie-breakers)',
+  ]);
+  assert.ok(result.contenders.every((c) => c.needs.length <= 8));
+});
+
 /**
  * A random race of `round` for the class: an order of the cars entered for it (a car with no
  * driver entered cannot start), some retired, and a pole for a car of the class itself.

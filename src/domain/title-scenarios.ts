@@ -190,17 +190,20 @@ function multiRoundNeeds(c: Contender, fight: readonly Contender[]): Need[] {
   }
   const reach = `can reach ${fromMilli(c.maxPoints)} points`;
   if (groups.length === 0) return [{ text: `${c.label} leads and ${reach}`, kind: 'reach' }];
-  const gap = (g: Contender[]) => fromMilli((g[0]?.points ?? 0) - c.points);
+  const gap = (g: Contender[]) => {
+    const points = fromMilli((g[0]?.points ?? 0) - c.points);
+    return `${points} point${points === 1 ? '' : 's'}`;
+  };
   const who = (g: Contender[]) => joinAnd(g.map((r) => r.label));
   const gaps: Need[] =
     groups.length < MAX_SENTENCES
       ? groups.map((g) => ({
-          text: `needs to outscore ${who(g)} by ${gap(g)} points (more to be sure without tie-breakers)`,
+          text: `needs to outscore ${who(g)} by ${gap(g)} (more to be sure without tie-breakers)`,
           kind: 'gap',
         }))
       : [
           {
-            text: `needs to outscore ${groups.map((g) => `${who(g)} by ${gap(g)}`).join(', ')} points (more to be sure without tie-breakers)`,
+            text: `needs to outscore ${groups.map((g) => `${who(g)} by ${gap(g)}`).join(', ')} (more to be sure without tie-breakers)`,
             kind: 'gap',
           },
         ];
