@@ -12,6 +12,25 @@ import type { Office } from './office.ts';
 import type { Officials, OfficialsError } from './officials.ts';
 import type { PoleSetting } from '../domain/poles.ts';
 import type { PolesProblem, PolesSet } from './poles.ts';
+import type { QualifyingImported } from './qualifying-import.ts';
+import type { TimingRefusal } from './timing-import.ts';
+import { timingRefusalOf } from './timing-import.ts';
+
+/** A classification imported, as the admin API answers it. */
+export interface ClassificationImported {
+  readonly round: number;
+  readonly state: 'provisional';
+  readonly unknownDrivers: readonly string[];
+  /** The drivers the officer's confirmation entered for the round. */
+  readonly crewChanges: readonly string[];
+}
+
+/** A timing file for a round: its provider's name (its date is checked), and whether the officer confirms. */
+export interface TimingFileInput {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly confirm: boolean;
+}
 
 export interface ImportedSeason {
   readonly id: string;
@@ -64,6 +83,20 @@ export interface Console {
     poles: readonly PoleSetting[],
     by: string,
   ): Promise<Result<PolesSet, PolesProblem>>;
+  /** A race classification as the round's provisional results (office.importTimingClassification). */
+  importTimingClassification(
+    id: string,
+    round: number,
+    file: TimingFileInput,
+    by: string,
+  ): Promise<Result<ClassificationImported, TimingRefusal>>;
+  /** A qualifying result's poles by the season's pole rule (src/app/qualifying-import.ts). */
+  importTimingQualifying(
+    id: string,
+    round: number,
+    file: TimingFileInput,
+    by: string,
+  ): Promise<Result<QualifyingImported, TimingRefusal>>;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -119,5 +152,17 @@ export function openConsole(office: Office, officials: Officials): Console {
       return ok({ name: t.name, scope: t.scope, createdAt: t.createdAt.toISOString(), revokedAt: iso(t.revokedAt) });
     },
     setPoles: (id, round, poles, by) => office.setPoles(id, round, poles, by),
+    importTimingClassification: async (id, round, file, by) => {
+      const options = { confirm: file.confirm };
+      const imported = await office.importTimingClassification(id, round, file.bytes, file.fileName, by, options);
+      if (!imported.ok) return err(timingRefusalOf(imported.error));
+      const unknownDrivers = imported.value.unknownDrivers.map((d) => `#${d.car} ${d.driver}`);
+      return ok({ round, state: 'provisional', unknownDrivers, crewChanges: imported.value.crewChanges ?? [] });
+    },
+    importTimingQualifying: async (id, round, file, by) => {
+      const options = { confirm: file.confirm };
+      const imported = await office.importQualifying(id, round, file.bytes, file.fileName, by, options);
+      return imported.ok ? imported : err(timingRefusalOf(imported.error));
+    },
   };
 }

@@ -20,7 +20,7 @@ import { quote } from '../formats/text.ts';
 import type { Sql } from '../store/database.ts';
 import { appendResultsChange } from '../store/results-changes.ts';
 import { loadSeason, saveSeason } from '../store/seasons.ts';
-import { CONFIRMABLE, checkRoundFit } from './timing-import.ts';
+import { checkRoundFit } from './timing-import.ts';
 
 export interface QualifyingPoles {
   /** The poles set, per round: each class's qualifying order (the first is the pole). */
@@ -132,7 +132,3 @@ export async function importQualifying(
     return ok({ round, ...derived, crewChanges: fit.crewChanges, by: options.by, at: options.at });
   });
 }
-
-/** Are these refusals all lines the officer may confirm (then a 409, not a 400)? */
-export const onlyConfirmable = (issues: readonly TimingIssue[]): boolean =>
-  issues.length > 0 && issues.every((i) => CONFIRMABLE.has(i.code));

@@ -7,6 +7,7 @@ import type { ProvisionalClassification } from '../formats/timing/classification
 import type { TimingIssue } from '../formats/timing/timing-csv.ts';
 import { timingIssue } from '../formats/timing/timing-csv.ts';
 import { readTimingFileName } from '../formats/timing/timing-file-name.ts';
+import { formatIssue } from '../formats/season-file.ts';
 
 export interface TimingImportReport {
   readonly race: Race;
@@ -84,6 +85,34 @@ export interface FileCrew {
 
 /** What the officer confirms with `?confirm=crew-changes` (`--confirm`): the rest is refused outright. */
 export const CONFIRMABLE = new Set(['wrong-date', 'car-not-entered', 'driver-not-entered', 'driver-not-in-crew']);
+
+/** A timing file refused: the status says why (404 no season, 409 only lines to confirm, 400), each line listed. */
+export interface TimingRefusal {
+  readonly status: 400 | 404 | 409;
+  readonly code: 'not-found' | 'needs-confirmation' | 'bad-request';
+  readonly message: string;
+  readonly issues: readonly string[];
+}
+
+/** The `?confirm=` value (`--confirm`) by which the officer accepts the lines a refusal listed. */
+export const CONFIRM_CREW_CHANGES = 'crew-changes';
+
+/** Are these refusals all lines the officer may confirm? */
+export const onlyConfirmable = (issues: readonly TimingIssue[]): boolean =>
+  issues.length > 0 && issues.every((i) => CONFIRMABLE.has(i.code));
+
+export function timingRefusalOf(issues: readonly TimingIssue[]): TimingRefusal {
+  const lines = issues.map(formatIssue);
+  if (issues.some((i) => i.code === 'not-found'))
+    return { status: 404, code: 'not-found', message: lines.join('; '), issues: lines };
+  if (onlyConfirmable(issues)) {
+    const message =
+      `nothing imported: ${lines.length} line(s) to confirm with ?confirm=${CONFIRM_CREW_CHANGES} ` +
+      '(pitwall timing import --confirm), which enters the drivers listed for the round';
+    return { status: 409, code: 'needs-confirmation', message, issues: lines };
+  }
+  return { status: 400, code: 'bad-request', message: 'nothing imported', issues: lines };
+}
 
 export interface RoundFit {
   /** Lines no confirmation can make right (a car that is not in the entry list, a round that is not there). */

@@ -12,6 +12,7 @@ import { addPresetsCommand } from './presets-command.ts';
 import { addOfficialCommands } from './officials.ts';
 import { withConsole } from './console-access.ts';
 import { addPolesCommand } from './poles-command.ts';
+import { addTimingCommand } from './timing-import-command.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import { lineupReport } from '../formats/lineup-report.ts';
 import { seasonStandings } from '../domain/standings.ts';
@@ -177,6 +178,7 @@ export function buildProgram(): Command {
   addSeasonFromTimingCommand(program);
   addPresetsCommand(program);
   addPolesCommand(program, fail);
+  addTimingCommand(program, fail);
 
   addOfficialCommands(program, { fail });
 

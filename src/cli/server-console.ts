@@ -1,4 +1,15 @@
-import type { Console, ImportedSeason, NewToken, OfficialSummary, TokenSummary } from '../app/console.ts';
+import type {
+  ClassificationImported,
+  Console,
+  ImportedSeason,
+  NewToken,
+  OfficialSummary,
+  TimingFileInput,
+  TokenSummary,
+} from '../app/console.ts';
+import type { QualifyingImported } from '../app/qualifying-import.ts';
+import type { TimingRefusal } from '../app/timing-import.ts';
+import { CONFIRM_CREW_CHANGES } from '../app/timing-import.ts';
 import type { OfficialsError } from '../app/officials.ts';
 import { OFFICIALS_ERROR_MESSAGES } from '../app/officials-messages.ts';
 import { err, ok } from '../domain/result.ts';
@@ -23,7 +34,12 @@ const isOfficialsError = (value: unknown): value is OfficialsError =>
  * (src/http/auth/console-routes.ts), with the console secret from the database's lock file.
  */
 export function serverConsole(baseUrl: string, secret: string, describe: string): Console {
-  const call = async (method: 'GET' | 'POST' | 'PUT', path: string, body?: string, type = 'application/json') => {
+  const call = async (
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: string | Uint8Array<ArrayBuffer>,
+    type = 'application/json',
+  ) => {
     try {
       return await fetch(`${baseUrl}${path}`, {
         method,
@@ -60,6 +76,28 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
   const json = async <T>(response: Response): Promise<T> =>
     response.ok ? ((await response.json()) as T) : unexpected(response);
   const post = (path: string, body: unknown) => call('POST', path, JSON.stringify(body));
+  /** A timing file to its route: the answer, or the refusal with each line, as the route gives them. */
+  const timing = async <T>(
+    id: string,
+    round: number,
+    route: string,
+    file: TimingFileInput,
+  ): Promise<Result<T, TimingRefusal>> => {
+    const query = `file=${encodeURIComponent(file.fileName)}${file.confirm ? `&confirm=${CONFIRM_CREW_CHANGES}` : ''}`;
+    const path = `/api/v1/admin/seasons/${encodeURIComponent(id)}/rounds/${round}/${route}?${query}`;
+    const response = await call('POST', path, file.bytes.slice(), 'text/csv');
+    if (response.ok) return ok((await response.json()) as T);
+    const failure = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { error?: { code?: TimingRefusal['code']; message?: string; issues?: string[] } };
+    const status = response.status;
+    if ((status === 400 || status === 404 || status === 409) && failure.error?.code && failure.error.issues) {
+      const { code, message = response.statusText, issues } = failure.error;
+      return err({ status, code, message, issues });
+    }
+    return unexpected(response);
+  };
 
   return {
     importSeasonFile: async (text, fileName) => {
@@ -114,5 +152,7 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
         return err({ code: 'invalid' as const, message, issues: failure.error?.issues ?? [] });
       return unexpected(response);
     },
+    importTimingClassification: (id, round, file) => timing<ClassificationImported>(id, round, 'classification', file),
+    importTimingQualifying: (id, round, file) => timing<QualifyingImported>(id, round, 'qualifying', file),
   };
 }

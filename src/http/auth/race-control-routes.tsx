@@ -5,7 +5,7 @@ import type { Role } from '../../domain/officials.ts';
 import { checkName } from '../../domain/officials.ts';
 import { formatIssue } from '../../formats/season-file.ts';
 import type { TimingIssue } from '../../formats/timing/timing-csv.ts';
-import { onlyConfirmable } from '../../app/qualifying-import.ts';
+import { CONFIRM_CREW_CHANGES, timingRefusalOf } from '../../app/timing-import.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { officialOf, sessionOf } from './context.ts';
 import { requireOfficial } from './guard.tsx';
@@ -134,22 +134,10 @@ const typedFields = (body: Record<string, unknown>): Record<string, string> =>
     ),
   );
 
-/** The `?confirm=` value by which the officer accepts the crew changes a timing file lists. */
-export const CONFIRM_CREW_CHANGES = 'crew-changes';
-
-/**
- * A timing file refused, as JSON: 404 without the season, 409 when every line is one the officer
- * may confirm (`?confirm=crew-changes`), otherwise 400; each line listed, nothing changed.
- */
+/** A timing file refused, as JSON: each line listed, nothing changed (src/app/timing-import.ts). */
 export function timingRefusal(c: Context<AuthEnv>, issues: readonly TimingIssue[]): Response {
-  const lines = issues.map(formatIssue);
-  if (issues.some((i) => i.code === 'not-found'))
-    return c.json({ error: { code: 'not-found', message: lines.join('; '), issues: lines } }, 404);
-  if (onlyConfirmable(issues)) {
-    const message = `nothing imported: ${lines.length} line(s) to confirm with ?confirm=${CONFIRM_CREW_CHANGES}, which enters the drivers listed for the round`;
-    return c.json({ error: { code: 'needs-confirmation', message, issues: lines } }, 409);
-  }
-  return c.json({ error: { code: 'bad-request', message: 'nothing imported', issues: lines } }, 400);
+  const { status, code, message, issues: lines } = timingRefusalOf(issues);
+  return c.json({ error: { code, message, issues: lines } }, status);
 }
 
 /**

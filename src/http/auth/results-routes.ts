@@ -4,7 +4,8 @@ import type { AuthApp } from './context.ts';
 import { authOf } from './context.ts';
 import { mutation } from './mutations.ts';
 import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
-import { actorOf, CONFIRM_CREW_CHANGES, MAX_TIMING_BYTES, timingRefusal } from './race-control-routes.tsx';
+import { CONFIRM_CREW_CHANGES } from '../../app/timing-import.ts';
+import { actorOf, MAX_TIMING_BYTES, timingRefusal } from './race-control-routes.tsx';
 
 /**
  * A round's results other than its classification: the poles. The timing system (a token of

@@ -1,0 +1,104 @@
+/**
+ * `pitwall timing import FILE --season ID --round N [--confirm]`: the file's header says what it is;
+ * a qualifying result sets poles by the season's pole rule, a classification the round's results;
+ * on the embedded database alone, and through `pitwall serve` when it owns that database.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = new URL('../bin/pitwall.js', import.meta.url).pathname;
+const FIXTURES = new URL('fixtures/round-by-round/', import.meta.url).pathname;
+const QUALIFYING = join(FIXTURES, '202412071015-qualifying-20lmp2-20and-20gt-results.csv');
+const LAPS = join(FIXTURES, '202412071015-qualifying-20lmp2-20and-20gt-laps.csv');
+const DUBAI_RACE_1 = join(FIXTURES, '202502081410-race-201-hour-4-results.csv');
+const SEASON = ['--season', 'rbr-2024-25'];
+
+let root: string;
+const { DATABASE_URL: _ignored, ...baseEnv } = process.env;
+const env = () => ({ ...baseEnv, PITWALL_DATA: join(root, 'db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+
+before(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pitwall-timing-'));
+});
+after(() => rm(root, { recursive: true, force: true }));
+
+function pitwall(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: env() });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end();
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
+}
+
+async function serve(): Promise<{ url: string; stop: () => Promise<unknown> }> {
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: env() });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /Pitwall: (http:\S+)/.exec(out);
+      if (found?.[1]) resolve(found[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`pitwall serve exited ${code}: ${err}`)));
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  return { url, stop: () => (child.kill('SIGTERM'), exited) };
+}
+
+test('a qualifying result on the database alone sets race 1 pole and names race 2 pole as not set', async () => {
+  const imported = await pitwall(['import', join(FIXTURES, 'season.yaml')]);
+  assert.equal(imported.code, 0, imported.stderr);
+  const poles = await pitwall(['timing', 'import', QUALIFYING, ...SEASON, '--round', '1']);
+  assert.equal(poles.code, 0, poles.stderr);
+  assert.match(poles.stdout, /^rbr-2024-25 round 1 LMP2: pole #24, #22, #30$/m);
+  assert.match(poles.stdout, /^rbr-2024-25 round 1 GT: pole #51, #7$/m);
+  assert.match(poles.stdout, /^not set: round 2: race 2 pole: needs the qualifying lap analysis/m);
+
+  const laps = await pitwall(['timing', 'import', LAPS, ...SEASON, '--round', '1']);
+  assert.equal(laps.code, 1);
+  assert.match(laps.stderr, /lap analysis.*not imported yet.*pitwall drive-times/);
+  const round = await pitwall(['timing', 'import', QUALIFYING, ...SEASON, '--round', 'two']);
+  assert.deepEqual([round.code, round.stderr], [1, '--round: expected a round number such as 2, not "two"\n']);
+});
+
+test('beside a running server: a file of another round is refused line by line, then confirmed', async () => {
+  const server = await serve();
+  try {
+    const refused = await pitwall(['timing', 'import', DUBAI_RACE_1, ...SEASON, '--round', '2']);
+    assert.equal(refused.code, 1);
+    const lines = refused.stderr.trim().split('\n');
+    assert.match(lines[0]!, /:1: wrong-date the file is of 2025-02-08, round 2 \(Sepang - Race 2\) is on 2024-12-08$/);
+    assert.match(refused.stderr, /driver-not-entered #22 Jonas WEBER is in the crew but not entered for round 2/);
+    assert.equal(lines.at(-1), 'nothing imported: run again with --confirm to enter the drivers listed for the round');
+    const standings = `${server.url}/api/v1/seasons/rbr-2024-25/standings?class=LMP2&kind=teams`;
+    const rows = async () =>
+      ((await (await fetch(standings)).json()) as { standings: { rows: { car: string; points: number }[] }[] })
+        .standings[0]?.rows ?? [];
+    assert.deepEqual(
+      (await rows()).map((r) => [r.car, r.points]),
+      [
+        ['24', 1],
+        ['22', 0],
+        ['30', 0],
+      ],
+      'the pole only',
+    );
+
+    const confirmed = await pitwall(['timing', 'import', DUBAI_RACE_1, ...SEASON, '--round', '2', '--confirm']);
+    assert.equal(confirmed.code, 0, confirmed.stderr);
+    assert.match(confirmed.stdout, /^rbr-2024-25 round 2: classification imported as provisional results$/m);
+    assert.match(confirmed.stdout, /^crew: #22 Jonas WEBER entered for round 2$/m);
+    // Served at once: #30 won round 2.
+    assert.equal((await rows()).find((r) => r.car === '30')?.points, 25);
+  } finally {
+    await server.stop();
+  }
+});
