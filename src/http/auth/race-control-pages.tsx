@@ -278,6 +278,9 @@ export function RoundControlPage(props: RoundControlProps) {
             <label>
               Al Kamel classification CSV <input type="file" name="file" accept=".csv,text/csv" required />
             </label>
+            <label>
+              <input type="checkbox" name="confirm" value="crew-changes" /> Confirm the crew changes it lists
+            </label>
             <button type="submit" class="button">
               Import as provisional
             </button>

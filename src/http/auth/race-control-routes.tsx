@@ -5,7 +5,7 @@ import type { Role } from '../../domain/officials.ts';
 import { checkName } from '../../domain/officials.ts';
 import { formatIssue } from '../../formats/season-file.ts';
 import type { TimingIssue } from '../../formats/timing/timing-csv.ts';
-import { CONFIRM_CREW_CHANGES, timingRefusalOf } from '../../app/timing-import.ts';
+import { CONFIRM_CREW_CHANGES, onlyConfirmable, timingRefusalOf } from '../../app/timing-import.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { officialOf, sessionOf } from './context.ts';
 import { requireOfficial } from './guard.tsx';
@@ -228,12 +228,16 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
         const { id, round } = at;
         let bytes: Uint8Array;
         let name = 'classification.csv';
+        let confirmed = false;
         if (c.req.path.startsWith('/api/')) {
           // The provider's file name carries its date (`202412071400-race-201-…`): checked against the round's.
           name = c.req.query('file')?.slice(0, 200) || name;
           bytes = new Uint8Array(await c.req.arrayBuffer());
         } else {
-          const file = (await c.req.parseBody()).file;
+          const form = await c.req.parseBody();
+          const file = form.file;
+          // The form's box: the officer confirms the crew changes a first try listed.
+          if (form.confirm === CONFIRM_CREW_CHANGES) confirmed = true;
           if (file instanceof File) {
             bytes = new Uint8Array(await file.arrayBuffer());
             name = file.name || name;
@@ -241,17 +245,20 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
             bytes = new TextEncoder().encode(typeof file === 'string' ? file : '');
           }
         }
-        const confirm = c.req.query('confirm') === CONFIRM_CREW_CHANGES;
+        const confirm = confirmed || c.req.query('confirm') === CONFIRM_CREW_CHANGES;
         const imported = await office.importTimingClassification(id, round, bytes, name, actorOf(c), { confirm });
         if (!imported.ok) {
           const lines = imported.error.map(formatIssue);
           if (isJson(c)) return timingRefusal(c, imported.error);
-          return roundPage(office, c, 400, { error: `Nothing imported: ${lines.join(' · ')}` });
+          const hint = onlyConfirmable(imported.error)
+            ? ' — tick "Confirm the crew changes" to import it with them'
+            : '';
+          return roundPage(office, c, 400, { error: `Nothing imported: ${lines.join(' · ')}${hint}` });
         }
         const unknown = imported.value.unknownDrivers.map((d) => `#${d.car} ${d.driver}`);
         const crewChanges = imported.value.crewChanges ?? [];
         if (isJson(c)) return c.json({ round, state: 'provisional', unknownDrivers: unknown, crewChanges }, 201);
-        const notice = `Classification imported as provisional${unknown.length ? `; drivers not in the crews: ${unknown.join(', ')}` : ''}.`;
+        const notice = `Classification imported as provisional${unknown.length ? `; drivers not in the crews: ${unknown.join(', ')}` : ''}${crewChanges.length ? `; crews: ${crewChanges.join(', ')}` : ''}.`;
         return c.redirect(`${roundControlPath(id, round)}?notice=${encodeURIComponent(notice)}`, 303);
       },
     });

@@ -149,3 +149,34 @@ test('no season, a bad round, a file that is no qualifying result: 404 and 400',
   assert.equal((await post(`${ROUNDS}/1/qualifying`, 'POS,NUMBER\n')).status, 400);
   assert.equal((await post(`${ROUNDS}/1/qualifying`, text, {})).status, 401);
 });
+
+test("race control's form: a file that does not fit is refused with the lines, then imported with the box ticked", async () => {
+  const form = (confirm: boolean) => {
+    const body = new FormData();
+    body.set('_csrf', timekeeper.csrfToken);
+    body.set('file', new File([DUBAI_CSV], DUBAI_RACE_1, { type: 'text/csv' }));
+    if (confirm) body.set('confirm', 'crew-changes');
+    return rc.app.request('/admin/seasons/rbr-2024-25/rounds/5/classification', {
+      method: 'POST',
+      headers: { cookie: timekeeper.cookie },
+      body,
+    });
+  };
+  const DUBAI_CSV = await fixture(DUBAI_RACE_1);
+  const refused = await form(false);
+  assert.equal(refused.status, 400);
+  const page = await refused.text();
+  assert.match(page, /the file is of 2025-02-08, round 5 \(Abu Dhabi\) is on 2025-02-15/);
+  assert.match(page, /tick .{1,10}Confirm the crew changes.{1,10} to import it with them/);
+  assert.equal(
+    (await rc.office.season('rbr-2024-25'))?.races.find((r) => r.round === 5),
+    undefined,
+  );
+  const confirmed = await form(true);
+  assert.equal(confirmed.status, 303);
+  assert.match(
+    decodeURIComponent(confirmed.headers.get('location') ?? ''),
+    /crews: #22 Jonas WEBER entered for round 5/,
+  );
+  assert.equal((await rc.office.season('rbr-2024-25'))?.races.find((r) => r.round === 5)?.classification?.length, 6);
+});
