@@ -1,6 +1,9 @@
 import type { Office } from '../../app/office.ts';
 import { readPolesRequest } from '../../formats/poles-request.ts';
-import type { AuthApp } from './context.ts';
+import type { Context } from 'hono';
+import type { Result } from '../../domain/result.ts';
+import { err, ok } from '../../domain/result.ts';
+import type { AuthApp, AuthEnv } from './context.ts';
 import { authOf } from './context.ts';
 import { mutation } from './mutations.ts';
 import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
@@ -12,6 +15,17 @@ import { actorOf, MAX_TIMING_BYTES, timingRefusal } from './race-control-routes.
  * scope `import`) or a timekeeper or steward sets or corrects them; each change is kept in the
  * audit trail (`results_changes`).
  */
+/** The season and round a path names, or the 404/400 that says it names none. */
+function roundOf(c: Context<AuthEnv>): Result<{ id: string; round: number }, Response> {
+  const id = seasonIdOfPath(c.req.param('id'));
+  const round = roundOfPath(c.req.param('round'));
+  if (id === undefined) return err(c.json({ error: { code: 'not-found', message: 'No such season.' } }, 404));
+  if (round === undefined) {
+    return err(c.json({ error: { code: 'bad-request', message: `round: expected ${ROUND_EXPECTED}` } }, 400));
+  }
+  return ok({ id, round });
+}
+
 export function resultsRoutes(app: AuthApp, office: Office): void {
   mutation(app, {
     method: 'PUT',
@@ -21,11 +35,9 @@ export function resultsRoutes(app: AuthApp, office: Office): void {
     console: true,
     example: { params: { id: 'alms-2019-20', round: '1' }, json: { poles: [{ class: 'LMP2', car: '26' }] } },
     handler: async (c) => {
-      const id = seasonIdOfPath(c.req.param('id'));
-      const round = roundOfPath(c.req.param('round'));
-      if (id === undefined) return c.json({ error: { code: 'not-found', message: 'No such season.' } }, 404);
-      if (round === undefined)
-        return c.json({ error: { code: 'bad-request', message: `round: expected ${ROUND_EXPECTED}` } }, 400);
+      const at = roundOf(c);
+      if (!at.ok) return at.error;
+      const { id, round } = at.value;
       const expected = 'expected {"poles":[{"class":"LMP2","car":"22"}]}';
       const body: unknown = await c.req.json().catch(() => undefined);
       if (body === undefined) {
@@ -60,11 +72,9 @@ export function resultsRoutes(app: AuthApp, office: Office): void {
     maxBodyBytes: MAX_TIMING_BYTES,
     example: { params: { id: 'alms-2019-20', round: '1' } },
     handler: async (c) => {
-      const id = seasonIdOfPath(c.req.param('id'));
-      const round = roundOfPath(c.req.param('round'));
-      if (id === undefined) return c.json({ error: { code: 'not-found', message: 'No such season.' } }, 404);
-      if (round === undefined)
-        return c.json({ error: { code: 'bad-request', message: `round: expected ${ROUND_EXPECTED}` } }, 400);
+      const at = roundOf(c);
+      if (!at.ok) return at.error;
+      const { id, round } = at.value;
       // The provider's file name carries the session's date and, for some, the race it is for.
       const file = c.req.query('file')?.slice(0, 200) || 'qualifying.csv';
       const confirm = c.req.query('confirm') === CONFIRM_CREW_CHANGES;
