@@ -5,16 +5,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_SEASON } from '../src/http/server.ts';
 import { LOCK_FILE, lockDataDir } from '../src/store/data-dir-lock.ts';
 import { withConsole } from '../src/cli/console-access.ts';
+import { runPitwall, servePitwall } from './support/pitwall-process.ts';
 
-const BIN = new URL('../bin/pitwall.js', import.meta.url).pathname;
 let root: string;
 let dataDir: string;
 let copyFile: string;
@@ -31,45 +29,8 @@ before(async () => {
 });
 after(() => rm(root, { recursive: true, force: true }));
 
-function pitwall(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: env() });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
-}
-
-interface Serving {
-  readonly child: ChildProcessWithoutNullStreams;
-  readonly url: string;
-  stop(): Promise<number | null>;
-}
-
-async function serve(): Promise<Serving> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: env() });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /Pitwall: (http:\S+)/.exec(out);
-      if (found?.[1]) resolve(found[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`pitwall serve exited ${code}: ${err}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    url,
-    stop: () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
+const pitwall = (args: string[], stdin = '') => runPitwall(args, env(), stdin);
+const serve = () => servePitwall(env());
 
 test('commands run beside a server go through it: served at once, kept after a restart', async () => {
   const server = await serve();

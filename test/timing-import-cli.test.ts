@@ -5,12 +5,11 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runPitwall, servePitwall } from './support/pitwall-process.ts';
 
-const BIN = new URL('../bin/pitwall.js', import.meta.url).pathname;
 const FIXTURES = new URL('fixtures/round-by-round/', import.meta.url).pathname;
 const QUALIFYING = join(FIXTURES, '202412071015-qualifying-20lmp2-20and-20gt-results.csv');
 const LAPS = join(FIXTURES, '202412071015-qualifying-20lmp2-20and-20gt-laps.csv');
@@ -26,32 +25,8 @@ before(async () => {
 });
 after(() => rm(root, { recursive: true, force: true }));
 
-function pitwall(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: env() });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end();
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
-}
-
-async function serve(): Promise<{ url: string; stop: () => Promise<unknown> }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: env() });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /Pitwall: (http:\S+)/.exec(out);
-      if (found?.[1]) resolve(found[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`pitwall serve exited ${code}: ${err}`)));
-  });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  return { url, stop: () => (child.kill('SIGTERM'), exited) };
-}
+const pitwall = (args: string[]) => runPitwall(args, env());
+const serve = () => servePitwall(env());
 
 test('a qualifying result on the database alone sets race 1 pole and names race 2 pole as not set', async () => {
   const imported = await pitwall(['import', join(FIXTURES, 'season.yaml')]);
