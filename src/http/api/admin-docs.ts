@@ -422,13 +422,10 @@ const FIT =
   'the entry list is always refused (400).';
 
 const TimingQuery = z.object({
-  file: z
-    .string()
-    .optional()
-    .openapi({
-      description: "The provider's file name, whose date is checked.",
-      example: '202412071400-race-201-hour-4-results.csv',
-    }),
+  file: z.string().optional().openapi({
+    description: "The provider's file name, whose date is checked.",
+    example: '202412071400-race-201-hour-4-results.csv',
+  }),
   confirm: z.enum(['crew-changes']).optional().openapi({ description: 'Accept the lines a 409 listed.' }),
 });
 
