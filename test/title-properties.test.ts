@@ -224,9 +224,10 @@ function namesOnlyPossible(rule: Rule, played: readonly Played[]): string | unde
   return undefined;
 }
 
-function checkQuestion(season: Season, kind: StandingsKind, poleKnown: boolean): TitleScenarios {
+function checkQuestion(season: Season, kind: StandingsKind, poleKnown: boolean, exactCars?: number): TitleScenarios {
   const last = Math.max(...season.rounds.map((r) => r.round));
-  const result = titleScenarios(season, { classId: 'P', kind, beforeRound: last, poleKnown });
+  const question = { classId: 'P', kind, beforeRound: last, poleKnown };
+  const result = titleScenarios(season, question, exactCars === undefined ? {} : { exactCars });
   const field = result.lastRound?.field;
   assert.ok(field, 'one round left: the last round is analysed');
   const played = playedOut(season, kind, poleKnown, field.cars);
@@ -266,6 +267,7 @@ function checkQuestion(season: Season, kind: StandingsKind, poleKnown: boolean):
         other.sentences.map((s) => s.rule),
         row.sentences.map((s) => s.rule),
       );
+      assert.equal(other.sentences.length, row.sentences.length);
     }
   }
   return result;
@@ -283,6 +285,8 @@ test('generated finales: verdicts, sentences and crewmates against every outcome
       for (const kind of ['teams', 'drivers'] as const) {
         for (const poleKnown of season.races.some((r) => r.classification === undefined) ? [false, true] : [false]) {
           const result = checkQuestion(season, kind, poleKnown);
+          // The short summary of large fields, on the same small ones: as exact, if shorter.
+          checkQuestion(season, kind, poleKnown, 1);
           const question = { classId: 'P', kind, beforeRound: s.rounds, poleKnown };
           const again = titleScenarios(shuffledEntries(season, keys), question);
           assert.deepEqual(scenariosDocument(again), scenariosDocument(result), 'the entry order changes nothing');

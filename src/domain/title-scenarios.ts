@@ -86,12 +86,18 @@ export function tiesInWords(season: Season, kind: StandingsKind): string {
 const joinAnd = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
-export function titleScenarios(season: Season, question: TitleQuestion): TitleScenarios {
+/** `exactCars`: up to how many contenders' cars every combination is said (tests lower it). */
+export function titleScenarios(
+  season: Season,
+  question: TitleQuestion,
+  options: { readonly exactCars?: number } = {},
+): TitleScenarios {
   const rounds = remainingRounds(season, question.beforeRound);
   const last = rounds.length === 1 ? rounds[0] : undefined;
   const fight = titleFight(season, question, last === undefined);
   const before = seasonBefore(season, question.beforeRound, question.poleKnown);
-  const analysis = last === undefined ? undefined : analyseLastRound(season, question, last, MAX_SENTENCES);
+  const analysis =
+    last === undefined ? undefined : analyseLastRound(season, question, last, MAX_SENTENCES, options.exactCars);
   const verdicts = fight.map((c) =>
     analysis ? { ...c, canWin: analysis.canWin.has(c.key), clinched: analysis.clinched.has(c.key) } : c,
   );

@@ -55,7 +55,8 @@ export function placesPhrase(
     if (b === field.places) return `${ordinal(a)} or lower`;
     return `${ordinal(a)} to ${ordinal(b)}`;
   });
-  if (!none && words.length === 1 && finishing[0] === 1 && finishing.length === 1) return `${subject} wins`;
+  if (finishing.length === 1 && finishing[0] === 1)
+    return none ? `${subject} wins, or does not finish` : `${subject} wins`;
   if (!none && runs.length === 1 && runs[0]?.[0] === 1 && runs[0][1] === field.places) return `${subject} finishes`;
   const said = `${subject} finishes ${joinOr(words)}`;
   return none ? `${said}, or does not finish` : said;
