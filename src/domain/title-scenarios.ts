@@ -74,13 +74,13 @@ export function tiesInWords(season: Season, kind: StandingsKind): string {
   const breakers = season.tieBreakers[kind];
   const sharedAt = breakers.findIndex((b) => b === 'shared' || b === 'shared-dense');
   const deciding = (sharedAt === -1 ? breakers : breakers.slice(0, sharedAt)).flatMap((b) => BREAKER_WORDS[b] ?? []);
-  const level = ['points', ...deciding];
   const criterion = deadHeatCriterion(season.tieBreakers, breakers);
-  const deadHeat =
-    criterion === undefined
-      ? 'they share the position, and at the top the title'
-      : `the title is decided by ${criterion}`;
-  return `Rows level on ${joinAnd(level)} are level: crewmates share their position and title; between different cars, ${deadHeat}.`;
+  const separated =
+    deciding.length === 0
+      ? 'Rows level on points share their position.'
+      : `Rows level on points are separated by ${deciding.join(', then ')}; rows still level share their position.`;
+  const deadHeat = criterion === undefined ? 'the title is shared' : `the title is decided by ${criterion}`;
+  return `${separated} Crewmates share the title; between different cars, ${deadHeat} (the season's rule).`;
 }
 
 const joinAnd = (items: readonly string[]) =>
