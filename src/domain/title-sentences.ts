@@ -100,14 +100,21 @@ export function ruleSentence(
   const ownPlaces = own === undefined ? undefined : rule.positions[own];
   const ahead = rule.ahead ?? [];
   const ownFinishing = ownPlaces?.length === field.places && !ownPlaces.includes(NO_PLACE);
-  if (own !== undefined && ownPlaces && !(ahead.length > 0 && ownFinishing)) {
-    const phrase = placesPhrase('it', ownPlaces, field, heldBy(own));
-    if (phrase) parts.push(phrase);
+  const behind = joinAnd(ahead.map(([, car]) => name(car)));
+  const ownPhrase =
+    own !== undefined && ownPlaces && !(ahead.length > 0 && ownFinishing)
+      ? placesPhrase('it', ownPlaces, field, heldBy(own))
+      : undefined;
+  // "it finishes 4th or better, ahead of Nielsen Racing": one clause for its own result.
+  if (ownPhrase && ahead.length > 0 && ownPhrase.startsWith('it finishes '))
+    parts.push(`${ownPhrase}, ahead of ${behind}`);
+  else {
+    if (ownPhrase) parts.push(ownPhrase);
+    if (ahead.length > 0) parts.push(`it finishes ahead of ${behind}`);
   }
   const poleOwn =
     rule.pole && own !== undefined && (rule.pole.length === 1 ? rule.pole[0] === own : !rule.pole.includes(own));
   if (rule.pole && poleOwn) parts.push(polePhrase(rule.pole, field, own, name));
-  if (ahead.length > 0) parts.push(`it finishes ahead of ${joinAnd(ahead.map(([, car]) => name(car)))}`);
   for (const [car, places] of Object.entries(rule.positions)) {
     if (car === own) continue;
     const phrase = placesPhrase(name(car), places, field, heldBy(car));
