@@ -258,6 +258,22 @@ function checkQuestion(season: Season, kind: StandingsKind, poleKnown: boolean, 
       assert.equal(missed, undefined, `${row.key}: no sentence says ${JSON.stringify(missed?.outcome)}`);
     }
   }
+  if (kind === 'drivers') {
+    // Drivers who drove the same car every round and race the same car in the finale, found
+    // here from the table and the entry list: the title maths must name them crewmates.
+    const before = tableOf(seasonBefore(season, last, poleKnown), 'P', 'drivers');
+    const carIn = (driver: string) =>
+      season.entries.find((e) => e.drivers.some((d) => d.name === driver && isEnteredFor(d, last)))?.car;
+    const sameCells = (a: (typeof before)[number], b: (typeof before)[number]) =>
+      a.points === b.points && JSON.stringify(a.rounds) === JSON.stringify(b.rounds);
+    for (const a of before) {
+      for (const b of before) {
+        if (a === b || !sameCells(a, b) || carIn(keyOf(a)) !== carIn(keyOf(b))) continue;
+        const row = rows.find((r) => r.key === keyOf(a));
+        assert.ok(row?.crewmates.includes(keyOf(b)), `${keyOf(a)} and ${keyOf(b)} drove together: crewmates`);
+      }
+    }
+  }
   for (const row of rows) {
     for (const mate of row.crewmates) {
       const other = rows.find((r) => r.key === mate);
