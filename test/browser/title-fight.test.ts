@@ -70,7 +70,10 @@ test(
       trs.map((tr) => tr.textContent ?? '').find((text) => text.includes('James French')),
     );
     assert.match(french ?? '', /Can win, with Leonard Hoogenboom and Roman Rusinov/);
-    assert.match((await page.textContent('#ties')) ?? '', /Crewmates share the title; between different cars, the title is shared/);
+    assert.match(
+      (await page.textContent('#ties')) ?? '',
+      /Crewmates share the title; between different cars, the title is shared/,
+    );
     await page.close();
   },
 );
