@@ -6,10 +6,10 @@
  * quadratic: 0.85 s for 484). Each figure is the median of five timed runs after a warm-up.
  */
 import { readFile } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
 import { decisionImpacts } from '../src/domain/decision-impact.ts';
 import type { StewardDecision } from '../src/domain/decisions.ts';
 import { parseSeasonFile } from '../src/formats/season-file.ts';
+import { medianMs } from './timing.ts';
 
 const FILE = new URL('../data/seasons/alms-2019-20.yaml', import.meta.url);
 const parsed = parseSeasonFile(await readFile(FILE, 'utf8'), FILE.pathname);
@@ -53,17 +53,6 @@ function decisions(n: number): StewardDecision[] {
     }
   }
   return issued;
-}
-
-function medianMs(run: () => unknown): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[2] ?? Number.NaN;
 }
 
 const [n, twice] = [decisions(484), decisions(968)];

@@ -4,12 +4,12 @@
  * random numbers (two per car per round) — the floor any simulation of this model pays — and the
  * ratio of the two. Each figure is the median of five timed runs after a warm-up.
  */
-import { performance } from 'node:perf_hooks';
 import { formModel, simulate } from '../src/domain/probabilities.ts';
 import type { FormModel } from '../src/domain/probabilities.ts';
 import { mulberry32 } from '../src/domain/random.ts';
 import type { Random } from '../src/domain/random.ts';
 import { buildSeason, car, line, race } from '../test/support/season-builder.ts';
+import { medianMs } from './timing.ts';
 
 const SEASONS = 100_000;
 const CARS = Array.from({ length: 10 }, (_, i) => String(i + 1));
@@ -33,17 +33,6 @@ function drawOnly(model: FormModel, random: Random, seasons: number): number {
   let sink = 0;
   for (let i = 0; i < draws; i++) sink += random();
   return sink;
-}
-
-function medianMs(run: () => unknown): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[2] ?? Number.NaN;
 }
 
 const model = formModel(benchSeason(), 'P');

@@ -9,11 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Season } from '../src/domain/season.ts';
 import { titleScenarios } from '../src/domain/title-scenarios.ts';
 import { serializeSeasonFile } from '../src/formats/season-file.ts';
 import { buildSeason, car, line, race } from '../test/support/season-builder.ts';
+import { medianMs } from './timing.ts';
 
 const TARGET_MS = 1000;
 const CARS = Array.from({ length: 20 }, (_, i) => String(i + 1));
@@ -41,17 +41,6 @@ export function sixWayFinale(): Season {
   });
   const entries = CARS.map((c) => car(c, 'GT', [`Driver ${c}A`, `Driver ${c}B`, `Driver ${c}C`]));
   return buildSeason({ rounds: 6, entries, races });
-}
-
-function medianMs(run: () => unknown): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[2] ?? Number.NaN;
 }
 
 const season = sixWayFinale();
