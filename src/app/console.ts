@@ -10,8 +10,6 @@ import type { Official } from '../domain/officials.ts';
 import type { SeasonFileIssue } from '../formats/season-file.ts';
 import type { Office } from './office.ts';
 import type { Officials, OfficialsError } from './officials.ts';
-import type { PoleSetting } from '../domain/poles.ts';
-import type { PolesProblem, PolesSet } from './poles.ts';
 import type { QualifyingImported } from './qualifying-import.ts';
 import type { TimingRefusal } from './timing-import.ts';
 import { timingRefusalOf } from './timing-import.ts';
@@ -76,13 +74,8 @@ export interface Console {
   createToken(input: { name: string; scope: string; createdBy?: Official }): Promise<Result<NewToken, OfficialsError>>;
   listTokens(): Promise<TokenSummary[]>;
   revokeToken(name: string): Promise<Result<TokenSummary, OfficialsError>>;
-  /** Sets or corrects poles of a round (src/app/poles.ts); `by` names who, for the audit trail. */
-  setPoles(
-    id: string,
-    round: number,
-    poles: readonly PoleSetting[],
-    by: string,
-  ): Promise<Result<PolesSet, PolesProblem>>;
+  /** Sets or corrects poles of a round: the office's own use-case (src/app/poles.ts). */
+  setPoles: Office['setPoles'];
   /** A race classification as the round's provisional results (office.importTimingClassification). */
   importTimingClassification(
     id: string,
