@@ -385,7 +385,15 @@ function withdraw(season: Season, entry: Entry, change: Withdrawal): Built {
   return ok({ entry: { ...entry, drivers }, summary: `#${entry.car} withdrawn from round ${change.round}` });
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Plain data alike, whatever the order of an object's keys. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const [ka, kb] = [Object.keys(a), Object.keys(b)];
+  const [ra, rb] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(rb, k) && sameData(ra[k], rb[k]));
+}
 
 /**
  * Applies one change to the season's entry list. Refused, with every problem, when it names what
@@ -407,7 +415,7 @@ export function applyEntryChange(season: Season, change: EntryChange): Result<En
   else built = withdraw(season, before, change);
   if (!built.ok) return built;
   const { entry, summary } = built.value;
-  if (before && same(before, entry))
+  if (before && sameData(before, entry))
     return ok({ season, summary: `${summary} (no change)`, entries: [], findings: [] });
   const after = withEntry(season, change.car, entry);
   const conflicts = resultConflicts(season, after, change.car, conflictPath(change));

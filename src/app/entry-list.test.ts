@@ -1,0 +1,210 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import type { Office } from './office.ts';
+import { openOffice } from './office.ts';
+import type { EntryChange } from '../domain/entry-list.ts';
+import { changeEntryList, entryListChanges, entryListView } from './entry-list.ts';
+import { parseSeasonFile } from '../formats/season-file.ts';
+import { loadSeason } from '../store/seasons.ts';
+import { databaseKind, openTestDatabase } from '../../test/support/database.ts';
+
+const FIXTURE = new URL('../../test/fixtures/entry-list/season.yaml', import.meta.url);
+const ID = 'el-2025';
+const AT = '2025-02-10T09:00:00.000Z';
+
+let office: Office;
+before(async () => {
+  office = await openOffice(await openTestDatabase());
+  assert.ok((await office.importSeasonFile(await readFile(FIXTURE, 'utf8'), 'season.yaml')).ok);
+});
+after(() => office.close());
+
+/** What a refused change must leave as it was: the season (and its revision) and the audit trail. */
+async function snapshot(db: Office['db']): Promise<string> {
+  const revision = await db.query('SELECT revision FROM seasons WHERE id = $1', [ID]);
+  return JSON.stringify([revision, await loadSeason(db, ID), await entryListChanges(db, ID)]);
+}
+
+const change = (c: EntryChange, confirm = false) =>
+  changeEntryList(office.db, ID, c, { by: 'Kim Lee', at: AT, confirm });
+
+test(`changes are saved with who, when, what and each entry before and after (${databaseKind()})`, async () => {
+  const added = await change({
+    kind: 'add-entry',
+    car: '99',
+    class: 'LMP2',
+    team: 'Late Entry Racing',
+    fromRound: 3,
+    drivers: [
+      { name: 'Zoe PARK', rating: 'Bronze', nationality: 'KOR' },
+      { name: 'Ivan PETROV', rating: 'Gold', nationality: 'BGR' },
+    ],
+  });
+  assert.ok(added.ok, JSON.stringify(!added.ok && added.error));
+  assert.equal(added.value.changed, true);
+  const renamed = await change({ kind: 'team-name', car: '22', team: 'Meridian by Apex', fromRound: 3 });
+  assert.ok(renamed.ok);
+
+  const season = await loadSeason(office.db, ID);
+  const view = entryListView(season!);
+  const lmp2 = view.classes.find((c) => c.id === 'LMP2')!;
+  assert.deepEqual(
+    lmp2.entries.map((e) => e.car),
+    ['22', '30', '99'],
+  );
+  assert.deepEqual(lmp2.entries[2]!.rounds, [
+    { round: 3, team: 'Late Entry Racing', drivers: ['Zoe PARK', 'Ivan PETROV'] },
+    { round: 4, team: 'Late Entry Racing', drivers: ['Zoe PARK', 'Ivan PETROV'] },
+  ]);
+  assert.deepEqual(
+    lmp2.entries[0]!.rounds.map((r) => [r.round, r.team]),
+    [
+      [1, 'Meridian Racing'],
+      [2, 'Meridian Racing'],
+      [3, 'Meridian by Apex'],
+      [4, 'Meridian by Apex'],
+    ],
+  );
+
+  const trail = await entryListChanges(office.db, ID);
+  assert.deepEqual(
+    trail.map((c) => [c.kind, c.by, c.at, c.summary]),
+    [
+      ['add-entry', 'Kim Lee', AT, '#99 added to LMP2 from round 3: Late Entry Racing, Zoe PARK, Ivan PETROV'],
+      ['team-name', 'Kim Lee', AT, '#22 runs as Meridian by Apex from round 3'],
+    ],
+  );
+  assert.equal(trail[0]!.entries[0]!.before, null);
+  assert.deepEqual(trail[1]!.entries[0]!.before?.team, 'Meridian Racing');
+  assert.deepEqual(trail[1]!.entries[0]!.after?.teamNames, [{ team: 'Meridian Racing', rounds: [1, 2] }]);
+  assert.deepEqual(trail[1]!.request, { car: '22', team: 'Meridian by Apex', fromRound: 3 });
+});
+
+test('a change that would contradict an imported result is refused, and nothing changes', async () => {
+  const before = await snapshot(office.db);
+  // Tomás ORTEGA drove #22 at round 1 (its line lists him).
+  const refused = await change({
+    kind: 'crew',
+    car: '22',
+    fromRound: 1,
+    drivers: [{ name: 'Aksel LINDQVIST' }, { name: 'Renée FAURE' }],
+  });
+  assert.ok(!refused.ok);
+  assert.equal(refused.error.code, 'conflict');
+  assert.deepEqual(
+    refused.error.issues.map((i) => [i.code, i.path]),
+    [
+      ['drove-classified-race', 'drivers'],
+      ['credited-crew', 'drivers'],
+    ],
+  );
+  const withdrawn = await change({ kind: 'withdraw', car: '7', round: 2 });
+  assert.ok(!withdrawn.ok);
+  assert.deepEqual(
+    withdrawn.error.issues.map((i) => i.code),
+    ['in-classification', 'holds-pole'],
+  );
+  const unknown = await change({ kind: 'withdraw', car: '8', round: 3 });
+  assert.deepEqual(!unknown.ok && [unknown.error.code, unknown.error.message], [
+    'not-found',
+    'car: car #8 is not in the entry list of el-2025',
+  ]);
+  const noSeason = await changeEntryList(
+    office.db,
+    'nope',
+    { kind: 'withdraw', car: '8', round: 3 },
+    { by: 'x', at: AT },
+  );
+  assert.deepEqual(!noSeason.ok && noSeason.error.code, 'not-found');
+  assert.equal(await snapshot(office.db), before);
+});
+
+test('a crew that breaks a line-up rule needs the officer to confirm it', async () => {
+  const before = await snapshot(office.db);
+  // One driver, and no Silver or Bronze: two rules broken at rounds 3 and 4.
+  const crew: EntryChange = { kind: 'crew', car: '30', fromRound: 3, drivers: [{ name: 'Nia GOLD', rating: 'Gold' }] };
+  const refused = await change(crew);
+  assert.ok(!refused.ok);
+  assert.equal(refused.error.code, 'needs-confirmation');
+  assert.deepEqual(
+    refused.error.issues.map((i) => i.message),
+    [
+      '#30 round 3: 2 or 3 drivers: 1 driver entered, expected 2 to 3: Nia GOLD',
+      '#30 round 3: At least one Silver or Bronze: 0 of 1 driver entered are Silver or Bronze, expected at least 1: Nia GOLD (Gold)',
+      '#30 round 4: 2 or 3 drivers: 1 driver entered, expected 2 to 3: Nia GOLD',
+      '#30 round 4: At least one Silver or Bronze: 0 of 1 driver entered are Silver or Bronze, expected at least 1: Nia GOLD (Gold)',
+    ],
+  );
+  assert.equal(await snapshot(office.db), before);
+  const confirmed = await change(crew, true);
+  assert.ok(confirmed.ok);
+  assert.equal(confirmed.value.findings.length, 4);
+  // Put back: Fred and Lucas from round 3 again; Nia leaves the crew (no round left).
+  const back = await change({
+    kind: 'crew',
+    car: '30',
+    fromRound: 3,
+    drivers: [{ name: 'Fred OKAFOR' }, { name: 'Lucas MÜLLER' }],
+  });
+  assert.ok(back.ok);
+  const season = await loadSeason(office.db, ID);
+  assert.deepEqual(
+    season!.entries.find((e) => e.car === '30')!.drivers.map((d) => [d.name, d.rounds]),
+    [
+      ['Fred OKAFOR', 'all'],
+      ['Lucas MÜLLER', 'all'],
+    ],
+  );
+});
+
+test('asking for what already is changes nothing and records nothing', async () => {
+  const trail = (await entryListChanges(office.db, ID)).length;
+  const same = await change({ kind: 'driver', car: '7', name: 'Hiro Tanaka', rating: 'Bronze' });
+  assert.ok(same.ok);
+  assert.equal(same.value.changed, false);
+  assert.equal((await entryListChanges(office.db, ID)).length, trail);
+});
+
+test('export then import of the changed season keeps every change', async () => {
+  const changes: EntryChange[] = [
+    { kind: 'crew', car: '7', round: 4, drivers: [{ name: 'Hiro TANAKA' }, { name: 'Mei LIN', nationality: 'TWN' }] },
+    { kind: 'driver', car: '51', name: 'Elodie Brazzouli', rating: 'Gold', aliases: ['Elodie BRAZZUOLI'] },
+    { kind: 'withdraw', car: '30', round: 4 },
+    { kind: 'entry-details', car: '99', eligible: false, carModel: 'Oreca 07 - Gibson', nationality: 'KOR' },
+  ];
+  for (const c of changes) {
+    const done = await change(c, true);
+    assert.ok(done.ok, JSON.stringify(!done.ok && done.error));
+  }
+  const stored = await loadSeason(office.db, ID);
+  const text = await office.exportSeason(ID);
+  const reread = parseSeasonFile(text!, 'exported.yaml');
+  assert.ok(reread.ok, JSON.stringify(!reread.ok && reread.error.slice(0, 3)));
+  assert.deepEqual(reread.value.entries, stored!.entries);
+  // Into a fresh database, and out again: the same file.
+  const other = await openOffice(await openTestDatabase());
+  try {
+    assert.ok((await other.importSeasonFile(text!, 'exported.yaml')).ok);
+    assert.equal(await other.exportSeason(ID), text);
+  } finally {
+    await other.close();
+  }
+  const entries = reread.value.entries;
+  assert.deepEqual(
+    entries.find((e) => e.car === '7')!.drivers.map((d) => [d.name, d.rounds]),
+    [
+      ['Hiro TANAKA', 'all'],
+      ['Sam BROOKS', [1, 2, 3]],
+      ['Mei LIN', [4]],
+    ],
+  );
+  assert.deepEqual(
+    entries.find((e) => e.car === '30')!.drivers.map((d) => d.rounds),
+    [
+      [1, 2, 3],
+      [1, 2, 3],
+    ],
+  );
+  assert.equal(entries.find((e) => e.car === '99')!.eligible, false);
+});
