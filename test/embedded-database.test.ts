@@ -75,7 +75,7 @@ test('commands run beside a server go through it: served at once, kept after a r
     assert.deepEqual(wrongClass, {
       code: 1,
       stdout: '',
-      stderr: 'poles.0.car: car #26 is a LMP2 car, not GT\nnothing changed\n',
+      stderr: 'poles[0].car: car #26 is a LMP2 car, not GT\nnothing changed\n',
     });
 
     const broken = await pitwall(['import', join(root, 'missing.yaml')]);
@@ -98,7 +98,7 @@ test('commands run beside a server go through it: served at once, kept after a r
 
     // A second server on the same folder is refused, naming the first.
     const second = await pitwall(['serve']);
-    assert.equal(second.code, 1);
+    assert.equal(second.code, 4, 'database-in-use');
     assert.match(second.stderr, new RegExp(`is open in pitwall serve \\(pid ${server.child.pid}, ${server.url}\\)`));
     assert.doesNotMatch(second.stderr, /\n\s+at /);
   } finally {
@@ -135,16 +135,19 @@ test('a command refuses, naming the holder, when another command keeps the datab
   assert.ok(held.ok);
   try {
     const lines: string[] = [];
+    const codes: (string | undefined)[] = [];
     await assert.rejects(
       withConsole('export', () => Promise.reject(new Error('must not run')), {
         env: { PITWALL_DATA: dataDir },
         waitMs: 300,
-        fail: (message) => {
+        fail: (message, code) => {
           lines.push(...message);
+          codes.push(code);
           throw new Error('failed');
         },
       }),
     );
+    assert.deepEqual(codes, ['database-in-use']);
     assert.deepEqual(lines, [
       `the database in ${dataDir} is in use by pitwall import (pid ${process.pid}); try again when it ends: nothing changed`,
     ]);

@@ -48,7 +48,7 @@ test('beside a running server: a file of another round is refused line by line, 
   const server = await serve();
   try {
     const refused = await pitwall(['timing', 'import', DUBAI_RACE_1, ...SEASON, '--round', '2']);
-    assert.equal(refused.code, 1);
+    assert.equal(refused.code, 3, 'needs-confirmation: run again with --confirm');
     const lines = refused.stderr.trim().split('\n');
     assert.match(lines[0]!, /:1: wrong-date the file is of 2025-02-08, round 2 \(Sepang - Race 2\) is on 2024-12-08$/);
     assert.match(refused.stderr, /driver-not-entered #22 Jonas WEBER is in the crew but not entered for round 2/);

@@ -4,10 +4,11 @@
  * embedded database, sends them to that server (src/http/auth/console-routes.ts,
  * src/cli/server-console.ts): the answers are plain data, the same on both paths.
  */
+import type { Problem } from '../domain/problem.ts';
+import { problemOf } from '../formats/problems.ts';
 import type { Result } from '../domain/result.ts';
 import { err, ok } from '../domain/result.ts';
 import type { Official } from '../domain/officials.ts';
-import type { SeasonFileIssue } from '../formats/season-file.ts';
 import type { Office } from './office.ts';
 import type { Officials, OfficialsError } from './officials.ts';
 import type { QualifyingImported } from './qualifying-import.ts';
@@ -61,7 +62,8 @@ export interface NewToken {
 }
 
 export interface Console {
-  importSeasonFile(text: string, fileName: string): Promise<Result<ImportedSeason, SeasonFileIssue[]>>;
+  /** The season, or every problem of the file, each with its line. */
+  importSeasonFile(text: string, fileName: string): Promise<Result<ImportedSeason, readonly Problem[]>>;
   /** The season file, or the ids the database has. */
   exportSeason(id: string): Promise<Result<string, { readonly known: readonly string[] }>>;
   addOfficial(input: {
@@ -105,7 +107,7 @@ export function openConsole(office: Office, officials: Officials): Console {
   return {
     importSeasonFile: async (text, fileName) => {
       const imported = await office.importSeasonFile(text, fileName);
-      if (!imported.ok) return imported;
+      if (!imported.ok) return err(imported.error.map(problemOf));
       const s = imported.value;
       return ok({ id: s.id, series: s.series, season: s.season, entries: s.entries.length, races: s.races.length });
     },

@@ -8,6 +8,7 @@
  * that reconnects with `Last-Event-ID` gets the difference between that view and now when the
  * server still holds it, and a full snapshot otherwise. Nothing is lost either way.
  */
+import type { Refusal } from '../domain/problem.ts';
 import type { Database } from '../store/database.ts';
 import { appendLiveEvents, LIVE_CHANNEL, liveEventsSince, readNotice, resetLiveFeed } from '../store/live-events.ts';
 import { SEASONS_CHANNEL } from '../store/seasons.ts';
@@ -56,16 +57,14 @@ export interface IngestReport {
   readonly lastEventId: string;
 }
 
-export interface LiveProblem {
-  readonly code: 'not-found' | 'invalid';
-  readonly message: string;
-}
+/** A batch refused as a whole: no such round, or not a batch. */
+export type LiveRefusal = Refusal<'not-found' | 'bad-request'>;
 
 export interface LiveFeed {
   /** Validates a batch `{ events: [...] }`, stores the well-formed events, and reports the rest. */
-  ingest(seasonId: string, round: number, body: unknown, by: string): Promise<Result<IngestReport, LiveProblem>>;
+  ingest(seasonId: string, round: number, body: unknown, by: string): Promise<Result<IngestReport, LiveRefusal>>;
   /** Starts the round's feed over (events stay stored, for the audit trail). */
-  reset(seasonId: string, round: number): Promise<Result<{ lastEventId: string }, LiveProblem>>;
+  reset(seasonId: string, round: number): Promise<Result<{ lastEventId: string }, LiveRefusal>>;
   /** The current view and its id; undefined when the season has no such round. */
   snapshot(seasonId: string, round: number): Promise<{ eventId: string; view: LiveView } | undefined>;
   /**
@@ -278,7 +277,7 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
   }, settings.keepAliveMs);
   keepAlive.unref();
 
-  const notFound = (seasonId: string, round: number): LiveProblem => ({
+  const notFound = (seasonId: string, round: number): LiveRefusal => ({
     code: 'not-found',
     message: `season ${quote(seasonId)} has no round ${round}`,
   });
@@ -288,16 +287,16 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
       if (!roundExists(await office.season(seasonId), round)) return err(notFound(seasonId, round));
       const events = typeof body === 'object' && body !== null && 'events' in body ? body.events : undefined;
       if (!Array.isArray(events)) {
-        return err({ code: 'invalid', message: 'expected a JSON object { "events": [ ... ] }' });
+        return err({ code: 'bad-request', message: 'expected a JSON object { "events": [ ... ] }' });
       }
       if (events.length > MAX_BATCH) {
-        return err({ code: 'invalid', message: `at most ${MAX_BATCH} events per request, not ${events.length}` });
+        return err({ code: 'bad-request', message: `at most ${MAX_BATCH} events per request, not ${events.length}` });
       }
       const accepted: LapEvent[] = [];
       const rejected: LiveEventProblem[] = [];
       events.forEach((raw: unknown, index) => {
         const read = readLiveEvent(raw, index);
-        if (isLiveEventProblem(read)) rejected.push(read);
+        if (isLiveEventProblem(read)) rejected.push(...read);
         else accepted.push(read);
       });
       const stored = await appendLiveEvents(db, seasonId, round, accepted, by, settings.now());

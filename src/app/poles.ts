@@ -1,15 +1,17 @@
 import type { PoleSetting } from '../domain/poles.ts';
+import { problemOf } from '../formats/problems.ts';
 import { checkPoles, withPoles } from '../domain/poles.ts';
-import type { Issue, Result } from '../domain/result.ts';
+import type { Result } from '../domain/result.ts';
+import type { Refusal } from '../domain/problem.ts';
+import { refusal } from '../domain/problem.ts';
 import { err, ok } from '../domain/result.ts';
 import type { Sql } from '../store/database.ts';
 import { appendResultsChange } from '../store/results-changes.ts';
 import { loadSeason, saveSeason } from '../store/seasons.ts';
 import { quote } from '../formats/text.ts';
 
-export type PolesProblem =
-  | { readonly code: 'not-found'; readonly message: string }
-  | { readonly code: 'invalid'; readonly message: string; readonly issues: readonly Issue[] };
+/** No such season or round, or every problem of the poles sent. */
+export type PolesProblem = Refusal<'not-found' | 'bad-request'>;
 
 export interface PolesSet {
   readonly round: number;
@@ -31,21 +33,34 @@ export async function setPoles(
   by: string,
   at: string,
 ): Promise<Result<PolesSet, PolesProblem>> {
-  return db.transaction(async (tx) => {
-    const season = await loadSeason(tx, seasonId);
-    if (!season) return err({ code: 'not-found' as const, message: `No season ${quote(seasonId)}.` });
-    if (!season.rounds.some((r) => r.round === round)) {
-      return err({ code: 'not-found' as const, message: `${seasonId} has no round ${round}.` });
-    }
-    const checked = checkPoles(season, round, poles);
-    if (!checked.ok) {
-      const message = checked.error.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return err({ code: 'invalid' as const, message, issues: checked.error });
-    }
-    const updated = withPoles(season, round, checked.value);
-    await saveSeason(tx, updated, at);
-    const details = Object.fromEntries(checked.value.map((p) => [p.class, p.cars]));
-    await appendResultsChange(tx, seasonId, { round, kind: 'poles', details, by, at });
-    return ok({ round, poles: updated.races.find((r) => r.round === round)?.poles ?? {}, by, at });
-  });
+  return db.transaction((tx) => setPolesWithin(tx, seasonId, round, poles, by, at));
+}
+
+/**
+ * `setPoles` inside the caller's transaction: one code path for poles set by hand and poles a
+ * timing file derives (a qualifying lap analysis), each change in the audit trail.
+ */
+export async function setPolesWithin(
+  tx: Sql,
+  seasonId: string,
+  round: number,
+  poles: readonly PoleSetting[],
+  by: string,
+  at: string,
+): Promise<Result<PolesSet, PolesProblem>> {
+  const season = await loadSeason(tx, seasonId);
+  if (!season) return err({ code: 'not-found' as const, message: `No season ${quote(seasonId)}.` });
+  if (!season.rounds.some((r) => r.round === round)) {
+    return err({ code: 'not-found' as const, message: `${seasonId} has no round ${round}.` });
+  }
+  const checked = checkPoles(season, round, poles);
+  if (!checked.ok) {
+    const message = checked.error.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return err(refusal('bad-request', message, checked.error.map(problemOf)));
+  }
+  const updated = withPoles(season, round, checked.value);
+  await saveSeason(tx, updated, at);
+  const details = Object.fromEntries(checked.value.map((p) => [p.class, p.cars]));
+  await appendResultsChange(tx, seasonId, { round, kind: 'poles', details, by, at });
+  return ok({ round, poles: updated.races.find((r) => r.round === round)?.poles ?? {}, by, at });
 }

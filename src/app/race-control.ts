@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { problemOf } from '../formats/problems.ts';
 import type { Race, Season } from '../domain/season.ts';
 import type { StewardDecision } from '../domain/decisions.ts';
 import { seasonWithDecisions } from '../domain/decisions.ts';
-import type { DecisionDraft, DecisionProblem } from '../domain/decision-checks.ts';
+import type { DecisionDraft } from '../domain/decision-checks.ts';
+import type { Refusal } from '../domain/problem.ts';
+import { refusal } from '../domain/problem.ts';
 import { checkDecision } from '../domain/decision-checks.ts';
 import { decisionImpact, describeChange } from '../domain/decision-impact.ts';
 import type { Result } from '../domain/result.ts';
@@ -15,12 +18,8 @@ import { raceRecordedTimes, SEASONS_CHANNEL } from '../store/seasons.ts';
 /** A decision as an official enters it; `checkDecision` says whether it fits the season. */
 export type DecisionInput = DecisionDraft;
 
-export interface RaceControlProblem {
-  readonly code: 'not-found' | 'invalid';
-  readonly message: string;
-  /** For a refused decision: every problem, each with its field. */
-  readonly issues?: readonly DecisionProblem[];
-}
+/** A decision or a state change refused: no such round, or every problem of the decision with its field. */
+export type RaceControlRefusal = Refusal<'not-found' | 'bad-request'>;
 
 /**
  * The season as the stewards' decisions in force (at `asOf`) and the published states make it.
@@ -82,12 +81,12 @@ export async function issueDecision(
   input: DecisionInput,
   by: string,
   now: Date,
-): Promise<Result<IssuedDecision, RaceControlProblem>> {
+): Promise<Result<IssuedDecision, RaceControlRefusal>> {
   const decisions = await listDecisions(db, stored.id);
   const checked = checkDecision(stored, decisions, input);
   if (!checked.ok) {
     const message = checked.error.map((p) => `${p.path[0]}: ${p.message}`).join('; ');
-    return err({ code: 'invalid', message, issues: checked.error });
+    return err(refusal('bad-request', message, checked.error.map(problemOf)));
   }
   const decision = {
     ...checked.value,
@@ -111,9 +110,9 @@ export async function setResultsState(
   state: ResultsState,
   by: string,
   now: Date,
-): Promise<Result<ResultsStateChange, RaceControlProblem>> {
+): Promise<Result<ResultsStateChange, RaceControlRefusal>> {
   if (!stored.races.some((r) => r.round === round)) {
-    return err({ code: 'not-found', message: `round ${round} has no results` });
+    return err(refusal('not-found', `round ${round} has no results`));
   }
   const change = { round, state, by, at: now.toISOString() };
   await db.transaction(async (tx) => {

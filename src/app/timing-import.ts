@@ -1,4 +1,5 @@
 import type { ClassificationLine, CrewMember, Race, Season } from '../domain/season.ts';
+import { problemOf } from '../formats/problems.ts';
 import { isEnteredFor } from '../domain/poles.ts';
 import { findDriver } from '../domain/driver-identity.ts';
 import type { Result } from '../domain/result.ts';
@@ -7,7 +8,8 @@ import type { ProvisionalClassification } from '../formats/timing/classification
 import type { TimingIssue } from '../formats/timing/timing-csv.ts';
 import { timingIssue } from '../formats/timing/timing-csv.ts';
 import { readTimingFileName } from '../formats/timing/timing-file-name.ts';
-import { formatIssue } from '../formats/season-file.ts';
+import type { Refusal } from '../domain/problem.ts';
+import { refusal } from '../domain/problem.ts';
 
 export interface TimingImportReport {
   readonly race: Race;
@@ -86,13 +88,8 @@ export interface FileCrew {
 /** What the officer confirms with `?confirm=crew-changes` (`--confirm`): the rest is refused outright. */
 export const CONFIRMABLE = new Set(['wrong-date', 'car-not-entered', 'driver-not-entered', 'driver-not-in-crew']);
 
-/** A timing file refused: the status says why (404 no season, 409 only lines to confirm, 400), each line listed. */
-export interface TimingRefusal {
-  readonly status: 400 | 404 | 409;
-  readonly code: 'not-found' | 'needs-confirmation' | 'bad-request';
-  readonly message: string;
-  readonly issues: readonly string[];
-}
+/** A timing file refused: no such season, only lines to confirm, or lines refused — each listed with its line. */
+export type TimingRefusal = Refusal<'not-found' | 'needs-confirmation' | 'bad-request'>;
 
 /** The `?confirm=` value (`--confirm`) by which the officer accepts the lines a refusal listed. */
 export const CONFIRM_CREW_CHANGES = 'crew-changes';
@@ -102,16 +99,16 @@ export const onlyConfirmable = (issues: readonly TimingIssue[]): boolean =>
   issues.length > 0 && issues.every((i) => CONFIRMABLE.has(i.code));
 
 export function timingRefusalOf(issues: readonly TimingIssue[]): TimingRefusal {
-  const lines = issues.map(formatIssue);
-  if (issues.some((i) => i.code === 'not-found'))
-    return { status: 404, code: 'not-found', message: lines.join('; '), issues: lines };
+  const problems = issues.map(problemOf);
+  const notFound = issues.find((i) => i.code === 'not-found');
+  if (notFound) return refusal('not-found', notFound.message, problems);
   if (onlyConfirmable(issues)) {
     const message =
-      `nothing imported: ${lines.length} line(s) to confirm with ?confirm=${CONFIRM_CREW_CHANGES} ` +
+      `nothing imported: ${problems.length} line(s) to confirm with ?confirm=${CONFIRM_CREW_CHANGES} ` +
       '(pitwall timing import --confirm), which enters the drivers listed for the round';
-    return { status: 409, code: 'needs-confirmation', message, issues: lines };
+    return refusal('needs-confirmation', message, problems);
   }
-  return { status: 400, code: 'bad-request', message: 'nothing imported', issues: lines };
+  return refusal('bad-request', 'nothing imported', problems);
 }
 
 export interface RoundFit {

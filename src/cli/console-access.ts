@@ -1,4 +1,5 @@
 import type { Console } from '../app/console.ts';
+import type { Fail } from './user-error.ts';
 import type { DatabaseOwner } from '../store/data-dir-lock.ts';
 import { describeOwner, LockUnreadable, ownerOf } from '../store/data-dir-lock.ts';
 import { dataDir } from './environment.ts';
@@ -11,7 +12,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ConsoleAccessOptions {
   /** Ends the command with these lines on stderr and exit code 1. */
-  readonly fail: (lines: readonly string[]) => never;
+  readonly fail: Fail;
   readonly env?: NodeJS.ProcessEnv;
   /** How long to wait for a server still starting or another command to end: a minute. */
   readonly waitMs?: number;
@@ -54,7 +55,7 @@ export async function withConsole<T>(
           owner.command === 'serve'
             ? `the database in ${dir} is held by ${describeOwner(owner)}, which has not started serving: nothing changed`
             : `the database in ${dir} is in use by ${describeOwner(owner)}; try again when it ends: nothing changed`,
-        ]);
+        ], 'database-in-use');
       }
       // A server still loading (it announces its URL once it serves), or a command about to end.
       await sleep(250);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Fail } from './user-error.ts';
 import type { Console } from '../app/console.ts';
 import type { OfficialsError } from '../app/officials.ts';
 import { OFFICIALS_ERROR_MESSAGES } from '../app/officials-messages.ts';
@@ -9,7 +10,7 @@ import { withConsole } from './console-access.ts';
 
 export interface OfficialsCliDeps {
   /** Ends the command with these lines on stderr and exit code 1. */
-  readonly fail: (lines: readonly string[]) => never;
+  readonly fail: Fail;
 }
 
 /** The day of an ISO 8601 time. */

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { Fail } from './user-error.ts';
+import { formatProblem } from '../domain/problem.ts';
 import type { PoleSetting } from '../domain/poles.ts';
 import { withConsole } from './console-access.ts';
 import { operator } from './operator.ts';
@@ -14,7 +16,7 @@ function poleOf(text: string): PoleSetting | undefined {
   return cars.every((car) => car !== '') ? { class: text.slice(0, at).trim(), cars } : undefined;
 }
 
-export function addPolesCommand(program: Command, fail: (lines: readonly string[]) => never): void {
+export function addPolesCommand(program: Command, fail: Fail): void {
   program
     .command('poles')
     .description('set or correct a round\'s poles, e.g. pitwall poles alms-2024-25 2 LMP2=22 "LMP2 Am=4"')
@@ -45,7 +47,7 @@ export function addPolesCommand(program: Command, fail: (lines: readonly string[
             fail(
               error.code === 'not-found'
                 ? [error.message]
-                : error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).concat('nothing changed'),
+                : (error.issues ?? []).map(formatProblem).concat('nothing changed'),
             );
           }
           for (const [cls, cars] of Object.entries(set.value.poles)) {

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { formatProblem } from '../domain/problem.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadSeasonFile, readSeasonFile } from './load-season.ts';
 import { dataDir, serverSettings } from './environment.ts';
@@ -13,7 +14,6 @@ import { addOfficialCommands } from './officials.ts';
 import { withConsole } from './console-access.ts';
 import { addPolesCommand } from './poles-command.ts';
 import { addTimingCommand } from './timing-import-command.ts';
-import { formatIssue } from '../formats/season-file.ts';
 import { lineupReport } from '../formats/lineup-report.ts';
 import { seasonStandings } from '../domain/standings.ts';
 import { seasonAfterRound, standingsAfterRound } from '../domain/after-round.ts';
@@ -24,10 +24,11 @@ import { standingsCsv, standingsTable } from '../formats/standings-text.ts';
 import { standingsWikitext } from '../formats/standings-wikitext.ts';
 import { standingsMarkdown } from '../formats/standings-markdown.ts';
 import { UserError } from './user-error.ts';
+import type { Fail } from './user-error.ts';
 
-function fail(lines: readonly string[]): never {
-  throw new UserError(lines);
-}
+const fail: Fail = (lines, code) => {
+  throw new UserError(lines, code);
+};
 
 const plural = (n: number, word: string): string => `${n === 0 ? 'no' : n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -116,7 +117,7 @@ export function buildProgram(): Command {
         dataDir: dataDir(),
         databaseUrl: process.env.DATABASE_URL,
       }).catch((error: unknown) => {
-        if (error instanceof CannotServe) fail([error.message]);
+        if (error instanceof CannotServe) fail([error.message], error.code);
         throw error;
       });
       process.stdout.write(`Pitwall: ${running.url}\n`);
@@ -139,7 +140,7 @@ export function buildProgram(): Command {
           const imported = await console.importSeasonFile(text, file);
           if (!imported.ok) {
             fail([
-              ...imported.error.map(formatIssue),
+              ...imported.error.map(formatProblem),
               `${file}: nothing imported: the file has ${imported.error.length} problem(s)`,
             ]);
           }

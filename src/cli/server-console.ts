@@ -7,6 +7,9 @@ import type {
   TimingFileInput,
   TokenSummary,
 } from '../app/console.ts';
+import type { PolesProblem } from '../app/poles.ts';
+import type { Refusal } from '../domain/problem.ts';
+import { refusal } from '../domain/problem.ts';
 import type { QualifyingImported } from '../app/qualifying-import.ts';
 import type { TimingRefusal } from '../app/timing-import.ts';
 import { CONFIRM_CREW_CHANGES } from '../app/timing-import.ts';
@@ -14,16 +17,15 @@ import type { OfficialsError } from '../app/officials.ts';
 import { OFFICIALS_ERROR_MESSAGES } from '../app/officials-messages.ts';
 import { err, ok } from '../domain/result.ts';
 import type { Result } from '../domain/result.ts';
-import type { SeasonFileIssue } from '../formats/season-file.ts';
-import type { Issue } from '../domain/result.ts';
 import type { PolesSet } from '../app/poles.ts';
 import { operator } from './operator.ts';
 
 /** The server that owns the database answered what the command cannot use: said as it is. */
 export class ServerRefused extends Error {}
 
+/** Any refusal the server answers with (`domain/problem.ts`), as far as it could be read. */
 interface Failure {
-  readonly error?: { readonly code?: string; readonly message?: string; readonly reason?: string };
+  readonly error?: Partial<Refusal>;
 }
 
 const isOfficialsError = (value: unknown): value is OfficialsError =>
@@ -70,7 +72,7 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
       .clone()
       .json()
       .catch(() => ({}))) as Failure;
-    const reason = body.error?.reason;
+    const reason = body.error?.issues?.[0]?.code;
     return isOfficialsError(reason) ? err(reason) : unexpected(response);
   };
   const json = async <T>(response: Response): Promise<T> =>
@@ -90,11 +92,10 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
     const failure = (await response
       .clone()
       .json()
-      .catch(() => ({}))) as { error?: { code?: TimingRefusal['code']; message?: string; issues?: string[] } };
-    const status = response.status;
-    if ((status === 400 || status === 404 || status === 409) && failure.error?.code && failure.error.issues) {
-      const { code, message = response.statusText, issues } = failure.error;
-      return err({ status, code, message, issues });
+      .catch(() => ({}))) as { error?: Partial<TimingRefusal> };
+    const code = failure.error?.code;
+    if (code === 'not-found' || code === 'needs-confirmation' || code === 'bad-request') {
+      return err(refusal(code, failure.error?.message ?? response.statusText, failure.error?.issues));
     }
     return unexpected(response);
   };
@@ -111,9 +112,7 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
       const body = (await response
         .clone()
         .json()
-        .catch(() => ({}))) as Failure & {
-        error?: { issues?: SeasonFileIssue[] };
-      };
+        .catch(() => ({}))) as Failure;
       if (body.error?.code === 'invalid-season-file' && body.error.issues) return err(body.error.issues);
       return unexpected(response);
     },
@@ -123,8 +122,8 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
       const body = (await response
         .clone()
         .json()
-        .catch(() => ({}))) as { error?: { known?: string[] } };
-      if (response.status === 404 && body.error?.known) return err({ known: body.error.known });
+        .catch(() => ({}))) as Failure;
+      if (body.error?.code === 'not-found') return err({ known: (body.error.issues ?? []).map((i) => i.message) });
       return unexpected(response);
     },
     addOfficial: async (input) => officials<OfficialSummary>(await post('/api/v1/admin/officials', input)),
@@ -143,13 +142,11 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
       const failure = (await response
         .clone()
         .json()
-        .catch(() => ({}))) as {
-        error?: { code?: string; message?: string; issues?: Issue[] };
-      };
-      const message = failure.error?.message ?? response.statusText;
-      if (response.status === 404) return err({ code: 'not-found' as const, message });
-      if (response.status === 400)
-        return err({ code: 'invalid' as const, message, issues: failure.error?.issues ?? [] });
+        .catch(() => ({}))) as { error?: Partial<PolesProblem> };
+      const code = failure.error?.code;
+      if (code === 'not-found' || code === 'bad-request') {
+        return err(refusal(code, failure.error?.message ?? response.statusText, failure.error?.issues));
+      }
       return unexpected(response);
     },
     importTimingClassification: (id, round, file) => timing<ClassificationImported>(id, round, 'classification', file),

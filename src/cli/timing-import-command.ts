@@ -1,4 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import type { Fail } from './user-error.ts';
+import type { TimingRefusal } from '../app/timing-import.ts';
+import { formatProblem } from '../domain/problem.ts';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Console } from '../app/console.ts';
@@ -13,7 +16,7 @@ import { operator } from './operator.ts';
  * qualifying result sets the poles the season's pole rule derives. Through the server that owns
  * the embedded database when one runs, so that what it imports is served at once.
  */
-export function addTimingCommand(program: Command, fail: (lines: readonly string[]) => never): void {
+export function addTimingCommand(program: Command, fail: Fail): void {
   const timing = program.command('timing').description("the timing provider's files, round by round");
   timing
     .command('import')
@@ -59,15 +62,15 @@ async function importInto(
   round: number,
   input: { bytes: Uint8Array; fileName: string; confirm: boolean },
   by: string,
-  fail: (lines: readonly string[]) => never,
+  fail: Fail,
 ): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const refused = (error: { message: string; issues: readonly string[]; code: string }): never => {
+  const refused = (error: TimingRefusal): never => {
     const hint =
       error.code === 'needs-confirmation'
         ? 'nothing imported: run again with --confirm to enter the drivers listed for the round'
         : error.message;
-    return fail([...error.issues, hint]);
+    return fail([...(error.issues ?? []).map(formatProblem), hint], error.code);
   };
   if (kind === 'classification') {
     const imported = await console.importTimingClassification(season, round, input, by);

@@ -34,9 +34,14 @@ test('each malformed field is named with what was expected', () => {
   for (const [event, field] of cases) {
     const read = readLiveEvent(event, 4);
     assert.ok(isLiveEventProblem(read), JSON.stringify(event));
-    assert.equal(read.index, 4);
-    assert.equal(read.field, field, JSON.stringify(read));
-    assert.ok(read.message.length > 0);
+    assert.equal(read.length, 1, JSON.stringify(read));
+    assert.equal(read[0]!.index, 4);
+    assert.equal(read[0]!.field, field, JSON.stringify(read));
+    assert.ok(read[0]!.message.length > 0);
   }
+  // Every problem of an event, not the first.
+  const three = readLiveEvent({ ...good, lap: 1.5, flag: 'GREEN', car: '' }, 2);
+  assert.ok(isLiveEventProblem(three));
+  assert.deepEqual(three.map((p) => p.field).sort(), ['car', 'flag', 'lap']);
   for (const value of [null, 42, 'lap', []]) assert.ok(isLiveEventProblem(readLiveEvent(value, 0)));
 });

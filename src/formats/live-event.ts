@@ -43,16 +43,17 @@ export interface LiveEventProblem {
   readonly message: string;
 }
 
-/** Reads one event; the first problem found when it does not fit. */
-export function readLiveEvent(value: unknown, index: number): LapEvent | LiveEventProblem {
+/** Reads one event; every problem found when it does not fit (at least one). */
+export function readLiveEvent(value: unknown, index: number): LapEvent | readonly LiveEventProblem[] {
   const parsed = liveEventSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  return {
+  const problems = parsed.error.issues.map((issue) => ({
     index,
-    field: issue ? pathString(issue.path.filter((p) => typeof p !== 'symbol')) : '',
-    message: issue?.message ?? 'not a timing event',
-  };
+    field: pathString(issue.path.filter((p) => typeof p !== 'symbol')),
+    message: issue.message,
+  }));
+  return problems.length > 0 ? problems : [{ index, field: '', message: 'not a timing event' }];
 }
 
-export const isLiveEventProblem = (value: LapEvent | LiveEventProblem): value is LiveEventProblem => 'message' in value;
+export const isLiveEventProblem = (value: LapEvent | readonly LiveEventProblem[]): value is readonly LiveEventProblem[] =>
+  Array.isArray(value);

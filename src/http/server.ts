@@ -35,7 +35,15 @@ export interface RunningServer {
 export const DEFAULT_HOST = '127.0.0.1';
 
 /** The server cannot start, for a reason its operator can fix: said in one line, no stack trace. */
-export class CannotServe extends Error {}
+export class CannotServe extends Error {
+  constructor(
+    message: string,
+    /** `database-in-use` when another process holds the embedded database. */
+    readonly code: 'bad-request' | 'database-in-use' = 'bad-request',
+  ) {
+    super(message);
+  }
+}
 
 /** Binds the port first, so that a port in use is said at once, not after the database has loaded. */
 async function listen(server: Server, port: number, host: string): Promise<void> {
@@ -95,7 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     server.close();
     if (error instanceof DatabaseInUse) {
-      throw new CannotServe(`${error.message}: stop it first, or give this server another PITWALL_DATA`);
+      throw new CannotServe(`${error.message}: stop it first, or give this server another PITWALL_DATA`, 'database-in-use');
     }
     throw error;
   }

@@ -7,7 +7,7 @@ type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
 const DESCRIPTION = `Read-only data of the Pitwall championship office: seasons, entry lists, results, standings,
 calendars and careers. Every successful read carries a strong \`ETag\` and \`Cache-Control: ${CACHE_CONTROL}\`;
-send \`If-None-Match\` to get \`304 Not Modified\`. Errors are \`{ "error": { "code", "message" } }\` with codes
+send \`If-None-Match\` to get \`304 Not Modified\`. Errors, public and admin, are \`{ "error": { "code", "message", "issues" } }\` (\`issues\`: every problem found, each \`{ code, message, path?, line? }\`) with codes
 ${Object.entries(ERROR_STATUS)
   .map(([code, status]) => `\`${code}\` (${status})`)
   .join(', ')}.`;

@@ -130,7 +130,7 @@ export function referencePage(document: OpenApiDocument, seasons: readonly Seaso
         )}
         <section>
           <h2>Errors</h2>
-          <p>Every error is <code>{ "error": { "code", "message" } }</code>:</p>
+          <p>Every error, public or admin, is <code>{ "error": { "code", "message", "issues" } }</code>, <code>issues</code> listing every problem found (<code>{ code, message, path?, line? }</code>):</p>
           <table>
             ${Object.entries(ERROR_STATUS).map(
               ([code, status]) =>

@@ -4,7 +4,8 @@ import type { OfficialsError } from '../../app/officials.ts';
 import type { Official } from '../../domain/officials.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { authOf } from './context.ts';
-import { authFailure, describeOfficialsError, setPrivateHeaders } from './errors.ts';
+import { authFailure, describeOfficialsError, refuse } from './errors.ts';
+import { refusal } from '../../domain/problem.ts';
 import { requireOfficial } from './guard.tsx';
 import { mutation } from './mutations.ts';
 import { quote } from '../../formats/text.ts';
@@ -30,12 +31,7 @@ async function jsonBody(c: Context<AuthEnv>): Promise<Record<string, unknown> | 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 function refuseOfficials(c: Context<AuthEnv>, error: OfficialsError): Response {
-  const { code, message } = describeOfficialsError(error);
-  setPrivateHeaders(c);
-  return c.json(
-    { error: { code, message, reason: error } },
-    code === 'conflict' ? 409 : code === 'not-found' ? 404 : 400,
-  );
+  return refuse(c, describeOfficialsError(error));
 }
 
 function expected(c: Context<AuthEnv>, what: string): Response {
@@ -61,9 +57,8 @@ export function consoleRoutes(app: AuthApp, console: Console): void {
       const fileName = c.req.query('file') ?? 'season file';
       const imported = await console.importSeasonFile(await c.req.text(), fileName.slice(0, 200));
       if (!imported.ok) {
-        setPrivateHeaders(c);
         const message = `nothing imported: the file has ${imported.error.length} problem(s)`;
-        return c.json({ error: { code: 'invalid-season-file', message, issues: imported.error } }, 400);
+        return refuse(c, refusal('invalid-season-file', message, imported.error));
       }
       authOf(c).logger?.info({ season: imported.value.id, by: who(c) }, 'season imported');
       return c.json(imported.value, 201);
@@ -73,11 +68,9 @@ export function consoleRoutes(app: AuthApp, console: Console): void {
   app.get('/api/v1/admin/seasons/:id/season-file', requireOfficial(['admin'], [], { console: true }), async (c) => {
     const exported = await console.exportSeason(c.req.param('id'));
     if (!exported.ok) {
-      const known = exported.error.known;
-      return c.json(
-        { error: { code: 'not-found', message: `No season ${quote(c.req.param('id') ?? '')}.`, known } },
-        404,
-      );
+      // The seasons there are, one problem each: the command lists them.
+      const known = exported.error.known.map((id) => ({ code: 'known-season', message: id, path: 'id' }));
+      return refuse(c, refusal('not-found', `No season ${quote(c.req.param('id') ?? '')}.`, known));
     }
     return c.body(exported.value, 200, { 'content-type': 'application/yaml; charset=utf-8' });
   });

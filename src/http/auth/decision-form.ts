@@ -1,5 +1,6 @@
 import type { DecisionDraft, DecisionField } from '../../domain/decision-checks.ts';
 import type { Issue, Result } from '../../domain/result.ts';
+import type { Problem } from '../../domain/problem.ts';
 import { err, ok } from '../../domain/result.ts';
 import { unstorable } from '../../formats/text.ts';
 
@@ -20,10 +21,10 @@ export const FORM_FIELDS: Readonly<Record<DecisionField, string>> = {
 };
 
 /** Each problem as it is shown and sent back: `positions: must be a whole number from 1 to 99`. */
-export const describeDecisionIssues = (issues: readonly Issue[]): string[] =>
+export const describeDecisionIssues = (issues: readonly Problem[]): string[] =>
   issues.map((i) => {
-    const field = i.path[0];
-    return `${typeof field === 'string' && field in FORM_FIELDS ? FORM_FIELDS[field as DecisionField] : String(field)}: ${i.message}`;
+    const field = i.path ?? '';
+    return `${field in FORM_FIELDS ? FORM_FIELDS[field as DecisionField] : field}: ${i.message}`;
   });
 
 /** Decimal notation, as people write numbers: `51.075`, `-3`; not `1e3`, `0x10` or `Infinity`. */

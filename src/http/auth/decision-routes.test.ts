@@ -96,13 +96,18 @@ test('every problem of a decision at once, each with its field', async () => {
   });
   assert.equal(response.status, 400);
   const { error } = await response.json();
-  assert.deepEqual(error.issues, [
-    'reason: every decision needs a reason',
-    'points: must be more than 0 and at most 1000, to the thousandth',
-    'car: #7 does not score in the LMP2 championship',
-    'driver: "Nobody" is not in #7\'s crew',
-  ]);
-  assert.equal(error.message, error.issues.join('; '));
+  const issues = error.issues as { code: string; path: string; message: string }[];
+  assert.deepEqual(
+    issues.map((i) => [i.path, i.message]),
+    [
+      ['reason', 'reason: every decision needs a reason'],
+      ['points', 'points: must be more than 0 and at most 1000, to the thousandth'],
+      ['car', 'car: #7 does not score in the LMP2 championship'],
+      ['driver', 'driver: "Nobody" is not in #7\'s crew'],
+    ],
+  );
+  assert.ok(issues.every((i) => typeof i.code === 'string' && i.code.length > 0));
+  assert.equal(error.message, issues.map((i) => i.message).join('; '));
 });
 
 test('a decision is reversed once: not twice, not from another round, never a reversal itself', async () => {

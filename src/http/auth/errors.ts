@@ -2,22 +2,9 @@ import type { Context } from 'hono';
 import type { OfficialsError } from '../../app/officials.ts';
 import { OFFICIALS_ERROR_MESSAGES } from '../../app/officials-messages.ts';
 import { CONTENT_SECURITY_POLICY } from '../security-headers.ts';
-
-/**
- * The admin API's error codes and their HTTP status. Bodies have the public API's shape,
- * `{ "error": { "code", "message" } }`; these codes exist only behind authentication.
- */
-export const AUTH_ERROR_STATUS = {
-  'bad-request': 400,
-  unauthorized: 401,
-  forbidden: 403,
-  'invalid-csrf-token': 403,
-  'not-found': 404,
-  conflict: 409,
-  'payload-too-large': 413,
-  'rate-limited': 429,
-} as const;
-export type AuthErrorCode = keyof typeof AUTH_ERROR_STATUS;
+import type { ErrorCode, Problem, Refusal } from '../../domain/problem.ts';
+import { ERROR_OUTCOMES, refusal } from '../../domain/problem.ts';
+import { errorBody } from '../api/errors.ts';
 
 /** Never stored by anyone: these answers depend on who asks. */
 export const PRIVATE_HEADERS = {
@@ -32,14 +19,19 @@ export function setPrivateHeaders(c: Context): void {
   for (const [name, value] of Object.entries(PRIVATE_HEADERS)) c.header(name, value);
 }
 
-export function authFailure(c: Context, code: AuthErrorCode, message: string): Response {
+/** A refusal of the admin API: the public API's shape and table, private headers. */
+export function authFailure(c: Context, code: ErrorCode, message: string, issues?: readonly Problem[]): Response {
+  return refuse(c, refusal(code, message, issues));
+}
+
+export function refuse(c: Context, refused: Refusal): Response {
   setPrivateHeaders(c);
-  if (code === 'unauthorized') c.header('WWW-Authenticate', 'Bearer realm="pitwall"');
-  return c.json({ error: { code, message } }, AUTH_ERROR_STATUS[code]);
+  if (refused.code === 'unauthorized') c.header('WWW-Authenticate', 'Bearer realm="pitwall"');
+  return c.json(errorBody(refused), ERROR_OUTCOMES[refused.code].status);
 }
 
 /** The admin API's code for each refusal of the officials' use-cases. */
-const OFFICIALS_ERROR_CODES: Readonly<Record<OfficialsError, AuthErrorCode>> = {
+const OFFICIALS_ERROR_CODES: Readonly<Record<OfficialsError, OfficialsRefusal['code']>> = {
   'invalid-name': 'bad-request',
   'unknown-role': 'bad-request',
   'password-too-short': 'bad-request',
@@ -51,6 +43,10 @@ const OFFICIALS_ERROR_CODES: Readonly<Record<OfficialsError, AuthErrorCode>> = {
   'duplicate-token-name': 'conflict',
 };
 
-export function describeOfficialsError(error: OfficialsError): { code: AuthErrorCode; message: string } {
-  return { code: OFFICIALS_ERROR_CODES[error], message: OFFICIALS_ERROR_MESSAGES[error] };
+type OfficialsRefusal = Refusal<'bad-request' | 'conflict' | 'not-found'>;
+
+export function describeOfficialsError(error: OfficialsError): OfficialsRefusal {
+  return refusal(OFFICIALS_ERROR_CODES[error], OFFICIALS_ERROR_MESSAGES[error], [
+    { code: error, message: OFFICIALS_ERROR_MESSAGES[error] },
+  ]);
 }

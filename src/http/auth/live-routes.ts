@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Office } from '../../app/office.ts';
-import type { LiveProblem } from '../../app/live-feed.ts';
+import { refusal } from '../../domain/problem.ts';
+import { refuse } from './errors.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { mutation } from './mutations.ts';
 import { actorOf } from './race-control-routes.tsx';
@@ -22,17 +23,9 @@ const MAX_BATCH_BYTES = 1024 * 1024;
 function targetOf(c: Context<AuthEnv>): { id: string; round: number } | Response {
   const round = roundOfPath(c.req.param('round'));
   const id = seasonIdOfPath(c.req.param('id'));
-  if (round === undefined) return refusal(c, { code: 'invalid', message: `round: expected ${ROUND_EXPECTED}` });
-  if (id === undefined) return refusal(c, { code: 'not-found', message: 'There is no such season.' });
+  if (round === undefined) return refuse(c, refusal('bad-request', `round: expected ${ROUND_EXPECTED}`));
+  if (id === undefined) return refuse(c, refusal('not-found', 'There is no such season.'));
   return { id, round };
-}
-
-function refusal(c: Context<AuthEnv>, problem: LiveProblem) {
-  const status = problem.code === 'not-found' ? 404 : 400;
-  return c.json(
-    { error: { code: problem.code === 'not-found' ? 'not-found' : 'bad-request', message: problem.message } },
-    status,
-  );
 }
 
 /**
@@ -52,14 +45,11 @@ export function liveRoutes(app: AuthApp, office: Office): void {
       if (at instanceof Response) return at;
       const body: unknown = await c.req.json().catch(() => undefined);
       if (body === undefined) {
-        return c.json(
-          { error: { code: 'bad-request', message: 'the body is not JSON: expected { "events": [ ... ] }' } },
-          400,
-        );
+        return refuse(c, refusal('bad-request', 'the body is not JSON: expected { "events": [ ... ] }'));
       }
       const feed = await office.live();
       const report = await feed.ingest(at.id, at.round, body, actorOf(c));
-      return report.ok ? c.json(report.value, 200) : refusal(c, report.error);
+      return report.ok ? c.json(report.value, 200) : refuse(c, report.error);
     },
   });
 
@@ -74,7 +64,7 @@ export function liveRoutes(app: AuthApp, office: Office): void {
       if (at instanceof Response) return at;
       const feed = await office.live();
       const reset = await feed.reset(at.id, at.round);
-      return reset.ok ? c.json(reset.value, 200) : refusal(c, reset.error);
+      return reset.ok ? c.json(reset.value, 200) : refuse(c, reset.error);
     },
   });
 }

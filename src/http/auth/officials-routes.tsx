@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { ERROR_OUTCOMES } from '../../domain/problem.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { authOf, officialOf, sessionOf } from './context.ts';
 import { describeOfficialsError } from './errors.ts';
@@ -53,7 +54,7 @@ export function officialsRoutes(app: AuthApp): void {
       const added = await officials.add({ ...draft, password });
       if (!added.ok) {
         const { code, message } = describeOfficialsError(added.error);
-        return officialsPage(c, code === 'conflict' ? 409 : 400, { draft, error: message });
+        return officialsPage(c, ERROR_OUTCOMES[code].status, { draft, error: message });
       }
       logger?.info({ official: added.value.id, role: added.value.role, by: officialOf(c).id }, 'official added');
       return c.redirect('/admin/officials?notice=added', 303);
@@ -73,7 +74,7 @@ export function officialsRoutes(app: AuthApp): void {
       const disabled = await officials.disable(id, officialOf(c));
       if (!disabled.ok) {
         const { code, message } = describeOfficialsError(disabled.error);
-        return officialsPage(c, code === 'conflict' ? 409 : 404, { error: message });
+        return officialsPage(c, ERROR_OUTCOMES[code].status, { error: message });
       }
       logger?.info({ official: id, by: officialOf(c).id }, 'official disabled');
       return c.redirect('/admin/officials?notice=disabled', 303);

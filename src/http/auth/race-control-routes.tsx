@@ -1,6 +1,10 @@
 import type { Context } from 'hono';
+import { problemOf } from '../../formats/problems.ts';
 import type { Office } from '../../app/office.ts';
 import { decisionImpacts, describeChange } from '../../domain/decision-impact.ts';
+import type { Problem, Refusal } from '../../domain/problem.ts';
+import { ERROR_OUTCOMES, refusal } from '../../domain/problem.ts';
+import { refuse } from './errors.ts';
 import type { Role } from '../../domain/officials.ts';
 import { checkName } from '../../domain/officials.ts';
 import { formatIssue } from '../../formats/season-file.ts';
@@ -88,21 +92,24 @@ async function bodyOf(c: Context<AuthEnv>): Promise<Record<string, unknown> | un
 const NOT_AN_OBJECT = 'the body is not a JSON object: expected { "kind": …, "reason": …, and the kind\'s fields }';
 
 /** A refusal, in JSON for the API and tokens, or on the round's page (with what was typed). */
-function refusal(
+function refused(
   office: Office,
   c: Context<AuthEnv>,
-  status: 400 | 404,
-  problems: readonly string[],
+  failure: Refusal<'bad-request' | 'not-found'>,
   draft?: Readonly<Record<string, string>>,
 ) {
-  const message = problems.join('; ');
-  if (isJson(c)) {
-    const code = status === 404 ? 'not-found' : 'bad-request';
-    return c.json({ error: { code, message, ...(problems.length > 1 ? { issues: problems } : {}) } }, status);
-  }
+  if (isJson(c)) return refuse(c, failure);
+  const status = ERROR_OUTCOMES[failure.code].status;
+  const problems = failure.issues?.map((i) => i.message) ?? [failure.message];
   return problems.length > 1
     ? roundPage(office, c, status, { problems, ...(draft ? { draft } : {}) })
-    : roundPage(office, c, status, { error: message, ...(draft ? { draft } : {}) });
+    : roundPage(office, c, status, { error: failure.message, ...(draft ? { draft } : {}) });
+}
+
+/** A decision's problems, each worded with its form field's label: the page and the API say the same. */
+function decisionRefusal(code: 'bad-request' | 'not-found', issues: readonly Problem[]) {
+  const worded = describeDecisionIssues(issues).map((message, i) => ({ ...issues[i]!, message }));
+  return refusal(code, worded.map((p) => p.message).join('; '), worded);
 }
 
 /**
@@ -112,15 +119,15 @@ function refusal(
 function target(c: Context<AuthEnv>) {
   const round = roundOfPath(c.req.param('round'));
   const id = seasonIdOfPath(c.req.param('id'));
-  if (round === undefined) return { refused: pathRefusal(c, 400, `round: expected ${ROUND_EXPECTED}`) };
-  if (id === undefined) return { refused: pathRefusal(c, 404, 'There is no such season.') };
+  if (round === undefined) return { refused: pathRefusal(c, refusal('bad-request', `round: expected ${ROUND_EXPECTED}`)) };
+  if (id === undefined) return { refused: pathRefusal(c, refusal('not-found', 'There is no such season.')) };
   return { id, round };
 }
 
 /** A path that names no round or season has no page to go back to. */
-function pathRefusal(c: Context<AuthEnv>, status: 400 | 404, message: string) {
-  if (isJson(c)) return c.json({ error: { code: status === 404 ? 'not-found' : 'bad-request', message } }, status);
-  return privateHtml(c, <p>{message}</p>, status);
+function pathRefusal(c: Context<AuthEnv>, failure: Refusal<'bad-request' | 'not-found'>) {
+  if (isJson(c)) return refuse(c, failure);
+  return privateHtml(c, <p>{failure.message}</p>, ERROR_OUTCOMES[failure.code].status);
 }
 
 /** The form's fields as typed, to fill the form again after a refusal. */
@@ -136,8 +143,7 @@ const typedFields = (body: Record<string, unknown>): Record<string, string> =>
 
 /** A timing file refused, as JSON: each line listed, nothing changed (src/app/timing-import.ts). */
 export function timingRefusal(c: Context<AuthEnv>, issues: readonly TimingIssue[]): Response {
-  const { status, code, message, issues: lines } = timingRefusalOf(issues);
-  return c.json({ error: { code, message, issues: lines } }, status);
+  return refuse(c, timingRefusalOf(issues));
 }
 
 /**
@@ -171,14 +177,15 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
         if (at.refused) return at.refused;
         const { id, round } = at;
         const body = await bodyOf(c);
-        if (!body) return refusal(office, c, 400, [NOT_AN_OBJECT]);
+        if (!body) return refused(office, c, refusal('bad-request', NOT_AN_OBJECT));
         const draft = decisionDraftOf(body, round);
-        if (!draft.ok) return refusal(office, c, 400, describeDecisionIssues(draft.error), typedFields(body));
+        if (!draft.ok) {
+          return refused(office, c, decisionRefusal('bad-request', draft.error.map(problemOf)), typedFields(body));
+        }
         const issued = await office.issueDecision(id, draft.value, actorOf(c));
         if (!issued.ok) {
-          const { code, message, issues } = issued.error;
-          const problems = issues ? describeDecisionIssues(issues) : [message];
-          return refusal(office, c, code === 'not-found' ? 404 : 400, problems, typedFields(body));
+          const { code, issues } = issued.error;
+          return refused(office, c, issues ? decisionRefusal(code, issues) : issued.error, typedFields(body));
         }
         if (isJson(c)) return c.json(issued.value, 201);
         const notice = `Decision ${issued.value.decision.id} issued: ${issued.value.impact.join('; ') || 'no change in positions or points'}`;
@@ -200,10 +207,11 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
         const { id, round } = at;
         const state = (await bodyOf(c))?.state;
         if (state !== 'final' && state !== 'provisional') {
-          return refusal(office, c, 400, ['state: must be final or provisional']);
+          const problem = { code: 'invalid-state', message: 'state: must be final or provisional', path: 'state' };
+          return refused(office, c, refusal('bad-request', problem.message, [problem]));
         }
         const changed = await office.setResultsState(id, round, state, actorOf(c));
-        if (!changed.ok) return refusal(office, c, 404, [changed.error.message]);
+        if (!changed.ok) return refused(office, c, changed.error);
         if (isJson(c)) return c.json(changed.value, 201);
         const notice = state === 'final' ? 'Results published final.' : 'Results reopened as provisional.';
         return c.redirect(`${roundControlPath(id, round)}?notice=${encodeURIComponent(notice)}`, 303);

@@ -1,4 +1,5 @@
 import type { Office } from '../../app/office.ts';
+import { problemOf } from '../../formats/problems.ts';
 import { readPolesRequest } from '../../formats/poles-request.ts';
 import type { Context } from 'hono';
 import type { Result } from '../../domain/result.ts';
@@ -6,6 +7,8 @@ import { err, ok } from '../../domain/result.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { authOf } from './context.ts';
 import { mutation } from './mutations.ts';
+import { refuse } from './errors.ts';
+import { refusal } from '../../domain/problem.ts';
 import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
 import { CONFIRM_CREW_CHANGES } from '../../app/timing-import.ts';
 import { actorOf, MAX_TIMING_BYTES, timingRefusal } from './race-control-routes.tsx';
@@ -19,10 +22,8 @@ import { actorOf, MAX_TIMING_BYTES, timingRefusal } from './race-control-routes.
 function roundOf(c: Context<AuthEnv>): Result<{ id: string; round: number }, Response> {
   const id = seasonIdOfPath(c.req.param('id'));
   const round = roundOfPath(c.req.param('round'));
-  if (id === undefined) return err(c.json({ error: { code: 'not-found', message: 'No such season.' } }, 404));
-  if (round === undefined) {
-    return err(c.json({ error: { code: 'bad-request', message: `round: expected ${ROUND_EXPECTED}` } }, 400));
-  }
+  if (id === undefined) return err(refuse(c, refusal('not-found', 'No such season.')));
+  if (round === undefined) return err(refuse(c, refusal('bad-request', `round: expected ${ROUND_EXPECTED}`)));
   return ok({ id, round });
 }
 
@@ -41,19 +42,16 @@ export function resultsRoutes(app: AuthApp, office: Office): void {
       const expected = 'expected {"poles":[{"class":"LMP2","car":"22"}]}';
       const body: unknown = await c.req.json().catch(() => undefined);
       if (body === undefined) {
-        return c.json({ error: { code: 'bad-request', message: `the body is not JSON: ${expected}` } }, 400);
+        return refuse(c, refusal('bad-request', `the body is not JSON: ${expected}`));
       }
       const request = readPolesRequest(body);
       if (!request.ok) {
         const message = `${request.error.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')} (${expected})`;
-        return c.json({ error: { code: 'bad-request', message, issues: request.error } }, 400);
+        return refuse(c, refusal('bad-request', message, request.error.map(problemOf)));
       }
       const set = await office.setPoles(id, round, request.value, actorOf(c));
       if (!set.ok) {
-        const problem = set.error;
-        return problem.code === 'not-found'
-          ? c.json({ error: { code: 'not-found', message: problem.message } }, 404)
-          : c.json({ error: { code: 'bad-request', message: problem.message, issues: problem.issues } }, 400);
+        return refuse(c, set.error);
       }
       authOf(c).logger?.info(
         { season: id, round, classes: Object.keys(set.value.poles), by: set.value.by },

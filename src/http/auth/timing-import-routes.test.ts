@@ -4,6 +4,8 @@
  * date, its cars, its drivers) is refused line by line with nothing changed unless confirmed.
  * The files are test/fixtures/round-by-round: the season test/fixtures/timing-archive makes.
  */
+import type { Problem } from '../../domain/problem.ts';
+import { formatProblem } from '../../domain/problem.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -83,10 +85,10 @@ test('a file of another round is refused with each line and nothing changes; con
       continue;
     }
     assert.equal(refused.status, 409);
-    const { error } = (await refused.json()) as { error: { code: string; message: string; issues: string[] } };
+    const { error } = (await refused.json()) as { error: { code: string; message: string; issues: Problem[] } };
     assert.equal(error.code, 'needs-confirmation');
     assert.match(error.message, /\?confirm=crew-changes/);
-    assert.deepEqual(error.issues, [
+    assert.deepEqual(error.issues.map(formatProblem), [
       `${DUBAI_RACE_1}:1: wrong-date the file is of 2025-02-08, round 2 (Sepang - Race 2) is on 2024-12-08`,
       `${DUBAI_RACE_1}:3: driver-not-entered #22 Jonas WEBER is in the crew but not entered for round 2`,
       `${DUBAI_RACE_1}:5: car-not-entered NUMBER: car #88 is not entered for round 2`,
@@ -117,8 +119,9 @@ test('a car not in the entry list is refused even when confirmed; a driver not i
   const before = await snapshot(rc.db, ['login_attempts']);
   const refused = await post(`${ROUNDS}/1/qualifying?file=${QUALIFYING}&confirm=crew-changes`, text);
   assert.equal(refused.status, 400);
-  const { error } = (await refused.json()) as { error: { issues: string[] } };
-  assert.deepEqual(error.issues, [
+  const { error } = (await refused.json()) as { error: { issues: Problem[] } };
+  assert.deepEqual(error.issues.map((i) => i.line), [6, 2], 'each problem keeps its line');
+  assert.deepEqual(error.issues.map(formatProblem), [
     `${QUALIFYING}:6: unknown-car NUMBER: car #99 (Kestrel GT) is not in the entry list of rbr-2024-25`,
     `${QUALIFYING}:2: driver-not-in-crew #24 Nina Newcomer is not in the car's crew`,
   ]);
