@@ -1,0 +1,78 @@
+/**
+ * The bodies of race control's entry-list changes (docs/api.md, "The entry list"), read into the
+ * domain's changes (domain/entry-list.ts): every problem at once, each with its path. The car of a
+ * change to an existing entry is the path's (`…/entries/22/crew`), not the body's.
+ *
+ * @example
+ * readEntryChange('crew', { fromRound: 3, drivers: [{ name: 'Jonas WEBER', rating: 'Gold' }] }, '22')
+ */
+import { z } from 'zod';
+import type { EntryChange, EntryChangeKind } from '../domain/entry-list.ts';
+import type { Issue, Result } from '../domain/result.ts';
+import { err, ok } from '../domain/result.ts';
+import { RATINGS } from '../domain/vocabulary.ts';
+import { storable } from './text.ts';
+import { mustBe, toIssues } from './zod-issues.ts';
+
+const name = z.string().trim().min(1).max(100).superRefine(storable('name'));
+const car = z.string().trim().min(1).max(20).superRefine(storable('name'));
+const country = z.string().regex(/^[A-Z]{3}$/, mustBe('an ISO 3166-1 alpha-3 code such as CHN'));
+const rating = z.enum(RATINGS);
+const round = z.number().int().min(1).max(9999);
+const driver = z.strictObject({ name, rating: rating.optional(), nationality: country.optional() });
+const crew = z.array(driver).max(12);
+
+const bodies = {
+  'add-entry': z.strictObject({
+    car,
+    class: name,
+    team: name,
+    carModel: name.optional(),
+    nationality: country.optional(),
+    eligible: z.boolean().optional(),
+    fromRound: round.optional(),
+    drivers: crew.min(1),
+  }),
+  'entry-details': z
+    .strictObject({
+      class: name.optional(),
+      eligible: z.boolean().optional(),
+      carModel: name.nullable().optional(),
+      nationality: country.nullable().optional(),
+    })
+    .refine((b) => Object.keys(b).length > 0, { message: 'expected class, eligible, carModel or nationality' }),
+  'team-name': z.strictObject({ team: name, fromRound: round.optional() }),
+  crew: z
+    .strictObject({ fromRound: round.optional(), round: round.optional(), drivers: crew.min(1) })
+    .refine((b) => (b.fromRound === undefined) !== (b.round === undefined), {
+      message: 'expected either fromRound (this round and every later one) or round (this round only)',
+      path: ['fromRound'],
+    }),
+  driver: z.strictObject({
+    name,
+    rating: rating.nullable().optional(),
+    nationality: country.nullable().optional(),
+    aliases: z.array(name).max(10).optional(),
+  }),
+  withdraw: z.strictObject({ round }),
+} as const satisfies Record<EntryChangeKind, z.ZodType>;
+
+/** What each body looks like, for the messages: the first thing a caller who got it wrong needs. */
+export const ENTRY_CHANGE_EXAMPLES: Readonly<Record<EntryChangeKind, string>> = {
+  'add-entry':
+    '{"car":"99","class":"LMP2","team":"…","fromRound":3,"drivers":[{"name":"…","rating":"Silver","nationality":"GBR"}]}',
+  'entry-details': '{"class":"LMP2","eligible":true,"carModel":"…","nationality":"GBR"}',
+  'team-name': '{"team":"…","fromRound":3}',
+  crew: '{"fromRound":3,"drivers":[{"name":"…"},{"name":"…","rating":"Gold"}]} (or "round":3 for that round only)',
+  driver: '{"name":"…","rating":"Silver","nationality":"GBR","aliases":["…"]}',
+  withdraw: '{"round":3}',
+};
+
+/** A body for a change of `kind`; `car` is the path's, for every kind but `add-entry`. */
+export function readEntryChange(kind: EntryChangeKind, body: unknown, pathCar?: string): Result<EntryChange, Issue[]> {
+  const parsed = bodies[kind].safeParse(body, { reportInput: true });
+  if (!parsed.success) return err(toIssues(parsed.error.issues));
+  const car = kind === 'add-entry' ? {} : { car: pathCar ?? '' };
+  // The schemas above are the domain's changes, field for field.
+  return ok({ kind, ...parsed.data, ...car } as EntryChange);
+}
