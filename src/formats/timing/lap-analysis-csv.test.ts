@@ -45,6 +45,7 @@ test('Le Mans 2024: the counts SOURCES.md gives', needsRecordedRaces, () => {
     class: 'LMP2',
     team: 'Vector Sport',
     flag: 'GF',
+    line: 2,
   });
   // The out-lap of car #10's first stop carries the pit lane: 0:01:27.261.
   assert.equal(laps.find((l) => l.car === '10' && l.lap === 10)?.pitTimeMs, 87_261);

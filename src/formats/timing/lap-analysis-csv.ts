@@ -37,6 +37,8 @@ export interface AnalysisLap {
   readonly team?: string;
   /** The flag at the finish line: GF green, SF safety car, FCY full course yellow, FF chequered, RF red. */
   readonly flag?: string;
+  /** The file's line the lap was read from, for messages about it. */
+  readonly line?: number;
 }
 
 export interface LapAnalysis {
@@ -108,6 +110,7 @@ function readLap(
     group: f.optional('GROUP'),
     team: f.optional('TEAM'),
     flag: f.optional('FLAG_AT_FL'),
+    line: row.line,
   });
   return { lap: analysisLap, key };
 }
