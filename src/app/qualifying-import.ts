@@ -2,7 +2,8 @@
  * A qualifying results file sets provisional poles by the season's pole rule
  * (domain/pole-rule.ts): the best lap's order — the results' own order, deleted laps already out —
  * sets the pole of each race whose grid it orders. A race whose grid is each car's second-best
- * valid lap needs the session's lap analysis: that pole is reported, never guessed.
+ * valid lap needs the session's lap analysis: that pole is reported, never guessed. The cars' best
+ * laps are kept, for that lap analysis to tell the laps deleted for track limits.
  */
 import type { GridLap } from '../domain/pole-rule.ts';
 import { meetingRounds } from '../domain/pole-rule.ts';
@@ -18,6 +19,7 @@ import { timingIssue } from '../formats/timing/timing-csv.ts';
 import { readTimingFileName } from '../formats/timing/timing-file-name.ts';
 import { quote } from '../formats/text.ts';
 import type { Sql } from '../store/database.ts';
+import { saveQualifyingBests } from '../store/lap-analyses.ts';
 import { appendResultsChange } from '../store/results-changes.ts';
 import { loadSeason, saveSeason } from '../store/seasons.ts';
 import { checkRoundFit } from './timing-import.ts';
@@ -27,6 +29,8 @@ export interface QualifyingPoles {
   readonly poles: readonly { readonly round: number; readonly class: string; readonly cars: readonly string[] }[];
   /** A pole the file cannot set, one line each, with why. */
   readonly notSet: readonly string[];
+  /** How a pole was set when the season's pole rule does not say (no rule: the best lap). */
+  readonly notes: readonly string[];
 }
 
 export interface QualifyingImported extends QualifyingPoles {
@@ -36,7 +40,9 @@ export interface QualifyingImported extends QualifyingPoles {
   readonly at: string;
 }
 
-type Target = { readonly round: number; readonly lap: GridLap } | { readonly round: number; readonly why: string };
+type Target =
+  | { readonly round: number; readonly lap: GridLap; readonly note?: string }
+  | { readonly round: number; readonly why: string };
 
 /** The rounds whose grid the session orders, and by which lap; or why a round's cannot be told. */
 function targets(season: Season, round: number, file: string): Target[] {
@@ -50,7 +56,18 @@ function targets(season: Season, round: number, file: string): Target[] {
       : [{ round, why: `the file is for race ${race}, the meeting has ${meeting.length}` }];
   }
   const rule = season.poleRule;
-  if (rule?.qualifying !== 'per-meeting' || meeting.length === 1) return [{ round, lap: 'best-lap' }];
+  // Said, not silent: without a rule the best lap is assumed, and the officer may know better.
+  if (rule === undefined) {
+    const note =
+      `round ${round}: the season has no pole rule (poleRule, docs/season-file.md): the pole is each class's ` +
+      'best lap of the qualifying results; correct it with PUT …/poles or pitwall poles if the series says otherwise';
+    return [{ round, lap: 'best-lap', note }];
+  }
+  if (rule.qualifying !== 'per-meeting') return [{ round, lap: 'best-lap' }];
+  if (meeting.length === 1) {
+    const note = `round ${round}: the only race of its meeting: the pole is each class's best lap of the qualifying results`;
+    return [{ round, lap: 'best-lap', note }];
+  }
   return meeting.map((r, i): Target => {
     const lap = rule.grids[i];
     if (lap === 'second-best-lap')
@@ -72,6 +89,7 @@ export function qualifyingPoles(
   const entries = new Map(season.entries.map((e) => [e.car, e]));
   const poles: { round: number; class: string; cars: string[] }[] = [];
   const notSet: string[] = [];
+  const notes: string[] = [];
   for (const target of targets(season, round, file)) {
     if ('why' in target) {
       notSet.push(
@@ -79,6 +97,7 @@ export function qualifyingPoles(
       );
       continue;
     }
+    if (target.note !== undefined) notes.push(target.note);
     const order: Record<string, string[]> = {};
     for (const line of qualifying.lines) {
       const entry = entries.get(line.car);
@@ -90,7 +109,7 @@ export function qualifyingPoles(
       if (cars) poles.push({ round: target.round, class: cls, cars });
     }
   }
-  return { poles, notSet };
+  return { poles, notSet, notes };
 }
 
 /**
@@ -125,6 +144,10 @@ export async function importQualifying(
       season = withPoles(season, r, checked.value);
     }
     await saveSeason(tx, season, options.at);
+    // The official best laps tell a later qualifying lap analysis which laps were deleted.
+    const bests = parsed.value.lines.map((l) => ({ car: l.car, bestLapMs: l.bestLapTimeMs ?? null }));
+    const meeting = meetingRounds(season, round).map((r) => r.round);
+    await saveQualifyingBests(tx, seasonId, meeting, file, bests);
     for (const r of rounds) {
       const details = Object.fromEntries(derived.poles.filter((p) => p.round === r).map((p) => [p.class, p.cars]));
       await appendResultsChange(tx, seasonId, { round: r, kind: 'poles', details, by: options.by, at: options.at });

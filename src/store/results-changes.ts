@@ -3,17 +3,19 @@ import type { Sql } from './database.ts';
 /** A change race control made to a round's results, as the audit trail keeps it. */
 export interface ResultsChange {
   readonly round: number;
-  /** `poles`: the poles of the classes in `details` were set. */
-  readonly kind: 'poles';
+  /** `poles`: the poles of the classes in `details` were set; `lap-analysis`: the round's race lap analysis was imported. */
+  readonly kind: ResultsChangeKind;
   readonly details: unknown;
   readonly by: string;
   /** ISO 8601 */
   readonly at: string;
 }
 
+export type ResultsChangeKind = 'poles' | 'lap-analysis';
+
 interface Row {
   round: number;
-  kind: 'poles';
+  kind: ResultsChangeKind;
   details: unknown;
   changed_by: string;
   changed_at: Date | string;
