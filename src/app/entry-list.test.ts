@@ -93,7 +93,7 @@ test('a change that would contradict an imported result is refused, and nothing 
   assert.ok(!refused.ok);
   assert.equal(refused.error.code, 'conflict');
   assert.deepEqual(
-    refused.error.issues.map((i) => [i.code, i.path]),
+    (refused.error.issues ?? []).map((i) => [i.code, i.path]),
     [
       ['drove-classified-race', 'drivers'],
       ['credited-crew', 'drivers'],
@@ -102,7 +102,7 @@ test('a change that would contradict an imported result is refused, and nothing 
   const withdrawn = await change({ kind: 'withdraw', car: '7', round: 2 });
   assert.ok(!withdrawn.ok);
   assert.deepEqual(
-    withdrawn.error.issues.map((i) => i.code),
+    (withdrawn.error.issues ?? []).map((i) => i.code),
     ['in-classification', 'holds-pole'],
   );
   const unknown = await change({ kind: 'withdraw', car: '8', round: 3 });
@@ -128,7 +128,7 @@ test('a crew that breaks a line-up rule needs the officer to confirm it', async 
   assert.ok(!refused.ok);
   assert.equal(refused.error.code, 'needs-confirmation');
   assert.deepEqual(
-    refused.error.issues.map((i) => i.message),
+    (refused.error.issues ?? []).map((i) => i.message),
     [
       '#30 round 3: 2 or 3 drivers: 1 driver entered, expected 2 to 3: Nia GOLD',
       '#30 round 3: At least one Silver or Bronze: 0 of 1 driver entered are Silver or Bronze, expected at least 1: Nia GOLD (Gold)',

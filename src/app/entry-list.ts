@@ -15,6 +15,9 @@ import type { Rating } from '../domain/vocabulary.ts';
 import { parseSeasonFile, serializeSeasonFile } from '../formats/season-file.ts';
 import { quote } from '../formats/text.ts';
 import { pathString } from '../formats/zod-issues.ts';
+import { problemOf } from '../formats/problems.ts';
+import type { Refusal } from '../domain/problem.ts';
+import { formatProblem, refusal } from '../domain/problem.ts';
 import type { Sql } from '../store/database.ts';
 import type { EntryListChange } from '../store/entry-list-changes.ts';
 import { appendEntryListChange, listEntryListChanges } from '../store/entry-list-changes.ts';
@@ -23,23 +26,12 @@ import { loadSeason, saveSeason } from '../store/seasons.ts';
 /** The `?confirm=` value (`--confirm`) by which the officer accepts the line-up findings a change brings. */
 export const CONFIRM_LINEUP_FINDINGS = 'lineup-findings';
 
-/** One problem with a change: its code, the request's field (`drivers[1].name`), what was expected. */
-export interface EntryListProblem {
-  readonly code: string;
-  readonly message: string;
-  readonly path?: string;
-}
-
 /**
  * A change refused, nothing changed: `not-found` (no such season, car or round), `bad-request`
  * (what the season does not allow), `conflict` (it would contradict an imported result, or the car
  * is already entered), `needs-confirmation` (line-up findings the officer may confirm).
  */
-export interface EntryListRefusal {
-  readonly code: 'not-found' | 'bad-request' | 'conflict' | 'needs-confirmation';
-  readonly message: string;
-  readonly issues: readonly EntryListProblem[];
-}
+export type EntryListRefusal = Refusal<'not-found' | 'bad-request' | 'conflict' | 'needs-confirmation'>;
 
 export interface EntryListChanged {
   readonly summary: string;
@@ -69,23 +61,15 @@ const CONFLICT = new Set([
   'has-results',
 ]);
 
-const problemOf = (issue: Issue): EntryListProblem => ({
-  code: issue.code,
-  message: issue.message,
-  ...(issue.path.length > 0 ? { path: pathString(issue.path) } : {}),
-});
-
 /** `#22 round 3: 2 or 3 drivers: 1 driver entered, expected 2 to 3: Ana Silva` */
 export const findingText = (f: LineupFinding): string => `#${f.car} round ${f.round}: ${f.rule}: ${f.message}`;
 
 function refusalOf(issues: readonly Issue[]): EntryListRefusal {
   const problems = issues.map(problemOf);
-  const text = problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('; ');
-  if (issues.some((i) => NOT_FOUND.has(i.code))) return { code: 'not-found', message: text, issues: problems };
-  if (issues.some((i) => CONFLICT.has(i.code))) {
-    return { code: 'conflict', message: `nothing changed: ${text}`, issues: problems };
-  }
-  return { code: 'bad-request', message: `nothing changed: ${text}`, issues: problems };
+  const text = problems.map(formatProblem).join('; ');
+  if (issues.some((i) => NOT_FOUND.has(i.code))) return refusal('not-found', text, problems);
+  const code = issues.some((i) => CONFLICT.has(i.code)) ? 'conflict' : 'bad-request';
+  return refusal(code, `nothing changed: ${text}`, problems);
 }
 
 /**
@@ -122,7 +106,7 @@ export async function changeEntryList(
   const { by, at } = options;
   return db.transaction(async (tx) => {
     const stored = await loadSeason(tx, seasonId);
-    if (!stored) return err({ code: 'not-found' as const, message: `No season ${quote(seasonId)}.`, issues: [] });
+    if (!stored) return err(refusal('not-found', `No season ${quote(seasonId)}.`));
     const edit = applyEntryChange(stored, change);
     if (!edit.ok) return err(refusalOf(edit.error));
     const { summary, entries, findings } = edit.value;
@@ -133,7 +117,7 @@ export async function changeEntryList(
       const message =
         `nothing changed: the crew would break ${violations.length} line-up rule(s); confirm with ` +
         `?confirm=${CONFIRM_LINEUP_FINDINGS} (--confirm) to record it as it is`;
-      return err({ code: 'needs-confirmation' as const, message, issues });
+      return err(refusal('needs-confirmation', message, issues));
     }
     const broken = roundTripProblems(stored, edit.value.season);
     if (broken.length > 0) return err(refusalOf(broken));
