@@ -30,6 +30,11 @@ import { setPoles } from './poles.ts';
 import type { QualifyingImported } from './qualifying-import.ts';
 import { importQualifying } from './qualifying-import.ts';
 import { quote } from '../formats/text.ts';
+import type { EntryChange } from '../domain/entry-list.ts';
+import type { EntryListChanged, EntryListRefusal } from './entry-list.ts';
+import { changeEntryList, recordConfirmedCrew } from './entry-list.ts';
+import type { EntryListChange } from '../store/entry-list-changes.ts';
+import { listEntryListChanges } from '../store/entry-list-changes.ts';
 
 /**
  * The championship office: the use-cases every adapter (CLI, HTTP) calls. It keeps the stored
@@ -92,6 +97,15 @@ export interface Office {
     poles: readonly PoleSetting[],
     by: string,
   ): Promise<Result<PolesSet, PolesProblem>>;
+  /** Changes the entry list (src/app/entry-list.ts), in the audit trail with `by`. */
+  changeEntryList(
+    id: string,
+    change: EntryChange,
+    by: string,
+    options?: { readonly confirm?: boolean },
+  ): Promise<Result<EntryListChanged, EntryListRefusal>>;
+  /** The season's entry-list changes, oldest first: race control's and those confirmed with timing files. */
+  entryListChanges(id: string): Promise<readonly EntryListChange[]>;
   /** The live timing feed of every round, opened on first use (src/app/live-feed.ts). */
   live(): Promise<LiveFeed>;
   close(): Promise<void>;
@@ -205,6 +219,11 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
       await db.transaction(async (tx) => {
         await saveSeason(tx, { ...fit.confirmed, races }, now().toISOString());
         await appendResultsState(tx, id, { round, state: 'provisional', by, at: now().toISOString() });
+        const { crewChanges } = fit;
+        if (crewChanges.length > 0) {
+          const at = now().toISOString();
+          await recordConfirmedCrew(tx, stored, fit.confirmed, { file, round, crewChanges, by, at });
+        }
       });
       revision += 1;
       return ok({ ...mapped.value, crewChanges: fit.crewChanges });
@@ -220,6 +239,12 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
       if (set.ok) revision += 1;
       return set;
     },
+    changeEntryList: async (id, change, by, changeOptions = {}) => {
+      const changed = await changeEntryList(db, id, change, { by, at: now().toISOString(), ...changeOptions });
+      if (changed.ok && changed.value.changed) revision += 1;
+      return changed;
+    },
+    entryListChanges: (id) => listEntryListChanges(db, id),
     live: () => (liveFeed ??= openLiveFeed(db, office, { now, ...options.live })),
     close: async () => {
       if (liveFeed) await (await liveFeed).close();
