@@ -23,6 +23,7 @@ import { saveQualifyingBests } from '../store/lap-analyses.ts';
 import { appendResultsChange } from '../store/results-changes.ts';
 import { loadSeason, saveSeason } from '../store/seasons.ts';
 import { checkRoundFit } from './timing-import.ts';
+import { recordConfirmedCrew } from './entry-list.ts';
 
 export interface QualifyingPoles {
   /** The poles set, per round: each class's qualifying order (the first is the pole). */
@@ -144,6 +145,10 @@ export async function importQualifying(
       season = withPoles(season, r, checked.value);
     }
     await saveSeason(tx, season, options.at);
+    if (fit.crewChanges.length > 0) {
+      const { by, at } = options;
+      await recordConfirmedCrew(tx, stored, fit.confirmed, { file, round, crewChanges: fit.crewChanges, by, at });
+    }
     // The official best laps tell a later qualifying lap analysis which laps were deleted.
     const bests = parsed.value.lines.map((l) => ({ car: l.car, bestLapMs: l.bestLapTimeMs ?? null }));
     const meeting = meetingRounds(season, round).map((r) => r.round);
