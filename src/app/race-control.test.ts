@@ -97,6 +97,20 @@ test('re-importing the season keeps its decisions; a reversal restores the resul
   assert.equal((await office.decisions(ID)).length, 2);
 });
 
+test('decisions with their impact: each one before → after as issued, the same list the API and the pages show', async () => {
+  const all = await office.decisionsWithImpact(ID);
+  assert.deepEqual(
+    all?.map((d) => [d.decision.kind, d.impact]),
+    [
+      ['disqualification', ['#45 P2 → P1, +7 points', '#26 P1 → DSQ, −25 points']],
+      ['reversal', ['#45 P1 → P2, −7 points', '#26 DSQ → P1, +25 points']],
+    ],
+  );
+  assert.equal((await office.decisionsWithImpact(ID, 1))?.length, 2);
+  assert.deepEqual(await office.decisionsWithImpact(ID, 2), []);
+  assert.equal(await office.decisionsWithImpact('nope'), undefined);
+});
+
 test('results are final by default, provisional when reopened, final when published', async () => {
   const state = async () => (await office.season(ID))!.races.find((r) => r.round === 2)!.state;
   assert.equal(await state(), 'final');

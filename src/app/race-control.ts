@@ -7,7 +7,7 @@ import type { DecisionDraft } from '../domain/decision-checks.ts';
 import type { Refusal } from '../domain/problem.ts';
 import { refusal } from '../domain/problem.ts';
 import { checkDecision } from '../domain/decision-checks.ts';
-import { decisionImpact, describeChange } from '../domain/decision-impact.ts';
+import { decisionImpact, decisionImpacts, describeChange } from '../domain/decision-impact.ts';
 import type { Result } from '../domain/result.ts';
 import { err, ok } from '../domain/result.ts';
 import type { Database } from '../store/database.ts';
@@ -120,6 +120,29 @@ export async function setResultsState(
     await tx.query('SELECT pg_notify($1, $2)', [SEASONS_CHANNEL, stored.id]);
   });
   return ok(change);
+}
+
+/** A decision as the stewards, the API and the pages show it: with its effect, car by car, in words. */
+export interface DecisionWithImpact {
+  readonly decision: StewardDecision;
+  /** `#26 LMP2: P1 → P3, 25 → 15 points`, one line per car whose place or points it changed. */
+  readonly impact: readonly string[];
+}
+
+/**
+ * The season's decisions in the order issued (of one round, when given), each with its
+ * before/after: every decision's effect folded once over the list (linear in its length), from
+ * the season as imported.
+ */
+export function decisionsWithImpact(
+  imported: Season,
+  decisions: readonly StewardDecision[],
+  round?: number,
+): DecisionWithImpact[] {
+  const impacts = decisionImpacts(imported, decisions);
+  return decisions
+    .filter((d) => round === undefined || d.round === round)
+    .map((decision) => ({ decision, impact: (impacts.get(decision.id) ?? []).map(describeChange) }));
 }
 
 export { listDecisions, listResultsStates };

@@ -8,21 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Office } from '../app/office.ts';
-import type { CarChange } from '../domain/decision-impact.ts';
-import { decisionImpacts } from '../domain/decision-impact.ts';
-import type { StewardDecision } from '../domain/decisions.ts';
+import type { DecisionWithImpact } from '../app/race-control.ts';
 import { titleOdds } from '../domain/probabilities.ts';
 import type { TitleOdds } from '../domain/probabilities.ts';
 import type { Season } from '../domain/season.ts';
 import { titleScenarios } from '../domain/title-scenarios.ts';
 
 type Question = Parameters<typeof titleScenarios>[1];
-
-/** A season's decisions in the order issued, and each one's before/after. */
-export interface DecisionsWithImpact {
-  readonly decisions: readonly StewardDecision[];
-  readonly impacts: ReadonlyMap<string, readonly CarChange[]>;
-}
 
 export class Computed {
   private revision: number | undefined;
@@ -48,13 +40,21 @@ export class Computed {
     });
   }
 
-  /** A season's decisions and their before/after, once per revision whatever the page or answer; undefined for no such season. */
-  decisions(revision: number, office: Office, seasonId: string): Promise<DecisionsWithImpact | undefined> {
-    return this.get(revision, `impacts ${seasonId}`, async () => {
+  /**
+   * `office.decisionsWithImpact(seasonId)`, once per revision whatever the page or answer (of one
+   * round, when given); undefined for no such season.
+   */
+  async decisions(
+    revision: number,
+    office: Office,
+    seasonId: string,
+    round?: number,
+  ): Promise<readonly DecisionWithImpact[] | undefined> {
+    const all = await this.get(revision, `impacts ${seasonId}`, () => {
       this.computedCount.impacts += 1;
-      const [imported, decisions] = await Promise.all([office.importedSeason(seasonId), office.decisions(seasonId)]);
-      return imported ? { decisions, impacts: decisionImpacts(imported, decisions) } : undefined;
+      return office.decisionsWithImpact(seasonId);
     });
+    return round === undefined ? all : all?.filter((d) => d.decision.round === round);
   }
 
   private get<T>(revision: number, key: string, compute: () => T): T {

@@ -1,7 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Office } from '../../app/office.ts';
 import { DECISION_KINDS } from '../../domain/decisions.ts';
-import { describeChange } from '../../domain/decision-impact.ts';
 import { Computed } from '../computed.ts';
 import { errorResponses, failureResponse } from './errors.ts';
 import { SeasonParams, seasonOf } from './seasons.ts';
@@ -39,29 +38,25 @@ export async function decisionsJson(
   seasonId: string,
   round?: number,
 ): Promise<DecisionBody[]> {
-  const found = await computed.decisions(office.revision(), office, seasonId);
-  if (!found) return [];
-  const { decisions, impacts } = found;
-  return decisions
-    .filter((d) => round === undefined || d.round === round)
-    .map((d) => ({
-      id: d.id,
-      round: d.round,
-      kind: d.kind,
-      car: 'car' in d && d.car !== undefined ? d.car : null,
-      class: d.kind === 'points-deduction' ? d.class : null,
-      driver: d.kind === 'points-deduction' ? (d.driver ?? null) : null,
-      timeMs: d.kind === 'time-penalty' ? d.timeMs : null,
-      laps: d.kind === 'time-penalty' ? (d.laps ?? null) : null,
-      positions: d.kind === 'drop-positions' ? d.positions : null,
-      points: d.kind === 'points-deduction' ? d.points : null,
-      reverses: d.kind === 'reversal' ? d.reverses : null,
-      reason: d.reason,
-      regulation: d.regulation ?? null,
-      by: d.by,
-      at: d.at,
-      impact: (impacts.get(d.id) ?? []).map(describeChange),
-    }));
+  const found = await computed.decisions(office.revision(), office, seasonId, round);
+  return (found ?? []).map(({ decision: d, impact }) => ({
+    id: d.id,
+    round: d.round,
+    kind: d.kind,
+    car: 'car' in d && d.car !== undefined ? d.car : null,
+    class: d.kind === 'points-deduction' ? d.class : null,
+    driver: d.kind === 'points-deduction' ? (d.driver ?? null) : null,
+    timeMs: d.kind === 'time-penalty' ? d.timeMs : null,
+    laps: d.kind === 'time-penalty' ? (d.laps ?? null) : null,
+    positions: d.kind === 'drop-positions' ? d.positions : null,
+    points: d.kind === 'points-deduction' ? d.points : null,
+    reverses: d.kind === 'reversal' ? d.reverses : null,
+    reason: d.reason,
+    regulation: d.regulation ?? null,
+    by: d.by,
+    at: d.at,
+    impact: [...impact],
+  }));
 }
 
 const listDecisions = createRoute({

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { problemOf } from '../../formats/problems.ts';
 import type { Office } from '../../app/office.ts';
-import { decisionImpacts, describeChange } from '../../domain/decision-impact.ts';
 import type { Problem, Refusal } from '../../domain/problem.ts';
 import { ERROR_OUTCOMES, refusal } from '../../domain/problem.ts';
 import { refuse } from './errors.ts';
@@ -52,12 +51,7 @@ async function roundPage(office: Office, c: Context<AuthEnv>, status: 200 | 400 
   const season = id === undefined ? undefined : await office.season(id);
   const round = season?.rounds.find((r) => r.round === number);
   if (!season || !round) return privateHtml(c, <p>There is no such round.</p>, 404);
-  const [imported, decisions] = await Promise.all([office.importedSeason(season.id), office.decisions(season.id)]);
-  // Every decision's effect in one fold over the list: linear in the number of decisions.
-  const impacts = imported ? decisionImpacts(imported, decisions) : new Map<string, never[]>();
-  const views = decisions
-    .filter((d) => d.round === round.round)
-    .map((decision) => ({ decision, impact: (impacts.get(decision.id) ?? []).map(describeChange) }));
+  const views = (await office.decisionsWithImpact(season.id, round.round)) ?? [];
   const page = (
     <RoundControlPage
       season={season}
@@ -119,7 +113,8 @@ function decisionRefusal(code: 'bad-request' | 'not-found', issues: readonly Pro
 function target(c: Context<AuthEnv>) {
   const round = roundOfPath(c.req.param('round'));
   const id = seasonIdOfPath(c.req.param('id'));
-  if (round === undefined) return { refused: pathRefusal(c, refusal('bad-request', `round: expected ${ROUND_EXPECTED}`)) };
+  if (round === undefined)
+    return { refused: pathRefusal(c, refusal('bad-request', `round: expected ${ROUND_EXPECTED}`)) };
   if (id === undefined) return { refused: pathRefusal(c, refusal('not-found', 'There is no such season.')) };
   return { id, round };
 }
