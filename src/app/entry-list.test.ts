@@ -208,3 +208,91 @@ test('export then import of the changed season keeps every change', async () => 
   );
   assert.equal(entries.find((e) => e.car === '99')!.eligible, false);
 });
+
+/** An Al Kamel qualifying results file: its header, and a row per car with its crew. */
+function qualifyingCsv(rows: { car: string; team: string; cls: string; drivers: string[][] }[]): Uint8Array {
+  const driverFields = ['FIRSTNAME', 'SECONDNAME', 'LICENSE', 'HOMETOWN', 'COUNTRY', 'SHORTNAME'];
+  const extra = ['ECM Driver Id', 'ECM Country Id', '*Extra 3', '*Extra 4', '*Extra 5'];
+  const header = [
+    ...['POS', 'NUMBER', 'LAP', 'TIME', 'GAP_FIRST', 'GAP_PREVIOUS', 'KPH', ' LAPS', 'TEAM', 'CLASS', 'GROUP'],
+    ...['DIVISION', 'VEHICLE', 'TIRES', 'ECM Participant Id', 'ECM Team Id', 'ECM Category Id', 'ECM Car Id'],
+    ...['ECM Brand Id', 'ECM Country Id', '*Extra 7', '*Extra 8', '*Extra 9', 'Sort Key'],
+    ...[1, 2, 3, 4, 5, 6].flatMap((n) => [...driverFields, ...extra].map((f) => `DRIVER${n}_${f}`)),
+  ];
+  const lines = rows.map((row, i) => {
+    const cells: Record<string, string> = {
+      POS: String(i + 1),
+      NUMBER: row.car,
+      LAP: '3',
+      TIME: `2:0${i}.100`,
+      ' LAPS': '8',
+      TEAM: row.team,
+      CLASS: row.cls,
+    };
+    row.drivers.forEach(([first = '', last = '', licence = '', country = ''], d) => {
+      Object.assign(cells, {
+        [`DRIVER${d + 1}_FIRSTNAME`]: first,
+        [`DRIVER${d + 1}_SECONDNAME`]: last,
+        [`DRIVER${d + 1}_LICENSE`]: licence,
+        [`DRIVER${d + 1}_COUNTRY`]: country,
+      });
+    });
+    return header.map((h) => cells[h] ?? '').join(',');
+  });
+  return new TextEncoder().encode(`${[header.join(','), ...lines].join('\n')}\n`);
+}
+
+const CLASSIFICATION_HEADER =
+  'POSITION;NUMBER;TEAM;DRIVER_1;DRIVER_2;DRIVER_3;DRIVER_4;VEHICLE;TYRES;CLASS;GROUP;DIVISION;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;GAP_PREVIOUS;FL_LAPNUM;FL_TIME;FL_KPH;DRIVER_5;';
+
+test('crew changes confirmed with a timing file are in the same audit trail, with each entry before and after', async () => {
+  const race = new TextEncoder().encode(
+    `${CLASSIFICATION_HEADER}\n1;51;Falcon Motorsport;Custódio ROCHA;Nuno COSTA;;;Ferrari 296 GT3;M;GT;;;Classified;98;4:01:24.963;;;41;2'05.768;175.5;;\n`,
+  );
+  const file = '202503011400-race-201-hour-4-results.csv';
+  const refused = await office.importTimingClassification(ID, 4, race, file, 'Kim Lee');
+  assert.ok(!refused.ok, 'a driver not in the crew waits for the confirmation');
+  const before = (await entryListChanges(office.db, ID)).length;
+  const imported = await office.importTimingClassification(ID, 4, race, file, 'Kim Lee', { confirm: true });
+  assert.ok(imported.ok, JSON.stringify(!imported.ok && imported.error));
+  const qualifying = qualifyingCsv([
+    {
+      car: '7',
+      team: 'Kestrel GT',
+      cls: 'GT',
+      drivers: [
+        ['Hiro', 'Tanaka', 'B', 'JPN'],
+        ['Kenji', 'SATO', 'S', 'JPN'],
+      ],
+    },
+  ]);
+  const qualified = await office.importQualifying(ID, 3, qualifying, '202502141000-qualifying-results.csv', 'Kim Lee', {
+    confirm: true,
+  });
+  assert.ok(qualified.ok, JSON.stringify(!qualified.ok && qualified.error));
+
+  const trail = (await entryListChanges(office.db, ID)).slice(before);
+  assert.deepEqual(
+    trail.map((c) => [c.kind, c.by, c.summary]),
+    [
+      ['timing-crew', 'Kim Lee', `confirmed with ${file} (round 4): #51 Nuno COSTA added to the crew for round 4`],
+      [
+        'timing-crew',
+        'Kim Lee',
+        'confirmed with 202502141000-qualifying-results.csv (round 3): #7 Kenji SATO added to the crew for round 3',
+      ],
+    ],
+  );
+  const [race4, quali3] = trail;
+  assert.deepEqual(
+    race4!.entries.map((e) => [e.car, e.before?.drivers.length, e.after?.drivers.at(-1)]),
+    [['51', 2, { name: 'Nuno COSTA', rounds: [4] }]],
+  );
+  assert.deepEqual(quali3!.entries[0]!.after?.drivers.at(-1), {
+    name: 'Kenji SATO',
+    nationality: 'JPN',
+    rating: 'Silver',
+    rounds: [3],
+  });
+  assert.deepEqual(race4!.request, { file, round: 4, crewChanges: ['#51 Nuno COSTA added to the crew for round 4'] });
+});
