@@ -97,7 +97,7 @@ test('standings: --class and --kind filter, csv has a header and a row per stand
   assert.match(lines[1]!, /^LMP2,teams,1,45,Thunderhead Carlin Racing,/);
   const unknown = await pitwall(['standings', EXAMPLE, '--class', 'LMP9']);
   assert.equal(unknown.code, 1);
-  assert.match(unknown.stderr, /unknown class "LMP9" \(the season has: LMP2, GT\)/);
+  assert.match(unknown.stderr, /--class: unknown class 'LMP9'; alms-2019-20 has 'LMP2', 'GT'\./);
 });
 
 test('import is all or nothing; export gives the file back', async () => {

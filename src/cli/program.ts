@@ -15,8 +15,7 @@ import { withConsole } from './console-access.ts';
 import { addPolesCommand } from './poles-command.ts';
 import { addTimingCommand } from './timing-import-command.ts';
 import { lineupReport } from '../formats/lineup-report.ts';
-import { seasonStandings } from '../domain/standings.ts';
-import { seasonAfterRound, standingsAfterRound } from '../domain/after-round.ts';
+import { standingsOf } from '../app/standings.ts';
 import { afterRoundOf } from './after-round-option.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import { standingsDocument } from '../formats/standings-json.ts';
@@ -78,17 +77,11 @@ export function buildProgram(): Command {
       const loaded = await loadSeasonFile(file);
       if (!loaded.ok) fail(loaded.error);
       const afterRound = afterRoundOf(options.afterRound, loaded.value, file);
-      const season = afterRound === undefined ? loaded.value : seasonAfterRound(loaded.value, afterRound);
-      if (options.class !== undefined && !season.classes.some((c) => c.id === options.class)) {
-        const known = season.classes.map((c) => c.id).join(', ');
-        fail([`${file}: unknown class "${options.class}" (the season has: ${known})`]);
-      }
-      const all = afterRound === undefined ? seasonStandings(season) : standingsAfterRound(loaded.value, afterRound);
-      const tables = all.filter(
-        (t) =>
-          (options.class === undefined || t.class === options.class) &&
-          (options.kind === undefined || t.kind === options.kind),
-      );
+      const kind = STANDINGS_KINDS.find((k) => k === options.kind);
+      const answer = standingsOf(loaded.value, { class: options.class, kind, afterRound });
+      if (!answer.ok)
+        fail(answer.error.map((p) => `${file}: --${p.path === 'class' ? 'class' : 'after-round'}: ${p.message}`));
+      const { season, tables } = answer.value;
       const out =
         options.format === 'json'
           ? `${JSON.stringify(standingsDocument(season, tables), null, 2)}\n`

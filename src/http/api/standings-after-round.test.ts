@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
+import { spawnSync } from 'node:child_process';
 import type { ApiFixture } from '../../../test/support/api-fixture.ts';
 import { openApiFixture } from '../../../test/support/api-fixture.ts';
 
@@ -91,4 +92,21 @@ test('each round is its own answer in the response store (afterRound is a parame
     return body.standings[0]!.rows.find((r) => r.car === '26')?.points;
   };
   assert.deepEqual([await points(1), await points(2), await points(1)], [25, 50, 25]);
+});
+
+test('the command and the API give the same document for the same question, byte for byte', async () => {
+  const bin = new URL('../../../bin/pitwall.js', import.meta.url).pathname;
+  const bundled = new URL('../../../data/seasons/alms-2019-20.yaml', import.meta.url).pathname;
+  for (const [args, query] of [
+    [['--after-round', '2'], 'afterRound=2'],
+    [['--class', 'GT', '--kind', 'drivers'], 'class=GT&kind=drivers'],
+  ] as const) {
+    const run = spawnSync(process.execPath, [bin, 'standings', bundled, '--format', 'json', ...args], {
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const served = await (await api.get(`/api/v1/seasons/alms-2019-20/standings?${query}`)).text();
+    // The command indents its JSON for people; the same document, compact, is the API's bytes.
+    assert.equal(JSON.stringify(JSON.parse(run.stdout)), served, query);
+  }
 });

@@ -3,19 +3,16 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Office } from '../../app/office.ts';
 import { slugOf } from '../../domain/ids.ts';
 import type { Result } from '../../domain/result.ts';
-import { err, ok } from '../../domain/result.ts';
+import { err } from '../../domain/result.ts';
 import type { Season } from '../../domain/season.ts';
-import type { StandingsTable } from '../../domain/standings.ts';
-import { seasonStandings } from '../../domain/standings.ts';
-import { seasonAfterRound, standingsAfterRound } from '../../domain/after-round.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
-import type { StandingsKind } from '../../domain/vocabulary.ts';
+import type { StandingsAnswer, StandingsQuestion } from '../../app/standings.ts';
+import { standingsOf } from '../../app/standings.ts';
 import { standingsDocument } from '../../formats/standings-json.ts';
 import { standingsCsv } from '../../formats/standings-text.ts';
 import type { ApiFailure } from './errors.ts';
-import { badRequest, errorResponses, failureResponse } from './errors.ts';
+import { errorResponses, failureResponse } from './errors.ts';
 import { SeasonParams, seasonOf } from './seasons.ts';
-import { clip } from '../../formats/text.ts';
 
 export const RoundCellJson = z
   .strictObject({
@@ -91,50 +88,15 @@ const StandingsQuery = z.object({
     }),
 });
 
-/** The season without the races the stewards have not yet published final, nor their decisions. */
-function finalOnly(season: Season): Season {
-  const provisional = new Set(season.races.filter((r) => r.state === 'provisional').map((r) => r.round));
-  return {
-    ...season,
-    races: season.races.filter((r) => !provisional.has(r.round)),
-    pointsAdjustments: (season.pointsAdjustments ?? []).filter((a) => !provisional.has(a.round)),
-  };
-}
-
-interface Filter {
-  readonly class?: string | undefined;
-  readonly kind?: StandingsKind | undefined;
-  readonly results?: 'all' | 'final' | undefined;
-  readonly afterRound?: number | undefined;
-}
-
 /**
- * The season's tables, filtered, and the season they were computed from (cut after `afterRound`);
- * an unknown class or round is a 400 that names the season's classes or rounds.
+ * The season's tables, filtered (`app/standings.ts`); an unknown class or round is a 400 that
+ * names the season's classes or rounds, every problem listed.
  */
-function tablesOf(
-  season: Season,
-  filter: Filter,
-): Result<{ season: Season; tables: StandingsTable[] }, ApiFailure<'bad-request'>> {
-  if (filter.class !== undefined && !season.classes.some((c) => c.id === filter.class)) {
-    const known = season.classes.map((c) => `'${c.id}'`).join(', ');
-    return err(badRequest(`query.class: unknown class '${clip(filter.class)}'; ${season.id} has ${known}.`));
-  }
-  const round = filter.afterRound;
-  if (round !== undefined && !season.rounds.some((r) => r.round === round)) {
-    const known = season.rounds.map((r) => r.round).join(', ');
-    return err(badRequest(`query.afterRound: ${season.id} has no round ${round}; its rounds are ${known}.`));
-  }
-  const counted = filter.results === 'final' ? finalOnly(season) : season;
-  const tables = round === undefined ? seasonStandings(counted) : standingsAfterRound(counted, round);
-  return ok({
-    season: round === undefined ? season : seasonAfterRound(season, round),
-    tables: tables.filter(
-      (t) =>
-        (filter.class === undefined || t.class === filter.class) &&
-        (filter.kind === undefined || t.kind === filter.kind),
-    ),
-  });
+function tablesOf(season: Season, question: StandingsQuestion): Result<StandingsAnswer, ApiFailure<'bad-request'>> {
+  const answer = standingsOf(season, question);
+  if (answer.ok) return answer;
+  const issues = answer.error.map((p) => ({ ...p, path: `query.${p.path ?? ''}` }));
+  return err({ code: 'bad-request', message: issues.map((p) => `${p.path}: ${p.message}`).join(' '), issues });
 }
 
 const filterDescription =
@@ -171,7 +133,7 @@ const getStandingsCsv = createRoute({
   },
 });
 
-function csvFileName(season: Season, filter: Filter): string {
+function csvFileName(season: Season, filter: StandingsQuestion): string {
   const after = filter.afterRound === undefined ? undefined : `after-round-${filter.afterRound}`;
   const parts = [season.id, 'standings', filter.class && slugOf(filter.class), filter.kind, after];
   return `${parts.filter(Boolean).join('-')}.csv`;
