@@ -7,11 +7,10 @@
  * const result = parseClassificationCsv(bytes, 'race-hour-24-results.csv');
  * if (result.ok) for (const line of result.value.lines) console.log(line.car, line.status, line.laps);
  */
-import { err, ok } from '../../domain/result.ts';
+import { ok } from '../../domain/result.ts';
 import type { Result } from '../../domain/result.ts';
 import type { Status } from '../../domain/vocabulary.ts';
-import { clip } from '../text.ts';
-import { readTimingCsv, timingIssue } from './timing-csv.ts';
+import { readCarLines, readTimingCsv } from './timing-csv.ts';
 import type { CsvRow, TimingInput, TimingIssue, TimingTable } from './timing-csv.ts';
 import { defined, fieldReader } from './timing-fields.ts';
 import type { FieldReader } from './timing-fields.ts';
@@ -90,27 +89,10 @@ export function parseClassificationCsv(
 ): Result<ProvisionalClassification, TimingIssue[]> {
   const table = readTimingCsv(input, file, ['classification']);
   if (!table.ok) return table;
-  const issues: TimingIssue[] = [];
-  const lines: ProvisionalLine[] = [];
-  const seen = new Map<string, number>();
-  for (const row of table.value.rows) {
-    const line = readLine(table.value, row, file, issues);
-    if (!line) continue;
-    const first = seen.get(line.car);
-    if (first !== undefined) {
-      issues.push(
-        timingIssue(file, row.line, 'duplicate-car', `car #${clip(line.car)} is already at line ${first}`, 'NUMBER'),
-      );
-    }
-    seen.set(line.car, first ?? row.line);
-    lines.push(line);
-  }
-  if (issues.length === 0 && lines.length === 0) {
-    issues.push(timingIssue(file, 1, 'empty', 'the file has a header but no cars'));
-  }
-  if (issues.length > 0) return err(issues);
+  const lines = readCarLines(table.value, file, readLine);
+  if (!lines.ok) return lines;
   const imsa = [...table.value.columns.keys()].some((column) => column.startsWith('IMSA_'));
-  return ok(imsa ? { lines, origin: 'imsa' } : { lines });
+  return ok(imsa ? { lines: lines.value, origin: 'imsa' } : { lines: lines.value });
 }
 
 function readLine(table: TimingTable, row: CsvRow, file: string, issues: TimingIssue[]): ProvisionalLine | undefined {

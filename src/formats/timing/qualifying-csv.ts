@@ -9,10 +9,10 @@
  * const result = parseQualifyingCsv(bytes, '202412071015-qualifying-lmp2-and-lmp3-results.csv');
  * if (result.ok) for (const line of result.value.lines) console.log(line.class, line.car, line.bestLapTimeMs);
  */
-import { err, ok } from '../../domain/result.ts';
+import { ok } from '../../domain/result.ts';
 import type { Result } from '../../domain/result.ts';
 import type { Rating } from '../../domain/vocabulary.ts';
-import { readTimingCsv, timingIssue } from './timing-csv.ts';
+import { readCarLines, readTimingCsv } from './timing-csv.ts';
 import type { CsvRow, TimingInput, TimingIssue, TimingTable } from './timing-csv.ts';
 import { defined, fieldReader } from './timing-fields.ts';
 import type { FieldReader } from './timing-fields.ts';
@@ -63,25 +63,8 @@ const RATINGS: Readonly<Record<string, Rating>> = {
 export function parseQualifyingCsv(input: TimingInput, file: string): Result<QualifyingResult, TimingIssue[]> {
   const table = readTimingCsv(input, file, ['qualifying']);
   if (!table.ok) return table;
-  const issues: TimingIssue[] = [];
-  const lines: QualifyingLine[] = [];
-  const seen = new Map<string, number>();
-  for (const row of table.value.rows) {
-    const line = readLine(table.value, row, file, issues);
-    if (!line) continue;
-    const first = seen.get(line.car);
-    if (first !== undefined) {
-      issues.push(
-        timingIssue(file, row.line, 'duplicate-car', `car #${line.car} is already at line ${first}`, 'NUMBER'),
-      );
-    }
-    seen.set(line.car, first ?? row.line);
-    lines.push(line);
-  }
-  if (issues.length === 0 && lines.length === 0) {
-    issues.push(timingIssue(file, 1, 'empty', 'the file has a header but no cars'));
-  }
-  return issues.length > 0 ? err(issues) : ok({ lines });
+  const lines = readCarLines(table.value, file, readLine);
+  return lines.ok ? ok({ lines: lines.value }) : lines;
 }
 
 function readLine(table: TimingTable, row: CsvRow, file: string, issues: TimingIssue[]): QualifyingLine | undefined {

@@ -206,3 +206,33 @@ function csvIssue(error: CsvError, file: string, lineCount: number): TimingIssue
   // csv-parse's message quotes the field it stopped at, however long.
   return timingIssue(file, line, 'quote', `unreadable CSV: ${clip(error.message, LIBRARY_MESSAGE_LENGTH)}`);
 }
+
+/**
+ * Reads each row of a table of cars (a classification, a qualifying result) with `readLine`, which
+ * adds a row's problems to `issues`; a car listed twice and a file with no car are problems too.
+ */
+export function readCarLines<L extends { readonly car: string }>(
+  table: TimingTable,
+  file: string,
+  readLine: (table: TimingTable, row: CsvRow, file: string, issues: TimingIssue[]) => L | undefined,
+): Result<L[], TimingIssue[]> {
+  const issues: TimingIssue[] = [];
+  const lines: L[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const line = readLine(table, row, file, issues);
+    if (!line) continue;
+    const first = seen.get(line.car);
+    if (first !== undefined) {
+      issues.push(
+        timingIssue(file, row.line, 'duplicate-car', `car #${clip(line.car)} is already at line ${first}`, 'NUMBER'),
+      );
+    }
+    seen.set(line.car, first ?? row.line);
+    lines.push(line);
+  }
+  if (issues.length === 0 && lines.length === 0) {
+    issues.push(timingIssue(file, 1, 'empty', 'the file has a header but no cars'));
+  }
+  return issues.length > 0 ? err(issues) : ok(lines);
+}
