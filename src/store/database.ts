@@ -1,5 +1,9 @@
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import type * as PgliteModule from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import type PgModule from 'pg';
+import type { Notification, Pool, PoolClient } from 'pg';
 import type { DatabaseOwner, DataDirLock } from './data-dir-lock.ts';
 import { describeOwner, lockDataDir } from './data-dir-lock.ts';
 
@@ -31,8 +35,40 @@ export class DatabaseInUse extends Error {
   }
 }
 
-/** `bigint` columns come back as strings from `pg` and as numbers from PGlite: read both as numbers. */
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+const require = createRequire(import.meta.url);
+
+/**
+ * PGlite's CommonJS build, loaded when first opened. Through `require` it bypasses tsx's ESM hooks,
+ * which rewrite its dynamic imports with source maps: 40 MB and 0.2 s more per process.
+ */
+function pglite(): typeof PgliteModule {
+  // V8 compiles PostgreSQL's 9 MB of WASM with its baseline compiler and then again, function by
+  // function, with its optimising one: the second copy costs 60 MB and competes for the CPU at start,
+  // while what Pitwall asks of the database is small. Read when a WASM module is compiled.
+  setFlagsFromString('--liftoff-only');
+  return require('@electric-sql/pglite') as typeof PgliteModule;
+}
+
+/** The `pg` driver, loaded when first used: a command on the embedded database never needs it. */
+function postgresDriver(): typeof PgModule {
+  const pg = require('pg') as typeof PgModule;
+  // `bigint` columns come back as strings from `pg` and as numbers from PGlite: read both as numbers.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+  return pg;
+}
+
+/**
+ * PostgreSQL's memory settings for one embedded user: the defaults are sized for a server of many
+ * connections (128 MB of shared buffers alone), and the WASM heap never gives memory back. A season
+ * is a few megabytes, so 16 MB of buffers holds all of it; work memory is taken per sort, as needed.
+ */
+export const PGLITE_SETTINGS: readonly string[] = [
+  'shared_buffers=16MB',
+  'wal_buffers=1MB',
+  'temp_buffers=1MB',
+  'maintenance_work_mem=16MB',
+  'max_connections=5',
+];
 
 /**
  * Embedded PostgreSQL (PGlite): a data folder, or in memory when `dataDir` is undefined. A folder
@@ -48,7 +84,9 @@ export async function openPglite(dataDir?: string, command = 'process'): Promise
   }
   let db: PGlite;
   try {
-    db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+    const { PGlite } = pglite();
+    const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])];
+    db = new PGlite({ dataDir, startParams });
     await db.waitReady;
   } catch (error) {
     await lock?.release();
@@ -79,17 +117,15 @@ export async function openPglite(dataDir?: string, command = 'process'): Promise
 
 /** A PostgreSQL server, e.g. `postgres://postgres@127.0.0.1:5432/pitwall`. */
 export async function openPostgres(url: string, options: { searchPath?: string } = {}): Promise<Database> {
+  const pg = postgresDriver();
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   await pool.query('SELECT 1');
-  const query = async <Row extends object>(
-    client: pg.Pool | pg.PoolClient,
-    text: string,
-    params?: readonly unknown[],
-  ) => (await client.query<Row>(text, params ? [...params] : undefined)).rows;
+  const query = async <Row extends object>(client: Pool | PoolClient, text: string, params?: readonly unknown[]) =>
+    (await client.query<Row>(text, params ? [...params] : undefined)).rows;
   return {
     kind: 'postgres',
     query: (text, params) => query(pool, text, params),
@@ -120,7 +156,7 @@ export async function openPostgres(url: string, options: { searchPath?: string }
     listen: async (channel, onNotify) => {
       // LISTEN needs a connection of its own for as long as it listens.
       const client = await pool.connect();
-      const handler = (message: pg.Notification) => {
+      const handler = (message: Notification) => {
         if (message.channel === channel) onNotify(message.payload ?? '');
       };
       client.on('notification', handler);
