@@ -7,7 +7,6 @@
 import type { Round, Season } from './season.ts';
 
 export const QUALIFYING_FORMATS = ['per-race', 'per-meeting'] as const;
-export type QualifyingFormat = (typeof QUALIFYING_FORMATS)[number];
 
 export const GRID_LAPS = ['best-lap', 'second-best-lap'] as const;
 /** The lap of each car that orders a grid: its best valid lap, or its second-best. */
@@ -34,13 +33,6 @@ export function meetingRounds(season: Pick<Season, 'rounds'>, round: number): Ro
   if (!own) return [];
   if (own.meeting === undefined) return [own];
   return season.rounds.filter((r) => r.meeting === own.meeting).sort((a, b) => a.round - b.round);
-}
-
-/** The lap that sets the round's grid under the rule: `undefined` when the rule names none. */
-export function gridLapFor(rule: PoleRule, season: Pick<Season, 'rounds'>, round: number): GridLap | undefined {
-  if (rule.qualifying === 'per-race') return 'best-lap';
-  const index = meetingRounds(season, round).findIndex((r) => r.round === round);
-  return index < 0 ? undefined : rule.grids[index];
 }
 
 /** The time a car's grid is ordered by: its best, or second-best, valid lap. */

@@ -48,10 +48,6 @@ export const REGIONS = {
 export type RegionId = keyof typeof REGIONS;
 export const REGION_IDS = Object.keys(REGIONS) as RegionId[];
 
-export function isRegionId(value: unknown): value is RegionId {
-  return typeof value === 'string' && Object.hasOwn(REGIONS, value);
-}
-
 /** The codes of a region, or the list itself. */
 export function nationalitiesOf(set: RegionId | readonly string[]): readonly string[] {
   return typeof set === 'string' ? REGIONS[set].nationalities : set;

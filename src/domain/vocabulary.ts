@@ -27,11 +27,3 @@ export type StandingsKind = (typeof STANDINGS_KINDS)[number];
  */
 export const TIE_BREAKERS = ['countback', 'poles', 'shared', 'shared-dense'] as const;
 export type TieBreaker = (typeof TIE_BREAKERS)[number];
-
-export function isRating(value: unknown): value is Rating {
-  return typeof value === 'string' && (RATINGS as readonly string[]).includes(value);
-}
-
-export function isStatus(value: unknown): value is Status {
-  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
-}

@@ -19,7 +19,6 @@ import { defaultMessage, pathString, toIssues } from './zod-issues.ts';
 
 export { serializeSeasonFile } from './season-file-serialize.ts';
 export { defaultSeasonId } from './season-file-normalise.ts';
-export { SEASON_FORMAT } from './season-file-schema.ts';
 
 /** An issue of a season file, with the file and line it is on. */
 export type SeasonFileIssue = Issue & { readonly file: string; readonly line: number };

@@ -7,10 +7,8 @@ import { ERROR_CODES, ERROR_OUTCOMES } from '../../domain/problem.ts';
 /**
  * Every error the API answers with — public and admin alike — is one shape,
  * `{ "error": { "code", "message", "issues"? } }`, its status from the one table of
- * `domain/problem.ts`. Read routes give only these codes:
+ * `domain/problem.ts`.
  */
-export const PUBLIC_ERROR_CODES = ['bad-request', 'not-found', 'method-not-allowed', 'internal'] as const;
-export type PublicErrorCode = (typeof PUBLIC_ERROR_CODES)[number];
 
 /** Each code with its status, for the reference page and the OpenAPI description. */
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = Object.fromEntries(

@@ -3,7 +3,6 @@ import type { StoredResponse } from '../response-store.ts';
 import { storedResponse } from '../response-store.ts';
 import { SECURITY_HEADERS } from '../security-headers.ts';
 
-export { matchesEtag, PUBLIC_CACHE_CONTROL as PAGE_CACHE_CONTROL } from '../response-store.ts';
 export type RenderedPage = StoredResponse;
 
 export function renderedPage(status: number, html: string): RenderedPage {
