@@ -6,6 +6,7 @@ import type PgModule from 'pg';
 import type { Notification, Pool, PoolClient } from 'pg';
 import type { DatabaseOwner, DataDirLock } from './data-dir-lock.ts';
 import { describeOwner, lockDataDir } from './data-dir-lock.ts';
+import { prepareDataDir } from './pglite-template.ts';
 
 /** The little the store needs of a database: parameterised queries and transactions. */
 export interface Sql {
@@ -86,6 +87,7 @@ export async function openPglite(dataDir?: string, command = 'process'): Promise
   try {
     const { PGlite } = pglite();
     const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])];
+    if (dataDir !== undefined) await prepareDataDir(dataDir, startParams);
     db = new PGlite({ dataDir, startParams });
     await db.waitReady;
   } catch (error) {
