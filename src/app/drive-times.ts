@@ -95,8 +95,17 @@ export function driveTimesOf(season: Season, round: number, analysis: StoredLapA
   };
 }
 
-/** The round's drive times, or undefined when no race lap analysis was imported for it. */
-export async function roundDriveTimes(db: Sql, season: Season, round: number): Promise<RoundDriveTimes | undefined> {
+/**
+ * The round's drive times, or undefined when no race lap analysis was imported for it (by `asOf`,
+ * an ISO moment, when given: the round as it stood then).
+ */
+export async function roundDriveTimes(
+  db: Sql,
+  season: Season,
+  round: number,
+  asOf?: string,
+): Promise<RoundDriveTimes | undefined> {
   const analysis = await loadLapAnalysis(db, season.id, round);
-  return analysis ? driveTimesOf(season, round, analysis) : undefined;
+  if (!analysis || (asOf !== undefined && Date.parse(analysis.at) > Date.parse(asOf))) return undefined;
+  return driveTimesOf(season, round, analysis);
 }

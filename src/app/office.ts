@@ -8,9 +8,10 @@ import { lockSchema, migrate } from '../store/migrate.ts';
 import { listSeasonIds, loadSeason, saveSeason, SEASONS_CHANNEL } from '../store/seasons.ts';
 import type { StewardDecision } from '../domain/decisions.ts';
 import type { ResultsState, ResultsStateChange } from '../store/decisions.ts';
-import type { DecisionInput, IssuedDecision, RaceControlProblem } from './race-control.ts';
+import type { DecisionInput, DecisionWithImpact, IssuedDecision, RaceControlRefusal } from './race-control.ts';
 import {
   decidedSeason,
+  decisionsWithImpact,
   issueDecision,
   listDecisions,
   listResultsStates,
@@ -35,6 +36,10 @@ import type { EntryListChanged, EntryListRefusal } from './entry-list.ts';
 import { changeEntryList, recordConfirmedCrew } from './entry-list.ts';
 import type { EntryListChange } from '../store/entry-list-changes.ts';
 import { listEntryListChanges } from '../store/entry-list-changes.ts';
+import type { LapAnalysisImported } from './lap-analysis-import.ts';
+import { importLapAnalysis } from './lap-analysis-import.ts';
+import type { RoundDriveTimes } from './drive-times.ts';
+import { roundDriveTimes } from './drive-times.ts';
 
 /**
  * The championship office: the use-cases every adapter (CLI, HTTP) calls. It keeps the stored
@@ -59,14 +64,16 @@ export interface Office {
   /** The season as imported, before any decision. */
   importedSeason(id: string): Promise<Season | undefined>;
   decisions(id: string): Promise<readonly StewardDecision[]>;
+  /** The season's decisions (of one round) each with its before/after; undefined for no such season. */
+  decisionsWithImpact(id: string, round?: number): Promise<DecisionWithImpact[] | undefined>;
   resultsStates(id: string): Promise<readonly ResultsStateChange[]>;
-  issueDecision(id: string, input: DecisionInput, by: string): Promise<Result<IssuedDecision, RaceControlProblem>>;
+  issueDecision(id: string, input: DecisionInput, by: string): Promise<Result<IssuedDecision, RaceControlRefusal>>;
   setResultsState(
     id: string,
     round: number,
     state: ResultsState,
     by: string,
-  ): Promise<Result<ResultsStateChange, RaceControlProblem>>;
+  ): Promise<Result<ResultsStateChange, RaceControlRefusal>>;
   /** Changes whenever any season changes, here or on another server: a cache key for computed pages. */
   revision(): number;
   /**
@@ -90,6 +97,23 @@ export interface Office {
     by: string,
     options?: TimingImportOptions,
   ): Promise<Result<QualifyingImported, TimingIssue[]>>;
+  /**
+   * A lap analysis into a round (src/app/lap-analysis-import.ts): a race's is stored for its drive
+   * times, a qualifying session's sets the poles of the grids ordered by the second-best valid lap.
+   */
+  importLapAnalysis(
+    id: string,
+    round: number,
+    input: TimingInput,
+    file: string,
+    by: string,
+    options?: LapAnalysisImportOptions,
+  ): Promise<Result<LapAnalysisImported, TimingIssue[]>>;
+  /**
+   * The round's drive times from its stored race lap analysis, under the season's rules
+   * (src/app/drive-times.ts); with `asOf`, only a lap analysis imported by then.
+   */
+  driveTimes(id: string, round: number, asOf?: string): Promise<RoundDriveTimes | undefined>;
   /** Sets or corrects poles of a round (src/app/poles.ts), in the audit trail with `by`. */
   setPoles(
     id: string,
@@ -114,6 +138,13 @@ export interface Office {
 export interface TimingImportOptions {
   /** The officer confirms the listed crew changes (and a date not the round's): checkRoundFit. */
   readonly confirm?: boolean;
+}
+
+export interface LapAnalysisImportOptions extends TimingImportOptions {
+  /** `race` or `qualifying`, when the file's name does not say (formats/timing/lap-session.ts). */
+  readonly session?: string;
+  /** Laps race control deleted, `30:4,22:7`, for a qualifying lap analysis. */
+  readonly deleted?: string;
 }
 
 export interface OfficeOptions {
@@ -158,6 +189,10 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
     },
     importedSeason: (id) => loadSeason(db, id),
     decisions: (id) => listDecisions(db, id),
+    decisionsWithImpact: async (id, round) => {
+      const [imported, decisions] = await Promise.all([loadSeason(db, id), listDecisions(db, id)]);
+      return imported ? decisionsWithImpact(imported, decisions, round) : undefined;
+    },
     resultsStates: (id) => listResultsStates(db, id),
     issueDecision: async (id, input, by) => {
       const stored = await loadSeason(db, id);
@@ -233,6 +268,15 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
       const imported = await importQualifying(db, id, round, input, file, { by, at, ...options });
       if (imported.ok) revision += 1;
       return imported;
+    },
+    importLapAnalysis: async (id, round, input, file, by, options = {}) => {
+      const imported = await importLapAnalysis(db, id, round, input, file, { by, at: now().toISOString(), ...options });
+      if (imported.ok) revision += 1;
+      return imported;
+    },
+    driveTimes: async (id, round, asOf) => {
+      const season = await office.season(id);
+      return season ? roundDriveTimes(db, season, round, asOf) : undefined;
     },
     setPoles: async (id, round, poles, by) => {
       const set = await setPoles(db, id, round, poles, by, now().toISOString());
