@@ -14,6 +14,7 @@ import type { Outcome } from '../src/domain/title-needs.ts';
 import { ruleHolds } from '../src/domain/title-needs.ts';
 import { NO_PLACE, OTHER_CAR } from '../src/domain/title-field.ts';
 import { titleScenarios } from '../src/domain/title-scenarios.ts';
+import { casesHold } from '../src/domain/title-cases.ts';
 
 const parsed = parseSeasonFile(readFileSync('data/seasons/alms-2019-20.yaml', 'utf8'), 'alms-2019-20.yaml');
 if (!parsed.ok) throw new Error('the bundled season does not parse');
@@ -33,6 +34,61 @@ test('before Buriram, G-Drive, Carlin and Eurasia #36 are the only LMP2 contende
   );
   assert.ok(result.eliminated.every((c) => !c.canWin && !c.clinched));
   assert.equal(result.contenders[0]?.needs[0], 'G-Drive Racing with Algarve is champion if it finishes 2nd or better');
+});
+
+test('before Buriram in one sentence each, as a commentator would say it (pole still open)', () => {
+  const result = titleScenarios(season, lmp2(false));
+  assert.deepEqual(
+    result.contenders.map((c) => c.commentary),
+    [
+      'G-Drive Racing with Algarve is champion with 2nd or better, or 3rd from pole; ' +
+        'with 3rd without pole unless Thunderhead Carlin Racing wins or Eurasia Motorsport #36 wins from pole; ' +
+        'with 4th or 5th, or 6th from pole, unless Thunderhead Carlin Racing or Eurasia Motorsport #36 wins; ' +
+        "with 6th without pole, or 7th or no finish, if the others' results help",
+      'Thunderhead Carlin Racing is champion with a win unless G-Drive Racing with Algarve finishes 2nd; ' +
+        'with 2nd from pole unless G-Drive Racing with Algarve finishes in the top 5 or Eurasia Motorsport #36 wins; ' +
+        'with 2nd without pole unless G-Drive Racing with Algarve finishes in the top 5 (or 6th from pole) or Eurasia Motorsport #36 wins; ' +
+        "with 3rd–5th, if the others' results help",
+      'Eurasia Motorsport #36 is champion with a win from pole unless G-Drive Racing with Algarve finishes 2nd; ' +
+        'with a win without pole unless G-Drive Racing with Algarve finishes in the top 3; ' +
+        'with 2nd from pole unless G-Drive Racing with Algarve finishes in the top 5 or Thunderhead Carlin Racing wins; ' +
+        "with 2nd without pole, or 3rd or 4th, or 5th from pole, if the others' results help",
+    ],
+  );
+  const gDrive = result.contenders[0];
+  assert.equal(gDrive?.cases.length, 12, '1st to 7th and no finish, with and without pole where that matters');
+  assert.deepEqual(gDrive?.cases.slice(3, 5), [
+    {
+      result: '3rd, without pole',
+      text: 'champion unless Thunderhead Carlin Racing wins or Eurasia Motorsport #36 wins from pole',
+    },
+    { result: '4th', text: 'champion unless Thunderhead Carlin Racing or Eurasia Motorsport #36 wins' },
+  ]);
+});
+
+test("with Carlin's pole known, shorter sentences; and the one case of Carlin's win that kept G-Drive champion", () => {
+  const result = titleScenarios(season, lmp2(true));
+  assert.deepEqual(
+    result.contenders.map((c) => c.commentary),
+    [
+      'G-Drive Racing with Algarve is champion with 2nd or better; with 3rd unless Thunderhead Carlin Racing wins; ' +
+        'with 4th or 5th unless Thunderhead Carlin Racing or Eurasia Motorsport #36 wins; ' +
+        "with 6th, 7th or no finish, if the others' results help",
+      'Thunderhead Carlin Racing is champion with a win unless G-Drive Racing with Algarve finishes 2nd; ' +
+        'with 2nd unless G-Drive Racing with Algarve finishes in the top 5 or Eurasia Motorsport #36 wins; ' +
+        'with 3rd unless G-Drive Racing with Algarve finishes in the top 6 or Eurasia Motorsport #36 finishes in the top 2; ' +
+        'with 4th or 5th if G-Drive Racing with Algarve does not finish, unless Eurasia Motorsport #36 finishes in the top 3',
+      'Eurasia Motorsport #36 is champion with a win unless G-Drive Racing with Algarve finishes in the top 3; ' +
+        'with 2nd unless G-Drive Racing with Algarve finishes in the top 6 or Thunderhead Carlin Racing wins; ' +
+        'with 3rd if G-Drive Racing with Algarve does not finish, unless Thunderhead Carlin Racing finishes in the top 2; ' +
+        'with 4th if G-Drive Racing with Algarve does not finish, unless Thunderhead Carlin Racing finishes in the top 5',
+    ],
+  );
+  // Carlin won from pole with G-Drive second: the one case that kept G-Drive champion.
+  assert.deepEqual(result.contenders[1]?.cases[0], {
+    result: '1st',
+    text: 'champion unless G-Drive Racing with Algarve finishes 2nd',
+  });
 });
 
 test("after Carlin's Buriram pole the gap is 8 and second place is enough for G-Drive", () => {
@@ -121,6 +177,14 @@ function checkQuestion(question: TitleQuestion, seed: number): void {
         if (said) assert.ok(champion, `${row.key}: a sentence holds in ${JSON.stringify(outcome)}, a lost title`);
         const complete = !row.sentences.some((s) => s.kind === 'summary');
         if (complete) assert.equal(said, champion, `${row.key}: ${JSON.stringify(outcome)}`);
+        // The case table behind the commentator's sentence is exact, whatever the field's size.
+        const needs = result.lastRound?.needs.get(row.key);
+        assert.ok(needs, `${row.key}: its cases are worked out`);
+        assert.equal(
+          casesHold(needs.cases, needs.own, outcome),
+          champion,
+          `${row.key} cases: ${JSON.stringify(outcome)}`,
+        );
       }
     }),
     { seed, numRuns: rounds.length === 1 ? 300 : 100 },

@@ -6,7 +6,8 @@
  * season. Issue 16: verdicts agree; crewmates share them; every sentence read back as a rule
  * holds only where its contender is champion and, unless a summary says otherwise, together
  * they hold wherever it is; no sentence places two cars in one position or names a place no
- * outcome of it gives; at most eight sentences; nothing changes when the entry list is shuffled.
+ * outcome of it gives; at most eight sentences; nothing changes when the entry list is shuffled;
+ * the cases behind the commentator's sentence (title-cases.ts) hold in exactly its title outcomes.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,12 +19,13 @@ import type { DeadHeatRule } from '../src/domain/tie-breakers.ts';
 import { crewmates } from '../src/domain/tie-breakers.ts';
 import type { StandingsKind, TieBreaker } from '../src/domain/vocabulary.ts';
 import { completedWith, keyOf, seasonBefore, tableOf } from '../src/domain/title-maths.ts';
-import type { Outcome, Rule } from '../src/domain/title-needs.ts';
+import type { ContenderNeeds, Outcome, Rule } from '../src/domain/title-needs.ts';
 import { ruleHolds } from '../src/domain/title-needs.ts';
 import { NO_PLACE, OTHER_CAR } from '../src/domain/title-field.ts';
 import { MAX_SENTENCES, titleScenarios } from '../src/domain/title-scenarios.ts';
 import type { TitleScenarios } from '../src/domain/title-scenarios.ts';
 import { scenariosDocument } from '../src/formats/scenarios-json.ts';
+import { casesHold } from '../src/domain/title-cases.ts';
 import { ALMS_POINTS, buildSeason, line } from './support/season-builder.ts';
 
 const NUMBERS = ['1', '3', '7', '12', '26', '45', '88'];
@@ -253,6 +255,13 @@ function checkQuestion(season: Season, kind: StandingsKind, poleKnown: boolean, 
       assert.equal(wrong, undefined, `${row.key}: ${JSON.stringify(rule)} holds where it is not champion`);
       assert.equal(namesOnlyPossible(rule, played), undefined, `${row.key}: ${JSON.stringify(rule)}`);
     }
+    // The case table (and the commentator's sentence made from it): exactly its title outcomes.
+    const needs: ContenderNeeds | undefined = result.lastRound?.needs.get(row.key);
+    assert.ok(needs, `${row.key}: its cases are worked out`);
+    const wrongCase: Played | undefined = played.find(
+      (p) => casesHold(needs.cases, needs.own, p.outcome) !== p.champions.has(row.key),
+    );
+    assert.equal(wrongCase, undefined, `${row.key}: the cases are wrong at ${JSON.stringify(wrongCase?.outcome)}`);
     if (!row.sentences.some((s) => s.kind === 'summary')) {
       const missed = wins.find((p) => !rules.some((rule) => ruleHolds(rule, p.outcome)));
       assert.equal(missed, undefined, `${row.key}: no sentence says ${JSON.stringify(missed?.outcome)}`);

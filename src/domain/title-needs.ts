@@ -19,6 +19,8 @@ import type { Unreachable } from './title-cover.ts';
 import { coverOf } from './title-cover.ts';
 import type { Order, Scored } from './title-slices.ts';
 import { deadHeats, setUp, slicesFor, sliceWins } from './title-slices.ts';
+import type { TitleCase } from './title-cases.ts';
+import { casesOf } from './title-cases.ts';
 import { canWinAtAll, clinchedAtWorst, summaryOf } from './title-summary.ts';
 
 /**
@@ -68,6 +70,8 @@ export interface ContenderNeeds {
   readonly ownPlaces: readonly Place[];
   /** Rows of other cars it can end level with on everything at the top (a dead heat). */
   readonly deadHeatWith: readonly string[];
+  /** Case by case: its own place (and pole), and what takes the title away (title-cases.ts). */
+  readonly cases: readonly TitleCase[];
 }
 
 export interface LastRoundAnalysis {
@@ -116,10 +120,8 @@ export function analyseLastRound(
     let crew = crews.get(i.signature);
     if (!crew) {
       const sure = clinchedAtWorst(field, scored, i, named, order);
-      crew = {
-        sure,
-        needs: exact ? exactNeeds(field, scored, i, order, maxSentences) : summaryNeeds(field, scored, i, order),
-      };
+      const needs = exact ? exactNeeds(field, scored, i, order, maxSentences) : summaryNeeds(field, scored, i, order);
+      crew = { sure, needs: { ...needs, cases: casesOf(field, scored, i, order) } };
       crews.set(i.signature, crew);
     }
     if (crew.sure) clinched.add(i.key);
@@ -135,7 +137,7 @@ function exactNeeds(
   i: Scored,
   order: Order,
   maxSentences: number,
-): Omit<ContenderNeeds, 'own'> {
+): Omit<ContenderNeeds, 'own' | 'cases'> {
   const slices = slicesFor(field, scored, i, false, order);
   const won = slices.alive.map((_, s) => sliceWins(slices, s));
   const deadHeatWith = deadHeats(slices, scored, i, order, won);

@@ -13,6 +13,7 @@ import type { ContenderNeeds, LastRoundAnalysis, Rule } from './title-needs.ts';
 import { analyseLastRound } from './title-needs.ts';
 import { deadHeatCriterion } from './tie-breakers.ts';
 import { placesPhrase, ruleSentence } from './title-sentences.ts';
+import { caseResult, caseText, commentaryOf } from './title-commentary.ts';
 
 export { ordinal } from './title-sentences.ts';
 
@@ -46,6 +47,17 @@ export interface ScenarioRow {
   readonly crewmates: readonly string[];
   readonly needs: readonly string[];
   readonly sentences: readonly Need[];
+  /** All it needs in one sentence, as a commentator says it (title-commentary.ts). */
+  readonly commentary: string;
+  /** The last round case by case: its own result, and when that makes it champion. */
+  readonly cases: readonly CaseLine[];
+}
+
+export interface CaseLine {
+  /** "3rd", "3rd, from pole", "no finish". */
+  readonly result: string;
+  /** "champion unless Thunderhead Carlin Racing wins", "cannot win". */
+  readonly text: string;
 }
 
 export interface TitleScenarios {
@@ -103,12 +115,25 @@ export function titleScenarios(
   );
   const name = (car: string) => carLabel(before, question.classId, car);
   const labels = new Map(verdicts.map((c) => [c.key, c.label]));
+  // Rivals are named closest first: the contenders' cars in the standings' order.
+  const order = analysis ? [...new Set(verdicts.flatMap((c) => analysis.needs.get(c.key)?.own ?? []))] : [];
   const row = (c: Contender): ScenarioRow => {
     let sentences: Need[] = [];
     if (c.clinched) sentences = [clinchedNeed(c)];
     else if (!c.canWin) sentences = [];
     else if (analysis) sentences = lastRoundNeeds(c, analysis, name, labels, before, question.kind);
     else if (rounds.length > 1) sentences = multiRoundNeeds(c, verdicts);
+    const needs = analysis?.needs.get(c.key);
+    const subject = question.kind === 'drivers' && needs?.own !== undefined ? `${c.label} (#${needs.own})` : c.label;
+    let commentary = `${c.label} can no longer win`;
+    if (c.clinched) commentary = sentences[0]?.text ?? commentary;
+    else if (c.canWin && analysis && needs)
+      commentary = commentaryOf(subject, analysis.field, needs.cases, name, order);
+    else if (c.canWin) commentary = multiRoundCommentary(c, verdicts);
+    const cases =
+      analysis && needs && c.canWin && !c.clinched
+        ? needs.cases.map((k) => ({ result: caseResult(k), text: caseText(analysis.field, k, name, order) }))
+        : [];
     return {
       key: c.key,
       label: c.label,
@@ -119,6 +144,8 @@ export function titleScenarios(
       crewmates: c.crewmates,
       needs: sentences.map((s) => s.text),
       sentences,
+      commentary,
+      cases,
     };
   };
   const notScoring = analysis?.field.notScoring ?? [];
@@ -180,6 +207,17 @@ function lastRoundNeeds(
     });
   }
   return sentences;
+}
+
+/** Two rounds or more: "Carlin can reach 83 points, 19 behind G-Drive" (the leader; crewmates together). */
+function multiRoundCommentary(c: Contender, fight: readonly Contender[]): string {
+  const ahead = fight.filter((r) => r.key !== c.key && r.canWin && r.points > c.points && !c.crewmates.includes(r.key));
+  const reach = `can reach ${fromMilli(c.maxPoints)} points`;
+  if (ahead.length === 0) return `${c.label} leads and ${reach}`;
+  const top = Math.max(...ahead.map((r) => r.points));
+  const gap = fromMilli(top - c.points);
+  const leaders = ahead.filter((r) => r.points === top).map((r) => r.label);
+  return `${c.label} ${reach}, ${gap} point${gap === 1 ? '' : 's'} behind ${joinAnd(leaders)}`;
 }
 
 const joinOr = (items: readonly string[]) =>
