@@ -1,6 +1,6 @@
 import { Option } from 'commander';
+import { readInputFile } from './input-file.ts';
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { JointPart } from '../domain/joint-classification.ts';
 import { jointStandings } from '../domain/joint-classification.ts';
@@ -21,7 +21,7 @@ export function addJointCommand(program: Command, fail: Fail): void {
     .argument('<file>', 'joint classification file (YAML)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (file: string, options: { format: string }) => {
-      const text = await readFile(file, 'utf8').catch(() => fail([`${file}: cannot read the joint file`]));
+      const text = await readInputFile(file, 'the joint file', 'utf8');
       const parsed = parseJointFile(text, file);
       if (!parsed.ok) fail(parsed.error.map(formatIssue));
       const parts: JointPart[] = [];

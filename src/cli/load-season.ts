@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { unreadableReason } from './input-file.ts';
 import type { Season } from '../domain/season.ts';
 import type { Result } from '../domain/result.ts';
 import { err, ok } from '../domain/result.ts';
@@ -16,8 +17,7 @@ export async function readSeasonFile(path: string): Promise<Result<{ season: Sea
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return err([`${path}: cannot read the season file: ${reason}`]);
+    return err([`${path}: cannot read the season file: ${unreadableReason(error)}`]);
   }
   const parsed = parseSeasonFile(text, path);
   return parsed.ok ? ok({ season: parsed.value, text }) : err(parsed.error.map(formatIssue));

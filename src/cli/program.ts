@@ -1,27 +1,6 @@
 import { Command, Option } from 'commander';
-import { formatProblem } from '../domain/problem.ts';
-import { readFile, writeFile } from 'node:fs/promises';
-import { loadSeasonFile, readSeasonFile } from './load-season.ts';
 import { dataDir, serverSettings } from './environment.ts';
-import { addDriveTimesCommand } from './drive-times-command.ts';
-import { addClassifyCommand } from './classify-command.ts';
-import { addJointCommand } from './joint-command.ts';
-import { addReplayCommand } from './replay-command.ts';
-import { addScenariosCommand } from './scenarios-command.ts';
-import { addSeasonFromTimingCommand } from './season-from-timing-command.ts';
-import { addPresetsCommand } from './presets-command.ts';
-import { addOfficialCommands } from './officials.ts';
-import { withConsole } from './console-access.ts';
-import { addPolesCommand } from './poles-command.ts';
-import { addTimingCommand } from './timing-import-command.ts';
-import { lineupReport } from '../formats/lineup-report.ts';
-import { standingsOf } from '../app/standings.ts';
-import { afterRoundOf } from './after-round-option.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
-import { standingsDocument } from '../formats/standings-json.ts';
-import { standingsCsv, standingsTable } from '../formats/standings-text.ts';
-import { standingsWikitext } from '../formats/standings-wikitext.ts';
-import { standingsMarkdown } from '../formats/standings-markdown.ts';
 import { UserError } from './user-error.ts';
 import type { Fail } from './user-error.ts';
 
@@ -31,7 +10,61 @@ const fail: Fail = (lines, code) => {
 
 const plural = (n: number, word: string): string => `${n === 0 ? 'no' : n} ${word}${n === 1 ? '' : 's'}`;
 
-export function buildProgram(): Command {
+type AddCommands = (program: Command) => void;
+
+/**
+ * The commands of modules of their own, by name, each module loaded only when its command is run:
+ * a command loads what it needs, not the whole of Pitwall (a command on a season file answered
+ * in 0.6 s when every module was loaded first). Root help and an unknown command load them all.
+ */
+const COMMAND_MODULES: Readonly<Record<string, () => Promise<AddCommands>>> = {
+  'drive-times': async () => (await import('./drive-times-command.ts')).addDriveTimesCommand,
+  classify: async () => (await import('./classify-command.ts')).addClassifyCommand,
+  joint: async () => {
+    const { addJointCommand } = await import('./joint-command.ts');
+    return (program) => addJointCommand(program, fail);
+  },
+  scenarios: async () => (await import('./scenarios-command.ts')).addScenariosCommand,
+  replay: async () => (await import('./replay-command.ts')).addReplayCommand,
+  'season-from-timing': async () => (await import('./season-from-timing-command.ts')).addSeasonFromTimingCommand,
+  presets: async () => (await import('./presets-command.ts')).addPresetsCommand,
+  poles: async () => {
+    const { addPolesCommand } = await import('./poles-command.ts');
+    return (program) => addPolesCommand(program, fail);
+  },
+  timing: async () => {
+    const { addTimingCommand } = await import('./timing-import-command.ts');
+    return (program) => addTimingCommand(program, fail);
+  },
+  user: officialCommands,
+  token: officialCommands,
+};
+
+async function officialCommands(): Promise<AddCommands> {
+  const { addOfficialCommands } = await import('./officials.ts');
+  return (program) => addOfficialCommands(program, { fail });
+}
+
+/** The command a command line runs (`pitwall help X` asks for X's help), if any. */
+function commandOf(argv: readonly string[]): string | undefined {
+  const [first, second] = argv.slice(2);
+  return first === 'help' ? second : first;
+}
+
+/** The program for this command line (`process.argv`): its command's module loaded, or all of them for root help. */
+export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
+  const program = buildCoreProgram();
+  const asked = commandOf(argv);
+  const builtIn = asked !== undefined && program.commands.some((c) => c.name() === asked);
+  if (builtIn) return program;
+  const loaders =
+    asked !== undefined && asked in COMMAND_MODULES ? [COMMAND_MODULES[asked]!] : Object.values(COMMAND_MODULES);
+  for (const load of new Set(loaders)) (await load())(program);
+  return program;
+}
+
+/** The commands defined here, each loading what it runs when it runs. */
+function buildCoreProgram(): Command {
   const program = new Command('pitwall')
     .description('Championship office for multi-class endurance racing')
     .showHelpAfterError()
@@ -43,6 +76,10 @@ export function buildProgram(): Command {
     .argument('<file>', 'season file (YAML or JSON)')
     .option('--strict', 'line-up findings are errors too (exit code 1)')
     .action(async (file: string, options: { strict?: boolean }) => {
+      const [{ readSeasonFile }, { lineupReport }] = await Promise.all([
+        import('./load-season.ts'),
+        import('../formats/lineup-report.ts'),
+      ]);
       const loaded = await readSeasonFile(file);
       if (!loaded.ok) fail(loaded.error);
       const s = loaded.value.season;
@@ -74,6 +111,11 @@ export function buildProgram(): Command {
     )
     .option('--after-round <n>', 'the standings as they stood after round N: its results and the earlier ones')
     .action(async (file: string, options: { class?: string; kind?: string; format: string; afterRound?: string }) => {
+      const [{ loadSeasonFile }, { afterRoundOf }, { standingsOf }] = await Promise.all([
+        import('./load-season.ts'),
+        import('./after-round-option.ts'),
+        import('../app/standings.ts'),
+      ]);
       const loaded = await loadSeasonFile(file);
       if (!loaded.ok) fail(loaded.error);
       const afterRound = afterRoundOf(options.afterRound, loaded.value, file);
@@ -82,16 +124,17 @@ export function buildProgram(): Command {
       if (!answer.ok)
         fail(answer.error.map((p) => `${file}: --${p.path === 'class' ? 'class' : 'after-round'}: ${p.message}`));
       const { season, tables } = answer.value;
+      // Only the format asked for is loaded (the terminal table's library is the heaviest).
       const out =
         options.format === 'json'
-          ? `${JSON.stringify(standingsDocument(season, tables), null, 2)}\n`
+          ? `${JSON.stringify((await import('../formats/standings-json.ts')).standingsDocument(season, tables), null, 2)}\n`
           : options.format === 'csv'
-            ? standingsCsv(season, tables)
+            ? (await import('../formats/standings-text.ts')).standingsCsv(season, tables)
             : options.format === 'wikitext'
-              ? standingsWikitext(season, tables)
+              ? (await import('../formats/standings-wikitext.ts')).standingsWikitext(season, tables)
               : options.format === 'markdown'
-                ? standingsMarkdown(season, tables)
-                : `${standingsTable(season, tables)}\n`;
+                ? (await import('../formats/standings-markdown.ts')).standingsMarkdown(season, tables)
+                : `${(await import('../formats/standings-text.ts')).standingsTable(season, tables)}\n`;
       process.stdout.write(out);
     });
 
@@ -126,7 +169,12 @@ export function buildProgram(): Command {
     .description('import a season file into the database, in one transaction (all or nothing)')
     .argument('<file>', 'season file (YAML or JSON)')
     .action(async (file: string) => {
-      const text = await readFile(file, 'utf8').catch(() => fail([`${file}: cannot read the season file`]));
+      const [{ readInputFile }, { withConsole }, { formatProblem }] = await Promise.all([
+        import('./input-file.ts'),
+        import('./console-access.ts'),
+        import('../domain/problem.ts'),
+      ]);
+      const text = await readInputFile(file, 'the season file', 'utf8');
       await withConsole(
         'import',
         async (console) => {
@@ -150,6 +198,7 @@ export function buildProgram(): Command {
     .argument('<season>', 'season id, e.g. alms-2019-20')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (id: string, options: { output?: string }) => {
+      const { withConsole } = await import('./console-access.ts');
       await withConsole(
         'export',
         async (console) => {
@@ -157,24 +206,12 @@ export function buildProgram(): Command {
           if (!exported.ok) {
             fail([`no season "${id}" in the database (it has: ${exported.error.known.join(', ') || 'none'})`]);
           }
-          if (options.output) await writeFile(options.output, exported.value);
+          if (options.output) await (await import('node:fs/promises')).writeFile(options.output, exported.value);
           else process.stdout.write(exported.value);
         },
         { fail },
       );
     });
-
-  addDriveTimesCommand(program);
-  addClassifyCommand(program);
-  addJointCommand(program, fail);
-  addScenariosCommand(program);
-  addReplayCommand(program);
-  addSeasonFromTimingCommand(program);
-  addPresetsCommand(program);
-  addPolesCommand(program, fail);
-  addTimingCommand(program, fail);
-
-  addOfficialCommands(program, { fail });
 
   return program;
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from './input-file.ts';
 import type { Result } from '../domain/result.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import type { TimingInput, TimingIssue } from '../formats/timing/timing-csv.ts';
@@ -20,9 +20,7 @@ export async function readTimingFile<T>(
   parse: (input: TimingInput, file: string) => Result<T, TimingIssue[]>,
   outcome = 'not read',
 ): Promise<T> {
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UserError([`${file}: cannot read ${what}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`]);
-  });
+  const bytes = await readInputFile(file, what);
   const parsed = parse(bytes, file);
   if (parsed.ok) return parsed.value;
   const shown = parsed.error.slice(0, MAX_ISSUES_SHOWN).map(formatIssue);
