@@ -230,3 +230,21 @@ export function entryListView(season: Season): EntryListView {
     })),
   };
 }
+
+/** Rounds in a row with the same crew and team name: `rounds 1-2: A, B, C`. */
+export interface CrewSpell {
+  readonly rounds: readonly number[];
+  readonly team: string;
+  readonly drivers: readonly string[];
+}
+
+/** A car's crews, one spell for each run of its rounds with the same crew and team name. */
+export function crewSpells(entry: EntryView): CrewSpell[] {
+  const spells: { rounds: number[]; team: string; drivers: readonly string[] }[] = [];
+  for (const at of entry.rounds) {
+    const last = spells.at(-1);
+    if (last && last.team === at.team && last.drivers.join('\n') === at.drivers.join('\n')) last.rounds.push(at.round);
+    else spells.push({ rounds: [at.round], team: at.team, drivers: at.drivers });
+  }
+  return spells;
+}

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { DECISION_KINDS } from '../../domain/decisions.ts';
+import { registerEntryListRoutes } from './entry-list-docs.ts';
 
 /**
  * The admin API's routes are served by the race-control app (http/auth), behind the mutation
@@ -85,6 +86,7 @@ export function registerAdminRoutes(app: OpenAPIHono): void {
   });
   registerConsoleRoutes(app);
   registerResultsRoutes(app);
+  registerEntryListRoutes(app);
 
   registry.registerPath({
     method: 'post',

@@ -12,6 +12,7 @@ import { raceControlRoutes } from './race-control-routes.tsx';
 import { liveRoutes } from './live-routes.ts';
 import { consoleRoutes } from './console-routes.ts';
 import { resultsRoutes } from './results-routes.ts';
+import { entryListRoutes } from './entry-list-routes.tsx';
 import { openConsole } from '../../app/console.ts';
 
 export type AdminOptions = Omit<AuthContext, 'officials'>;
@@ -40,6 +41,7 @@ export function adminRoutes(office: Office, officials: Officials, options: Admin
   liveRoutes(app, office);
   consoleRoutes(app, openConsole(office, officials));
   resultsRoutes(app, office);
+  entryListRoutes(app, office);
 
   // Who the credentials belong to: a script's way to check its token, or to get the CSRF token.
   app.get('/api/v1/admin/whoami', requireOfficial(ROLES, TOKEN_SCOPES), (c) => {

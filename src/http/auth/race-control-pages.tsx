@@ -22,6 +22,10 @@ export function SeasonControlPage(props: { season: Season }) {
       <h1>
         {season.season} {season.series}
       </h1>
+      <p>
+        <a href={`/admin/seasons/${encodeURIComponent(season.id)}/entries`}>Entry list</a>: the cars, their crews round
+        by round, and the changes made to them
+      </p>
       <ul>
         {season.rounds.map((r) => {
           const race = season.races.find((x) => x.round === r.round);

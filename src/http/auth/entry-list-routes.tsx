@@ -1,0 +1,260 @@
+import type { Context } from 'hono';
+import type { EntryListChanged, EntryListRefusal } from '../../app/entry-list.ts';
+import { CONFIRM_LINEUP_FINDINGS, entryListView } from '../../app/entry-list.ts';
+import type { Office } from '../../app/office.ts';
+import type { EntryChangeKind } from '../../domain/entry-list.ts';
+import type { Role } from '../../domain/officials.ts';
+import { ERROR_OUTCOMES, formatProblem, refusal } from '../../domain/problem.ts';
+import type { Result } from '../../domain/result.ts';
+import { err } from '../../domain/result.ts';
+import { badCharacter } from '../../domain/text.ts';
+import { ENTRY_CHANGE_EXAMPLES, readEntryChange } from '../../formats/entry-list-request.ts';
+import { problemOf } from '../../formats/problems.ts';
+import type { AuthApp, AuthEnv } from './context.ts';
+import { authOf, officialOf, sessionOf } from './context.ts';
+import type { EntryForm, FormFields } from './entry-list-form.ts';
+import { addEntryBody, ENTRY_FORMS, entryBody } from './entry-list-form.ts';
+import type { EntryPageNotes } from './entry-list-pages.tsx';
+import { EntryListPage, EntryPage, entryPath } from './entry-list-pages.tsx';
+import { refuse } from './errors.ts';
+import { requireOfficial } from './guard.tsx';
+import { privateHtml } from './html.ts';
+import { mutation } from './mutations.ts';
+import { seasonIdOfPath } from './params.ts';
+import { actorOf } from './race-control-routes.tsx';
+
+/** Every official may read the entry list; the timekeepers, who run timing and results, change it (and administrators). */
+const READERS: readonly Role[] = ['admin', 'steward', 'timekeeper'];
+const EDITORS: readonly Role[] = ['timekeeper', 'admin'];
+const API = '/api/v1/admin/seasons/:id/entries';
+const PAGES = '/admin/seasons/:id/entries';
+
+/** A car number as a path may name one: a short name without control characters; else no car. */
+function carOfPath(text: string | undefined): string | undefined {
+  return text !== undefined && text.length > 0 && text.length <= 20 && !badCharacter(text, 'name') ? text : undefined;
+}
+
+/** The change a body asks for, checked and applied: the office's answer, or the body's problems. */
+async function applyChange(
+  office: Office,
+  c: Context<AuthEnv>,
+  id: string,
+  kind: EntryChangeKind,
+  body: unknown,
+  car: string | undefined,
+  confirm: boolean,
+): Promise<Result<EntryListChanged, EntryListRefusal>> {
+  const read = readEntryChange(kind, body, car);
+  if (!read.ok) {
+    const problems = read.error.map(problemOf);
+    const message = `${problems.map(formatProblem).join('; ')} (expected ${ENTRY_CHANGE_EXAMPLES[kind]})`;
+    return err(refusal('bad-request', message, problems));
+  }
+  const changed = await office.changeEntryList(id, read.value, actorOf(c), { confirm });
+  if (changed.ok && changed.value.changed) {
+    authOf(c).logger?.info({ season: id, car: read.value.car, kind, by: changed.value.by }, 'entry list changed');
+  }
+  return changed;
+}
+
+/** `#22 from round 3: …; line-up findings: …`, for the page after a change. */
+function noticeOf(changed: EntryListChanged): string {
+  return changed.findings.length > 0
+    ? `${changed.summary}; line-up findings: ${changed.findings.join('; ')}`
+    : changed.summary;
+}
+
+async function listPage(office: Office, c: Context<AuthEnv>, status: 200 | 400 | 404 | 409, notes: EntryPageNotes) {
+  const id = seasonIdOfPath(c.req.param('id'));
+  const season = id === undefined ? undefined : await office.season(id);
+  if (!season) return privateHtml(c, <p>There is no such season.</p>, 404);
+  const official = officialOf(c);
+  const page = (
+    <EntryListPage
+      view={entryListView(season)}
+      changes={await office.entryListChanges(season.id)}
+      editor={EDITORS.includes(official.role)}
+      csrfToken={sessionOf(c).csrfToken}
+      notes={notes}
+    />
+  );
+  return privateHtml(c, page, status);
+}
+
+async function carPage(office: Office, c: Context<AuthEnv>, status: 200 | 400 | 404 | 409, notes: EntryPageNotes) {
+  const id = seasonIdOfPath(c.req.param('id'));
+  const car = carOfPath(c.req.param('car'));
+  const season = id === undefined ? undefined : await office.season(id);
+  const view = season && entryListView(season);
+  const entry = view?.classes.flatMap((cls) => cls.entries).find((e) => e.car === car);
+  if (!season || !view || !entry) return privateHtml(c, <p>There is no such car in this season.</p>, 404);
+  const changes = (await office.entryListChanges(season.id)).filter((ch) => ch.entries.some((e) => e.car === car));
+  const page = (
+    <EntryPage
+      view={view}
+      entry={entry}
+      changes={changes}
+      editor={EDITORS.includes(officialOf(c).role)}
+      csrfToken={sessionOf(c).csrfToken}
+      notes={notes}
+    />
+  );
+  return privateHtml(c, page, status);
+}
+
+/** What a refused form shows: every problem, and (but for a CSRF field or a file) what was typed. */
+function notesOf(failure: EntryListRefusal, form: string, fields: FormFields): EntryPageNotes {
+  const draft = Object.fromEntries(
+    Object.entries(fields).flatMap(([name, value]) =>
+      name !== '_csrf' && typeof value === 'string' && value.length <= 2000 && !badCharacter(value, 'prose')
+        ? [[name, value]]
+        : [],
+    ),
+  );
+  const problems = failure.issues?.map(formatProblem) ?? [failure.message];
+  return { problems, needsConfirmation: failure.code === 'needs-confirmation', form, draft };
+}
+
+const EXAMPLE_CREW = [{ name: 'James French' }, { name: 'Leonard Hoogenboom' }, { name: 'Roman Rusinov' }];
+
+/** The API's routes for each change: method, path below `…/entries`, and the example the authorization test sends. */
+const API_ROUTES: readonly {
+  readonly kind: EntryChangeKind;
+  readonly method: 'POST' | 'PUT' | 'PATCH';
+  readonly path: string;
+  readonly json: unknown;
+}[] = [
+  {
+    kind: 'add-entry',
+    method: 'POST',
+    path: '',
+    json: {
+      car: '999',
+      class: 'LMP2',
+      team: 'Authorization Test Racing',
+      fromRound: 4,
+      drivers: [
+        { name: 'Test Driver One', rating: 'Bronze' },
+        { name: 'Test Driver Two', rating: 'Silver' },
+      ],
+    },
+  },
+  { kind: 'entry-details', method: 'PATCH', path: '/:car', json: { carModel: 'Aurus 01' } },
+  { kind: 'team-name', method: 'PUT', path: '/:car/team', json: { team: 'G-Drive Racing with Algarve' } },
+  { kind: 'crew', method: 'PUT', path: '/:car/crew', json: { round: 4, drivers: EXAMPLE_CREW } },
+  { kind: 'driver', method: 'PATCH', path: '/:car/driver', json: { name: 'Roman Rusinov', rating: 'Gold' } },
+  { kind: 'withdraw', method: 'POST', path: '/:car/withdraw', json: { round: 4 } },
+];
+
+const EXAMPLE_FORMS: Readonly<Record<EntryForm, Record<string, string>>> = {
+  details: { class: 'LMP2', eligible: 'yes', carModel: 'Aurus 01', nationality: 'RUS' },
+  team: { team: 'G-Drive Racing with Algarve' },
+  crew: { scope: 'only', round: '4', driver: 'Roman Rusinov' },
+  driver: { name: 'Roman Rusinov', rating: 'Gold', nationality: 'RUS', aliases: '' },
+  withdraw: { round: '4' },
+};
+
+/**
+ * Race control's entry list: read it (every official; the timing system's token; the `pitwall`
+ * command), and change it — the timekeepers and administrators, by the pages' forms or the admin
+ * API (which the timing system's token and the command reach too). Each change through the
+ * mutation registry, into the audit trail (src/app/entry-list.ts).
+ */
+export function entryListRoutes(app: AuthApp, office: Office): void {
+  app.get(API, requireOfficial(READERS, ['import'], { console: true }), async (c) => {
+    const id = seasonIdOfPath(c.req.param('id'));
+    const season = id === undefined ? undefined : await office.season(id);
+    if (!season) return refuse(c, refusal('not-found', 'No such season.'));
+    return c.json(entryListView(season));
+  });
+  app.get(`${API}/changes`, requireOfficial(READERS, ['import'], { console: true }), async (c) => {
+    const id = seasonIdOfPath(c.req.param('id'));
+    const season = id === undefined ? undefined : await office.season(id);
+    if (!season) return refuse(c, refusal('not-found', 'No such season.'));
+    return c.json({ changes: await office.entryListChanges(season.id) });
+  });
+  app.get(PAGES, requireOfficial(READERS), (c) => listPage(office, c, 200, { notice: c.req.query('notice') }));
+  app.get(`${PAGES}/:car`, requireOfficial(READERS), (c) => carPage(office, c, 200, { notice: c.req.query('notice') }));
+
+  for (const route of API_ROUTES) {
+    mutation(app, {
+      method: route.method,
+      path: `${API}${route.path}`,
+      roles: EDITORS,
+      scopes: ['import'],
+      console: true,
+      example: { params: { id: 'alms-2019-20', car: '26' }, json: route.json },
+      handler: async (c) => {
+        const id = seasonIdOfPath(c.req.param('id'));
+        if (id === undefined) return refuse(c, refusal('not-found', 'No such season.'));
+        const car = route.kind === 'add-entry' ? undefined : carOfPath(c.req.param('car'));
+        if (route.kind !== 'add-entry' && car === undefined) {
+          return refuse(c, refusal('not-found', 'No such car.'));
+        }
+        const body: unknown = await c.req.json().catch(() => undefined);
+        if (body === undefined) {
+          const expected = ENTRY_CHANGE_EXAMPLES[route.kind];
+          return refuse(c, refusal('bad-request', `the body is not JSON: expected ${expected}`));
+        }
+        const confirm = c.req.query('confirm') === CONFIRM_LINEUP_FINDINGS;
+        const changed = await applyChange(office, c, id, route.kind, body, car, confirm);
+        if (!changed.ok) return refuse(c, changed.error);
+        return c.json(changed.value, route.kind === 'add-entry' && changed.value.changed ? 201 : 200);
+      },
+    });
+  }
+
+  mutation(app, {
+    method: 'POST',
+    path: PAGES,
+    roles: EDITORS,
+    example: {
+      params: { id: 'alms-2019-20' },
+      form: {
+        car: '998',
+        class: 'LMP2',
+        team: 'Authorization Test Racing',
+        fromRound: '4',
+        newName1: 'Test Driver Three',
+        newRating1: 'Bronze',
+        newName2: 'Test Driver Four',
+      },
+    },
+    handler: async (c) => {
+      const id = seasonIdOfPath(c.req.param('id'));
+      if (id === undefined) return privateHtml(c, <p>There is no such season.</p>, 404);
+      const fields = await c.req.parseBody({ all: true });
+      const confirm = fields.confirm === CONFIRM_LINEUP_FINDINGS;
+      const body = addEntryBody(fields);
+      const changed = await applyChange(office, c, id, 'add-entry', body, undefined, confirm);
+      if (!changed.ok) {
+        const status = ERROR_OUTCOMES[changed.error.code].status;
+        return listPage(office, c, status, notesOf(changed.error, 'add', fields));
+      }
+      const car = typeof body.car === 'string' ? body.car : '';
+      return c.redirect(`${entryPath(id, car)}?notice=${encodeURIComponent(noticeOf(changed.value))}`, 303);
+    },
+  });
+
+  for (const [form, kind] of Object.entries(ENTRY_FORMS) as [EntryForm, EntryChangeKind][]) {
+    mutation(app, {
+      method: 'POST',
+      path: `${PAGES}/:car/${form}`,
+      roles: EDITORS,
+      example: { params: { id: 'alms-2019-20', car: '26' }, form: EXAMPLE_FORMS[form] },
+      handler: async (c) => {
+        const id = seasonIdOfPath(c.req.param('id'));
+        const car = carOfPath(c.req.param('car'));
+        if (id === undefined || car === undefined) return privateHtml(c, <p>There is no such car.</p>, 404);
+        const fields = await c.req.parseBody({ all: true });
+        const confirm = fields.confirm === CONFIRM_LINEUP_FINDINGS;
+        const changed = await applyChange(office, c, id, kind, entryBody(form, fields), car, confirm);
+        if (!changed.ok) {
+          const status = ERROR_OUTCOMES[changed.error.code].status;
+          return carPage(office, c, status, notesOf(changed.error, form, fields));
+        }
+        return c.redirect(`${entryPath(id, car)}?notice=${encodeURIComponent(noticeOf(changed.value))}`, 303);
+      },
+    });
+  }
+}
