@@ -2,6 +2,7 @@
  * A season file that passed every check, turned into the domain's `Season`: defaults filled in,
  * shorthand expanded (a class id for a class, one car for a pole list), times in milliseconds.
  */
+import { slugOf } from '../domain/ids.ts';
 import type { DriveTimeRuleBook, DriveTimeRules, LimitMs } from '../domain/drive-time-rules.ts';
 import type { LineupRule, LineupRules } from '../domain/lineup-rules.ts';
 import type { PointsScale, PointsSystem } from '../domain/points.ts';
@@ -58,18 +59,9 @@ export function toSeason(file: SeasonFile): Season {
 export function defaultSeasonId(series: string, season: string): string {
   const initials = series
     .split(/\s+/)
-    .map((word) => slug(word).charAt(0))
+    .map((word) => slugOf(word).charAt(0))
     .join('');
-  return [initials, slug(season)].filter((part) => part !== '').join('-');
-}
-
-/** Lowercase ASCII letters and digits, single dashes between words; accents dropped (`Nürburgring` → `nurburgring`). */
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return [initials, slugOf(season)].filter((part) => part !== '').join('-');
 }
 
 /** The object without its `undefined` fields: absent optional fields stay absent in the domain. */

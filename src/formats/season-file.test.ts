@@ -232,6 +232,8 @@ test('the default id is the series initials and the season slug', () => {
     'fwec-2019-20-super-season',
   );
   assert.equal(defaultSeasonId('Intercontinental GT Challenge', '2021'), 'igc-2021');
+  // Accents dropped, not turned into dashes: one slug for ids, people and teams (domain/ids.ts).
+  assert.equal(defaultSeasonId('Ötztal Cup', 'Été 2024'), 'oc-ete-2024');
 });
 
 test('race times and durations are read exactly', () => {
