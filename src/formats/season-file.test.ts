@@ -386,24 +386,44 @@ test('race times are written quoted: a YAML 1.1 reader would take 4:01:12.694 fo
   assert.deepEqual(times, ['4:00:01.001', '59:59.999']);
 });
 
-const isResult = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && 'ok' in value && (value.ok ? 'value' in value : 'error' in value);
+/**
+ * What any text gives: a season, or problems a person can act on — at least one, each with a
+ * code, a one-line message and a line of the file (1 to one past its last line).
+ */
+function isResult(result: ReturnType<typeof parseSeasonFile>, text: string): boolean {
+  if (result.ok) return typeof result.value.id === 'string' && result.value.id.length > 0;
+  const lines = text.split(/\r\n|\r|\n/).length;
+  assert.ok(result.error.length > 0, 'refused without a problem');
+  for (const issue of result.error) {
+    assert.match(issue.code, /^[a-z][a-z-]*$/, JSON.stringify(issue));
+    assert.ok(issue.message.length > 0 && !/[\r\n]/.test(issue.message), JSON.stringify(issue));
+    assert.equal(issue.file, 'fuzz.yaml');
+    assert.ok(Number.isInteger(issue.line) && issue.line >= 1 && issue.line <= lines + 1, JSON.stringify(issue));
+  }
+  return true;
+}
 
-test('the parser never throws on arbitrary text', () => {
+test('arbitrary text: a season or problems with their lines, never a throw', () => {
+  let refused = 0;
   fc.assert(
-    fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => isResult(parseSeasonFile(text, 'fuzz.yaml'))),
+    fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+      const result = parseSeasonFile(text, 'fuzz.yaml');
+      if (!result.ok) refused += 1;
+      return isResult(result, text);
+    }),
     { numRuns: 500 },
   );
+  assert.ok(refused > 0, 'random text is refused');
 });
 
 /** Text edits: a slice of the file deleted, replaced, or moved, as a careless hand would. */
 const textMutation = fc.tuple(fc.nat(EXAMPLE.length), fc.nat(40), fc.string({ maxLength: 12 }));
 
-test('the parser never throws on mutated season files', () => {
+test('mutated season files: a season or problems with their lines, never a throw', () => {
   fc.assert(
     fc.property(fc.array(textMutation, { minLength: 1, maxLength: 4 }), (edits) => {
       const text = edits.reduce((t, [at, length, insert]) => t.slice(0, at) + insert + t.slice(at + length), EXAMPLE);
-      return isResult(parseSeasonFile(text, 'fuzz.yaml'));
+      return isResult(parseSeasonFile(text, 'fuzz.yaml'), text);
     }),
     { numRuns: 500 },
   );
@@ -441,9 +461,10 @@ function mutatedSeason(text: string) {
 test('the parser never throws on any value anywhere, and what it accepts round-trips', () => {
   fc.assert(
     fc.property(fc.oneof(mutatedSeason(EXAMPLE), mutatedSeason(RICH)), (mutated) => {
-      const result = parseSeasonFile(stringify(mutated), 'fuzz.yaml');
+      const text = stringify(mutated);
+      const result = parseSeasonFile(text, 'fuzz.yaml');
       if (result.ok) assert.deepEqual(parsed(serializeSeasonFile(result.value)), result.value);
-      return isResult(result);
+      return isResult(result, text);
     }),
     { numRuns: 1000 },
   );
