@@ -11,7 +11,8 @@ test('the bundled Asian Le Mans Series history reads, with its source notes', as
   assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.map(formatIssue).join('\n'));
   const history = parsed.value;
   assert.equal(history.series, 'Asian Le Mans Series');
-  assert.match(history.notes.join(' '), /Wikipedia article 'Asian Le Mans Series'/);
+  // Its notes are for the public (the sources in short); what maintainers need is in its comments.
+  assert.match(history.notes.join(' '), /Wikipedia, 'Asian Le Mans Series'/);
   assert.deepEqual(
     history.seasons.map((s) => s.season),
     ['2009', '2013', '2014', '2015-16', '2016-17', '2017-18', '2018-19'],
@@ -25,9 +26,25 @@ test('the bundled Asian Le Mans Series history reads, with its source notes', as
   assert.deepEqual(lastSeason?.champions.find((g) => g.kind === 'teams' && g.classes[0] === 'GT')?.names, [
     'CarGuy Racing',
   ]);
-  // Names the source does not split by class stay together, over the classes they span.
-  const merged = history.seasons.find((s) => s.season === '2014')?.champions.find((g) => g.classes.length > 1);
-  assert.deepEqual(merged?.classes, ['LMP2', 'CN', 'GT']);
+  // Drivers by class where the source's column order and the season's reports settle it.
+  assert.deepEqual(
+    history.seasons
+      .find((s) => s.season === '2014')
+      ?.champions.filter((g) => g.kind === 'drivers')
+      .map((g) => [g.classes.join(), g.names.join(', ')]),
+    [
+      ['LMP2', 'David Cheng, Ho-Pin Tung'],
+      ['CN', 'Kevin Tse'],
+      ['GT', 'Jun San Chen, Tatsuya Tanigawa'],
+    ],
+  );
+  // Names no source splits by class stay together, over the classes they span (2009's second race).
+  const merged = history.seasons.find((s) => s.season === '2009')?.champions.filter((g) => g.classes.length > 1);
+  assert.deepEqual(
+    merged?.map((g) => g.kind),
+    ['teams', 'drivers'],
+  );
+  assert.deepEqual(merged?.[0]?.classes, ['LMP1', 'LMP2', 'GT1', 'GT2']);
 });
 
 const VALID = `format: pitwall-history/1
@@ -112,15 +129,31 @@ test('another format, or broken YAML, is an issue rather than an exception', () 
   assert.equal(broken.error[0]?.code, 'syntax');
 });
 
-test('the parser never throws, whatever the text', () => {
-  fc.assert(
-    fc.property(fc.string(), (text) => {
-      parseHistoryFile(text, 'fuzz.yaml');
-    }),
-  );
+/** Any text gives the history, or problems each with a code, a one-line message and a line of the file. */
+function wellBehaved(text: string): boolean {
+  const result = parseHistoryFile(text, 'fuzz.yaml');
+  if (result.ok) return true;
+  const lines = text.split(/\r\n|\r|\n/).length;
+  assert.ok(result.error.length > 0, 'refused without a problem');
+  for (const issue of result.error) {
+    assert.ok(
+      issue.code.length > 0 && issue.message.length > 0 && !/[\r\n]/.test(issue.message),
+      JSON.stringify(issue),
+    );
+    assert.ok(issue.line >= 1 && issue.line <= lines + 1, JSON.stringify(issue));
+  }
+  return true;
+}
+
+test('whatever the text: the history or problems with their lines, never a throw', () => {
+  fc.assert(fc.property(fc.string(), wellBehaved));
+  let refused = 0;
   fc.assert(
     fc.property(fc.integer({ min: 0, max: VALID.length }), fc.string({ maxLength: 5 }), (at, junk) => {
-      parseHistoryFile(VALID.slice(0, at) + junk + VALID.slice(at), 'fuzz.yaml');
+      const text = VALID.slice(0, at) + junk + VALID.slice(at);
+      if (!parseHistoryFile(text, 'fuzz.yaml').ok) refused += 1;
+      return wellBehaved(text);
     }),
   );
+  assert.ok(refused > 0, 'some edits break the file, and are refused');
 });
