@@ -12,6 +12,7 @@ import type { Official } from '../domain/officials.ts';
 import type { Office } from './office.ts';
 import type { Officials, OfficialsError } from './officials.ts';
 import type { QualifyingImported } from './qualifying-import.ts';
+import type { LapAnalysisImported } from './lap-analysis-import.ts';
 import type { TimingRefusal } from './timing-import.ts';
 import { timingRefusalOf } from './timing-import.ts';
 
@@ -29,6 +30,10 @@ export interface TimingFileInput {
   readonly bytes: Uint8Array;
   readonly fileName: string;
   readonly confirm: boolean;
+  /** A lap analysis: `race` or `qualifying`, when its name does not say. */
+  readonly session?: string;
+  /** A qualifying lap analysis: laps race control deleted, `30:4,22:7`. */
+  readonly deleted?: string;
 }
 
 export interface ImportedSeason {
@@ -92,6 +97,13 @@ export interface Console {
     file: TimingFileInput,
     by: string,
   ): Promise<Result<QualifyingImported, TimingRefusal>>;
+  /** A race's lap analysis stored, or a qualifying session's poles (src/app/lap-analysis-import.ts). */
+  importTimingLapAnalysis(
+    id: string,
+    round: number,
+    file: TimingFileInput,
+    by: string,
+  ): Promise<Result<LapAnalysisImported, TimingRefusal>>;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -157,6 +169,15 @@ export function openConsole(office: Office, officials: Officials): Console {
     importTimingQualifying: async (id, round, file, by) => {
       const options = { confirm: file.confirm };
       const imported = await office.importQualifying(id, round, file.bytes, file.fileName, by, options);
+      return imported.ok ? imported : err(timingRefusalOf(imported.error));
+    },
+    importTimingLapAnalysis: async (id, round, file, by) => {
+      const options = {
+        confirm: file.confirm,
+        ...(file.session !== undefined && { session: file.session }),
+        ...(file.deleted !== undefined && { deleted: file.deleted }),
+      };
+      const imported = await office.importLapAnalysis(id, round, file.bytes, file.fileName, by, options);
       return imported.ok ? imported : err(timingRefusalOf(imported.error));
     },
   };

@@ -11,6 +11,7 @@ import type { PolesProblem } from '../app/poles.ts';
 import type { Refusal } from '../domain/problem.ts';
 import { refusal } from '../domain/problem.ts';
 import type { QualifyingImported } from '../app/qualifying-import.ts';
+import type { LapAnalysisImported } from '../app/lap-analysis-import.ts';
 import type { TimingRefusal } from '../app/timing-import.ts';
 import { CONFIRM_CREW_CHANGES } from '../app/timing-import.ts';
 import type { OfficialsError } from '../app/officials.ts';
@@ -85,7 +86,15 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
     route: string,
     file: TimingFileInput,
   ): Promise<Result<T, TimingRefusal>> => {
-    const query = `file=${encodeURIComponent(file.fileName)}${file.confirm ? `&confirm=${CONFIRM_CREW_CHANGES}` : ''}`;
+    const params: [string, string | undefined][] = [
+      ['file', file.fileName],
+      ['confirm', file.confirm ? CONFIRM_CREW_CHANGES : undefined],
+      ['session', file.session],
+      ['deleted', file.deleted],
+    ];
+    const query = params
+      .flatMap(([name, value]) => (value === undefined ? [] : [`${name}=${encodeURIComponent(value)}`]))
+      .join('&');
     const path = `/api/v1/admin/seasons/${encodeURIComponent(id)}/rounds/${round}/${route}?${query}`;
     const response = await call('POST', path, file.bytes.slice(), 'text/csv');
     if (response.ok) return ok((await response.json()) as T);
@@ -151,5 +160,6 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
     },
     importTimingClassification: (id, round, file) => timing<ClassificationImported>(id, round, 'classification', file),
     importTimingQualifying: (id, round, file) => timing<QualifyingImported>(id, round, 'qualifying', file),
+    importTimingLapAnalysis: (id, round, file) => timing<LapAnalysisImported>(id, round, 'laps', file),
   };
 }

@@ -470,6 +470,9 @@ function registerResultsRoutes(app: OpenAPIHono): void {
               round: z.number().int(),
               poles: z.array(z.object({ round: z.number().int(), class: z.string(), cars: z.array(z.string()) })),
               notSet: z.array(z.string()),
+              notes: z.array(z.string()).openapi({
+                description: "How a pole was set where the season's pole rule does not say (no rule: the best lap).",
+              }),
               crewChanges: z.array(z.string()),
               by: z.string(),
               at: z.string(),
@@ -484,6 +487,7 @@ function registerResultsRoutes(app: OpenAPIHono): void {
       409: NeedsConfirmation,
     },
   });
+  registerLapAnalysisRoute(app);
   const Pole = z
     .object({
       class: z.string().openapi({ example: 'LMP2' }),
@@ -530,6 +534,86 @@ function registerResultsRoutes(app: OpenAPIHono): void {
       401: Failure,
       403: Failure,
       404: Failure,
+    },
+  });
+}
+
+/** A lap analysis: a race's stored for its drive times, a qualifying session's for the poles of its second-best laps. */
+function registerLapAnalysisRoute(app: OpenAPIHono): void {
+  const Poles = z.array(z.object({ round: z.number().int(), class: z.string(), cars: z.array(z.string()) }));
+  const common = {
+    round: z.number().int(),
+    file: z.string(),
+    crewChanges: z.array(z.string()),
+    by: z.string(),
+    at: z.string(),
+  };
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/v1/admin/seasons/{id}/rounds/{round}/laps',
+    operationId: 'importLapAnalysis',
+    tags: ['Race control'],
+    summary: "Import a race's or a qualifying session's lap analysis (timekeeper, steward, token scope import)",
+    description:
+      'The body is the Al Kamel lap analysis CSV (`;` or `,`). Its session is `?session=race|qualifying`, or what the ' +
+      "provider's file name says (`…-race-…-laps.csv`, `…-qualifying-…-laps.csv`); neither, or a name that says the " +
+      "other, is refused (400). A race's is stored, replacing the round's previous one, its drivers read as the " +
+      "crew's (aliases, case, accents): the round's drive times and stints (`GET /v1/seasons/{id}/rounds/{round}/drive-times`). " +
+      "A qualifying session's sets the poles the season's pole rule orders by each car's second-best valid lap " +
+      '(race 2 of an ALMS meeting), as `PUT …/poles` does, each in the audit trail: in- and out-laps are not timed, a ' +
+      "lap faster than the car's best in the qualifying results (import them first) was deleted, and `?deleted=` names " +
+      'others. A pole that cannot be derived is listed in `notSet`, with why. ' +
+      FIT,
+    security: [SESSION, TOKEN],
+    request: {
+      params: Params,
+      query: TimingQuery.extend({
+        session: z.enum(['race', 'qualifying']).optional().openapi({
+          description: "The session of the lap analysis, when the file's name does not say it.",
+        }),
+        deleted: z.string().optional().openapi({
+          description:
+            'Qualifying: laps race control deleted that the results cannot show (a second-best lap), as CAR:LAP.',
+          example: '30:4,22:7',
+        }),
+      }),
+      body: { content: { 'text/csv': { schema: z.string() } } },
+    },
+    responses: {
+      201: {
+        description:
+          "Imported: a race's (its cars, laps, infringements found) or a qualifying session's (the poles set).",
+        content: {
+          'application/json': {
+            schema: z.union([
+              z.object({
+                session: z.literal('race'),
+                ...common,
+                cars: z.number().int(),
+                laps: z.number().int(),
+                infringements: z.number().int().openapi({ description: "Of the season's drive-time rules." }),
+                spellings: z
+                  .array(z.string())
+                  .openapi({ description: "The file's spellings read as a crew member's name." }),
+              }),
+              z.object({
+                session: z.literal('qualifying'),
+                ...common,
+                poles: Poles,
+                notSet: z.array(z.string()),
+                notes: z.array(z.string()).openapi({
+                  description: 'What was read into the poles: laps taken as deleted, cars without a second-best lap.',
+                }),
+              }),
+            ]),
+          },
+        },
+      },
+      400: Failure,
+      401: Failure,
+      403: Failure,
+      404: Failure,
+      409: NeedsConfirmation,
     },
   });
 }

@@ -21,6 +21,14 @@ let api: ApiFixture;
 let document: Document;
 before(async () => {
   api = await openApiFixture();
+  // A race lap analysis for round 1 of the test cup, so that its drive times are there to read.
+  const laps = [
+    'NUMBER,DRIVER_NUMBER,LAP_NUMBER,LAP_TIME,ELAPSED,DRIVER_NAME,CLASS,',
+    '26,1,1,1:40.000,1:40.000,Roman RUSINOV,Proto,',
+    '7,1,1,1:50.000,1:50.000,Takeshi KIMURA,GT,',
+  ].join('\n');
+  const imported = await api.office.importLapAnalysis('test-cup-2021', 1, laps, '202103061200-race-laps.csv', 'test');
+  assert.ok(imported.ok, JSON.stringify(imported));
   document = (await (await api.get('/api/openapi.json')).json()) as Document;
 });
 after(() => api.close());
@@ -57,6 +65,8 @@ const SAMPLES: readonly (readonly [url: string, path: string, status: number])[]
   ['/api/v1/seasons/test-cup-2021/rounds/2/results', '/v1/seasons/{id}/rounds/{round}/results', 200],
   ['/api/v1/seasons/test-cup-2021/rounds/3/results', '/v1/seasons/{id}/rounds/{round}/results', 404],
   ['/api/v1/seasons/test-cup-2021/rounds/x/results', '/v1/seasons/{id}/rounds/{round}/results', 400],
+  ['/api/v1/seasons/test-cup-2021/rounds/1/drive-times', '/v1/seasons/{id}/rounds/{round}/drive-times', 200],
+  ['/api/v1/seasons/test-cup-2021/rounds/2/drive-times', '/v1/seasons/{id}/rounds/{round}/drive-times', 404],
   ['/api/v1/seasons/alms-2019-20/standings', '/v1/seasons/{id}/standings', 200],
   ['/api/v1/seasons/alms-2019-20/standings?class=GT&kind=drivers', '/v1/seasons/{id}/standings', 200],
   ['/api/v1/seasons/test-cup-2021/standings', '/v1/seasons/{id}/standings', 200],
@@ -105,6 +115,7 @@ describe('GET /api/openapi.json', () => {
       '/v1/admin/seasons/{id}/entries/{car}/withdraw',
       '/v1/admin/seasons/{id}/rounds/{round}/classification',
       '/v1/admin/seasons/{id}/rounds/{round}/decisions',
+      '/v1/admin/seasons/{id}/rounds/{round}/laps',
       '/v1/admin/seasons/{id}/rounds/{round}/live/events',
       '/v1/admin/seasons/{id}/rounds/{round}/live/reset',
       '/v1/admin/seasons/{id}/rounds/{round}/poles',
@@ -119,6 +130,7 @@ describe('GET /api/openapi.json', () => {
       '/v1/seasons/{id}/calendar.ics',
       '/v1/seasons/{id}/decisions',
       '/v1/seasons/{id}/entries',
+      '/v1/seasons/{id}/rounds/{round}/drive-times',
       '/v1/seasons/{id}/rounds/{round}/live',
       '/v1/seasons/{id}/rounds/{round}/live/stream',
       '/v1/seasons/{id}/rounds/{round}/results',

@@ -15,6 +15,7 @@ import { referencePage } from './reference-page.ts';
 import { DEFAULT_PUBLIC_URL } from '../public-url.ts';
 import { Computed } from '../computed.ts';
 import { resultRoutes } from './results.ts';
+import { driveTimeRoutes } from './drive-times.ts';
 import { seasonRoutes } from './seasons.ts';
 import { standingsRoutes } from './standings.ts';
 import { clip } from '../../formats/text.ts';
@@ -47,6 +48,7 @@ export function apiRoutes(
   api.route('/', seasonRoutes(office));
   api.route('/', entryRoutes(office));
   api.route('/', resultRoutes(office, computed));
+  api.route('/', driveTimeRoutes(office));
   api.route('/', standingsRoutes(office));
   api.route('/', calendarRoutes(office));
   api.route('/', peopleRoutes(office));
