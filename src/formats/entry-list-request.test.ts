@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readEntryChange } from './entry-list-request.ts';
+import { entryChangeBody, readEntryChange } from './entry-list-request.ts';
 
 test('a crew body becomes the change of the car the path names', () => {
   const read = readEntryChange('crew', { fromRound: 3, drivers: [{ name: ' Jonas WEBER ', rating: 'Gold' }] }, '22');
@@ -43,4 +43,18 @@ test('a crew names fromRound or round, not both; null clears a rating; a name ho
   assert.deepEqual(!empty.ok && empty.error.map((i) => i.message), [
     'expected class, eligible, carModel or nationality',
   ]);
+});
+
+test('a change written as its body reads back to the same change', () => {
+  const changes = [
+    { kind: 'add-entry', car: '99', class: 'GT', team: 'T', fromRound: 2, drivers: [{ name: 'A', rating: 'Gold' }] },
+    { kind: 'entry-details', car: '7', eligible: false, carModel: null },
+    { kind: 'team-name', car: '7', team: 'New', fromRound: 3 },
+    { kind: 'crew', car: '7', round: 2, drivers: [{ name: 'A' }, { name: 'B', nationality: 'GBR' }] },
+    { kind: 'driver', car: '7', name: 'A', rating: null, aliases: ['Aa'] },
+    { kind: 'withdraw', car: '7', round: 4 },
+  ] as const;
+  for (const change of changes) {
+    assert.deepEqual(readEntryChange(change.kind, entryChangeBody(change), change.car), { ok: true, value: change });
+  }
 });

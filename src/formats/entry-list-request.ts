@@ -76,3 +76,23 @@ export function readEntryChange(kind: EntryChangeKind, body: unknown, pathCar?: 
   // The schemas above are the domain's changes, field for field.
   return ok({ kind, ...parsed.data, ...car } as EntryChange);
 }
+
+/**
+ * Where each change goes in the admin API, below `/api/v1/admin/seasons/{id}/entries`: `:car` is
+ * the car's number. The routes (http/auth/entry-list-routes.tsx) and the command beside a server
+ * (cli/server-console.ts) both read it.
+ */
+export const ENTRY_CHANGE_ROUTES = {
+  'add-entry': { method: 'POST', path: '' },
+  'entry-details': { method: 'PATCH', path: '/:car' },
+  'team-name': { method: 'PUT', path: '/:car/team' },
+  crew: { method: 'PUT', path: '/:car/crew' },
+  driver: { method: 'PATCH', path: '/:car/driver' },
+  withdraw: { method: 'POST', path: '/:car/withdraw' },
+} as const satisfies Record<EntryChangeKind, { method: 'POST' | 'PUT' | 'PATCH'; path: string }>;
+
+/** A change as its route's body: `readEntryChange` reads it back to the same change. */
+export function entryChangeBody(change: EntryChange): Record<string, unknown> {
+  const { kind, car, ...body } = change;
+  return kind === 'add-entry' ? { car, ...body } : body;
+}

@@ -8,7 +8,7 @@ import { ERROR_OUTCOMES, formatProblem, refusal } from '../../domain/problem.ts'
 import type { Result } from '../../domain/result.ts';
 import { err } from '../../domain/result.ts';
 import { badCharacter } from '../../domain/text.ts';
-import { ENTRY_CHANGE_EXAMPLES, readEntryChange } from '../../formats/entry-list-request.ts';
+import { ENTRY_CHANGE_EXAMPLES, ENTRY_CHANGE_ROUTES, readEntryChange } from '../../formats/entry-list-request.ts';
 import { problemOf } from '../../formats/problems.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { authOf, officialOf, sessionOf } from './context.ts';
@@ -117,34 +117,26 @@ function notesOf(failure: EntryListRefusal, form: string, fields: FormFields): E
 
 const EXAMPLE_CREW = [{ name: 'James French' }, { name: 'Leonard Hoogenboom' }, { name: 'Roman Rusinov' }];
 
-/** The API's routes for each change: method, path below `…/entries`, and the example the authorization test sends. */
-const API_ROUTES: readonly {
-  readonly kind: EntryChangeKind;
-  readonly method: 'POST' | 'PUT' | 'PATCH';
-  readonly path: string;
-  readonly json: unknown;
-}[] = [
-  {
-    kind: 'add-entry',
-    method: 'POST',
-    path: '',
-    json: {
-      car: '999',
-      class: 'LMP2',
-      team: 'Authorization Test Racing',
-      fromRound: 4,
-      drivers: [
-        { name: 'Test Driver One', rating: 'Bronze' },
-        { name: 'Test Driver Two', rating: 'Silver' },
-      ],
-    },
+type EntryChangeRoute = (typeof ENTRY_CHANGE_ROUTES)[EntryChangeKind];
+
+/** What the authorization test sends to each change's route, as the right role. */
+const EXAMPLE_BODIES: Readonly<Record<EntryChangeKind, unknown>> = {
+  'add-entry': {
+    car: '999',
+    class: 'LMP2',
+    team: 'Authorization Test Racing',
+    fromRound: 4,
+    drivers: [
+      { name: 'Test Driver One', rating: 'Bronze' },
+      { name: 'Test Driver Two', rating: 'Silver' },
+    ],
   },
-  { kind: 'entry-details', method: 'PATCH', path: '/:car', json: { carModel: 'Aurus 01' } },
-  { kind: 'team-name', method: 'PUT', path: '/:car/team', json: { team: 'G-Drive Racing with Algarve' } },
-  { kind: 'crew', method: 'PUT', path: '/:car/crew', json: { round: 4, drivers: EXAMPLE_CREW } },
-  { kind: 'driver', method: 'PATCH', path: '/:car/driver', json: { name: 'Roman Rusinov', rating: 'Gold' } },
-  { kind: 'withdraw', method: 'POST', path: '/:car/withdraw', json: { round: 4 } },
-];
+  'entry-details': { carModel: 'Aurus 01' },
+  'team-name': { team: 'G-Drive Racing with Algarve' },
+  crew: { round: 4, drivers: EXAMPLE_CREW },
+  driver: { name: 'Roman Rusinov', rating: 'Gold' },
+  withdraw: { round: 4 },
+};
 
 const EXAMPLE_FORMS: Readonly<Record<EntryForm, Record<string, string>>> = {
   details: { class: 'LMP2', eligible: 'yes', carModel: 'Aurus 01', nationality: 'RUS' },
@@ -176,30 +168,30 @@ export function entryListRoutes(app: AuthApp, office: Office): void {
   app.get(PAGES, requireOfficial(READERS), (c) => listPage(office, c, 200, { notice: c.req.query('notice') }));
   app.get(`${PAGES}/:car`, requireOfficial(READERS), (c) => carPage(office, c, 200, { notice: c.req.query('notice') }));
 
-  for (const route of API_ROUTES) {
+  for (const [kind, route] of Object.entries(ENTRY_CHANGE_ROUTES) as [EntryChangeKind, EntryChangeRoute][]) {
     mutation(app, {
       method: route.method,
       path: `${API}${route.path}`,
       roles: EDITORS,
       scopes: ['import'],
       console: true,
-      example: { params: { id: 'alms-2019-20', car: '26' }, json: route.json },
+      example: { params: { id: 'alms-2019-20', car: '26' }, json: EXAMPLE_BODIES[kind] },
       handler: async (c) => {
         const id = seasonIdOfPath(c.req.param('id'));
         if (id === undefined) return refuse(c, refusal('not-found', 'No such season.'));
-        const car = route.kind === 'add-entry' ? undefined : carOfPath(c.req.param('car'));
-        if (route.kind !== 'add-entry' && car === undefined) {
+        const car = kind === 'add-entry' ? undefined : carOfPath(c.req.param('car'));
+        if (kind !== 'add-entry' && car === undefined) {
           return refuse(c, refusal('not-found', 'No such car.'));
         }
         const body: unknown = await c.req.json().catch(() => undefined);
         if (body === undefined) {
-          const expected = ENTRY_CHANGE_EXAMPLES[route.kind];
+          const expected = ENTRY_CHANGE_EXAMPLES[kind];
           return refuse(c, refusal('bad-request', `the body is not JSON: expected ${expected}`));
         }
         const confirm = c.req.query('confirm') === CONFIRM_LINEUP_FINDINGS;
-        const changed = await applyChange(office, c, id, route.kind, body, car, confirm);
+        const changed = await applyChange(office, c, id, kind, body, car, confirm);
         if (!changed.ok) return refuse(c, changed.error);
-        return c.json(changed.value, route.kind === 'add-entry' && changed.value.changed ? 201 : 200);
+        return c.json(changed.value, kind === 'add-entry' && changed.value.changed ? 201 : 200);
       },
     });
   }
