@@ -57,7 +57,7 @@ export function createHttpParts(office: Office, given: HttpOptions = {}): HttpPa
     }),
   );
   app.route('/api', apiRoutes(office, { store, today, computed, publicUrl: publicUrlOf(options.publicUrl) }));
-  app.route('/', pageRoutes(office, { ...options, store, today, computed }));
+  app.route('/', pageRoutes(office, { ...options, store, today, computed, publicUrl: publicUrlOf(options.publicUrl) }));
   app.onError((error, c) => {
     options.logger?.error({ err: error, path: c.req.path }, 'request failed');
     const body = { error: { code: 'internal', message: 'Something went wrong on our side.' } };

@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import { slugOf } from '../../domain/ids.ts';
 import type { Season } from '../../domain/season.ts';
 import { ERROR_STATUS } from './errors.ts';
-import { API_STYLESHEET } from '../pages/assets.ts';
+import { siteDocument } from '../pages/site-document.tsx';
 
 type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
@@ -63,23 +63,25 @@ function prose(text: string | undefined) {
   return (text ?? '').split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part));
 }
 
-function parameterRows(parameters: readonly Parameter[]) {
+function parameterRows(parameters: readonly Parameter[], label: string) {
   if (parameters.length === 0) return '';
-  return html`<table>
-    <tr>
-      <th>parameter</th>
-      <th>in</th>
-      <th>meaning</th>
-    </tr>
-    ${parameters.map(
-      (p) =>
-        html`<tr>
-          <td><code>${p.name}</code>${p.required ? '' : ' (optional)'}</td>
-          <td>${p.in}</td>
-          <td>${prose(p.description)}</td>
-        </tr>`,
-    )}
-  </table>`;
+  return html`<div class="table-scroll" role="region" aria-label="Parameters of GET /api${label}" tabindex="0">
+    <table>
+      <tr>
+        <th scope="col">parameter</th>
+        <th scope="col">in</th>
+        <th scope="col">meaning</th>
+      </tr>
+      ${parameters.map(
+        (p) =>
+          html`<tr>
+            <td><code>${p.name}</code>${p.required ? '' : ' (optional)'}</td>
+            <td>${p.in}</td>
+            <td>${prose(p.description)}</td>
+          </tr>`,
+      )}
+    </table>
+  </div>`;
 }
 
 /** An event stream never ends: curl must print it as it comes (-N), not buffer it. */
@@ -92,7 +94,11 @@ const isStream = (operation: Operation): boolean =>
  * is not there. Links are relative; the curl lines use the configured public URL, never the
  * request's own (the page is stored once and served to everyone: ../public-url.ts).
  */
-export function referencePage(document: OpenApiDocument, seasons: readonly Season[], publicUrl: string) {
+export async function referencePage(
+  document: OpenApiDocument,
+  seasons: readonly Season[],
+  publicUrl: string,
+): Promise<string> {
   const examples = examplesOf(seasons);
   const example = (path: string, operation: Operation) => exampleUrl(publicUrl, path, operation, examples);
   // The public reads: race control's routes need credentials, so no curl line of theirs would work.
@@ -100,47 +106,54 @@ export function referencePage(document: OpenApiDocument, seasons: readonly Seaso
     const operation = (item as { get?: Operation }).get;
     return operation && !path.startsWith('/v1/admin/') ? [{ path, operation }] : [];
   });
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Pitwall API</title>
-        <link rel="stylesheet" href="${API_STYLESHEET.href}" />
-      </head>
-      <body>
-        <h1>Pitwall API</h1>
-        <p>
-          Read-only JSON (and CSV and iCalendar) for seasons, results, standings and careers. The machine-readable
-          description is <a href="/api/openapi.json"><code>/api/openapi.json</code></a> (OpenAPI 3.1).
-        </p>
-        <p>
-          Every successful read has a strong <code>ETag</code> and <code>Cache-Control: public, max-age=60</code>; send
-          <code>If-None-Match</code> to get <code>304 Not Modified</code>.
-        </p>
-        ${routes.map(
-          ({ path, operation }) =>
-            html`<section>
-              <h2><code>GET /api${path === '/' ? '' : path}</code></h2>
-              <p><strong>${operation.summary ?? ''}</strong></p>
-              <p>${prose(operation.description)}</p>
-              ${parameterRows(operation.parameters ?? [])}
-              <pre>curl ${isStream(operation) ? '-sN' : '-s'} '${example(path, operation)}'</pre>
-            </section>`,
+  const body = html`<div class="api-reference">
+    <h1>Pitwall API</h1>
+    <p>
+      Read-only JSON (and CSV and iCalendar) for seasons, results, standings and careers. The machine-readable
+      description is <a href="/api/openapi.json"><code>/api/openapi.json</code></a> (OpenAPI 3.1).
+    </p>
+    <p>
+      Every successful read has a strong <code>ETag</code> and <code>Cache-Control: public, max-age=60</code>; send
+      <code>If-None-Match</code> to get <code>304 Not Modified</code>.
+    </p>
+    ${routes.map(
+      ({ path, operation }) =>
+        html`<section>
+          <h2><code>GET /api${path === '/' ? '' : path}</code></h2>
+          <p><strong>${operation.summary ?? ''}</strong></p>
+          <p>${prose(operation.description)}</p>
+          ${parameterRows(operation.parameters ?? [], path === '/' ? '' : path)}
+          <pre tabindex="0">curl ${isStream(operation) ? '-sN' : '-s'} '${example(path, operation)}'</pre>
+        </section>`,
+    )}
+    <section>
+      <h2>Errors</h2>
+      <p>
+        Every error, public or admin, is <code>{ "error": { "code", "message", "issues" } }</code>,
+        <code>issues</code> listing every problem found (<code>{ code, message, path?, line? }</code>):
+      </p>
+      <table>
+        <tr>
+          <th scope="col">code</th>
+          <th scope="col">HTTP status</th>
+        </tr>
+        ${Object.entries(ERROR_STATUS).map(
+          ([code, status]) =>
+            html`<tr>
+              <td><code>${code}</code></td>
+              <td>${status}</td>
+            </tr>`,
         )}
-        <section>
-          <h2>Errors</h2>
-          <p>Every error, public or admin, is <code>{ "error": { "code", "message", "issues" } }</code>, <code>issues</code> listing every problem found (<code>{ code, message, path?, line? }</code>):</p>
-          <table>
-            ${Object.entries(ERROR_STATUS).map(
-              ([code, status]) =>
-                html`<tr>
-                  <td><code>${code}</code></td>
-                  <td>${status}</td>
-                </tr>`,
-            )}
-          </table>
-        </section>
-      </body>
-    </html>`;
+      </table>
+    </section>
+  </div>`;
+  return siteDocument({
+    title: 'API',
+    description: 'The Pitwall API: read-only JSON, CSV and iCalendar for seasons, results, standings and careers.',
+    nav: 'api',
+    path: '/api',
+    publicUrl,
+    season: seasons[0],
+    body: (await body).toString(),
+  });
 }

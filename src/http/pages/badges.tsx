@@ -2,28 +2,24 @@
 import type { Child } from 'hono/jsx';
 import type { Rating } from '../../domain/vocabulary.ts';
 import { toneClasses } from '../../browser/class-tones.ts';
-import { countryName, flagEmoji } from './flags.ts';
+import { countryName, flagOf } from './flags.ts';
 
 /**
- * A nationality flag with its country's name as the accessible label (the emoji alone reads
- * as "flag: United Kingdom" at best, and as two letters on systems without flag glyphs).
+ * A nationality flag: flag-icons' SVG, served by Pitwall itself (./flags.ts), with the country's
+ * name as its text alternative. A code with no flag shows as the code, with the name as its title.
  */
 export function Flag(props: { code: string | undefined }) {
   if (!props.code) return null;
   const name = countryName(props.code);
-  const emoji = flagEmoji(props.code);
-  if (!emoji) {
+  const flag = flagOf(props.code);
+  if (!flag) {
     return (
       <abbr class="flag flag-code" title={name}>
         {props.code}
       </abbr>
     );
   }
-  return (
-    <span class="flag" role="img" aria-label={name} title={name}>
-      {emoji}
-    </span>
-  );
+  return <img class="flag" src={flag.href} alt={name} title={name} width={20} height={15} />;
 }
 
 /** A class name on its class colour. */
@@ -53,11 +49,25 @@ export function RatingBadge(props: { rating: Rating | undefined }) {
   );
 }
 
-/** A table wrapper that scrolls sideways on a phone instead of making the page wider. */
-export function ScrollTable(props: { label: string; children?: Child }) {
+/**
+ * A table wrapper that scrolls sideways on a phone instead of making the page wider. With a
+ * `hint`, a line above it says so on narrow screens (the pinned columns, `pin-*` in styles.css,
+ * stay put while the rest scrolls under them).
+ */
+export function ScrollTable(props: { label: string; hint?: string; children?: Child }) {
   return (
-    <div class="table-scroll" role="region" aria-label={props.label} tabindex={0}>
-      {props.children}
-    </div>
+    <>
+      {props.hint ? (
+        <p class="scroll-hint" aria-hidden="true">
+          {props.hint} <span class="scroll-arrow">⇆</span>
+        </p>
+      ) : null}
+      <div class="table-scroll" role="region" aria-label={props.label} tabindex={0}>
+        {props.children}
+      </div>
+    </>
   );
 }
+
+/** The hint of a table whose round columns scroll between pinned columns. */
+export const ROUNDS_HINT = 'Swipe the table sideways for every round';

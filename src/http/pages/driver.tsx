@@ -3,7 +3,7 @@ import type { DriverCareer, DriverSeason } from '../../domain/careers.ts';
 import type { Season } from '../../domain/season.ts';
 import { CarNumber, ClassChip, Flag, RatingBadge, ScrollTable } from './badges.tsx';
 import { countryName } from './flags.ts';
-import { formatPoints } from './format.ts';
+import { formatPoints, seasonName } from './format.ts';
 import { Layout } from './layout.tsx';
 import { seasonPath, standingsPath, teamPath } from './paths.ts';
 import { cellScale, ResultLegend, RoundCells, RoundHeadings } from './round-cells.tsx';
@@ -30,7 +30,7 @@ function CareerSummary(props: { career: DriverCareer }) {
             <tr>
               <th scope="row" class="name">
                 <a href={seasonPath(s.seasonId)}>
-                  {s.season} {s.series}
+                  {seasonName(s.season)} {s.series}
                 </a>
               </th>
               <td>
@@ -61,7 +61,7 @@ function CareerSummary(props: { career: DriverCareer }) {
 
 function SeasonResults(props: { row: DriverSeason; season: Season }) {
   const { row, season } = props;
-  const title = `${row.season} ${row.series}, ${row.class}`;
+  const title = `${seasonName(row.season)} ${row.series}, ${row.class}`;
   return (
     <ScrollTable label={title}>
       <table class="standings compact">
@@ -95,7 +95,13 @@ export function DriverPage(props: { career: DriverCareer; seasons: readonly Seas
   const { career } = props;
   const latest = props.seasons.find((s) => s.id === career.seasons[0]?.seasonId);
   return (
-    <Layout title={career.name} nav="none" seasonId={latest?.id} seasonLabel={latest?.season}>
+    <Layout
+      title={career.name}
+      description={`${career.name}: seasons, cars, classes and results round by round.`}
+      nav="none"
+      seasonId={latest?.id}
+      seasonLabel={latest?.season}
+    >
       <h1>
         <Flag code={career.nationality} /> {career.name}
       </h1>

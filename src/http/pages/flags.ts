@@ -1,7 +1,12 @@
 /**
  * Nationalities are stored as ISO 3166-1 alpha-3 codes (as licences and entry lists give them);
- * flag emoji are built from alpha-2 codes, so the two are mapped here.
+ * flag-icons names its SVG flags by alpha-2 codes, so the two are mapped here.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { assetOf } from './assets.ts';
+import type { Asset } from './assets.ts';
 
 // ISO 3166-1, alpha-3 then alpha-2, plus XKX/XK (Kosovo, a user-assigned code FIA entry lists use).
 const PAIRS =
@@ -33,14 +38,36 @@ export function alpha2Of(alpha3: string): string | undefined {
   return ALPHA2.get(alpha3.toUpperCase());
 }
 
-// Regional indicator symbol A is U+1F1E6: a flag is the pair of indicators of its alpha-2 code.
-const REGIONAL_A = 0x1f1e6;
+/** Where flag-icons keeps its 4:3 flags, one SVG per lower-case alpha-2 code. */
+const FLAG_DIR = join(dirname(createRequire(import.meta.url).resolve('flag-icons/package.json')), 'flags', '4x3');
 
-/** `GBR` -> 🇬🇧; undefined for an unknown code. */
-export function flagEmoji(alpha3: string): string | undefined {
+export const FLAG_PATH = '/assets/flags/';
+
+const flags = new Map<string, Asset | undefined>();
+
+/**
+ * The SVG flag of an alpha-2 code (`gb`), read from flag-icons on first use and kept: served by
+ * Pitwall itself at `/assets/flags/gb.svg`. Undefined for a code flag-icons has no flag for.
+ */
+export function flagAssetOf(alpha2: string): Asset | undefined {
+  const code = alpha2.toLowerCase();
+  if (!/^[a-z]{2}$/.test(code)) return undefined;
+  if (!flags.has(code)) {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = readFileSync(join(FLAG_DIR, `${code}.svg`));
+    } catch {
+      bytes = undefined;
+    }
+    flags.set(code, bytes ? assetOf(`${FLAG_PATH}${code}.svg`, bytes) : undefined);
+  }
+  return flags.get(code);
+}
+
+/** `GBR` -> the United Kingdom's flag asset; undefined for an unknown code. */
+export function flagOf(alpha3: string): Asset | undefined {
   const alpha2 = alpha2Of(alpha3);
-  if (!alpha2) return undefined;
-  return String.fromCodePoint(...[...alpha2].map((letter) => REGIONAL_A + letter.charCodeAt(0) - 65));
+  return alpha2 ? flagAssetOf(alpha2) : undefined;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });

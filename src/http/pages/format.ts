@@ -51,3 +51,19 @@ export function formatDuration(ms: number): string {
   const hours = minutes / 60;
   return hours === 1 ? '1 Hour' : `${hours} Hours`;
 }
+
+/**
+ * A season's name as the portal prints it: a winter season with an en dash (`2019-20`,
+ * `2019/20` and `2019–20` all print `2019–20`), anything else as it is.
+ */
+export function seasonName(label: string): string {
+  return label.replace(/^(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})$/, '$1–$2');
+}
+
+/** A gap to a leader: `+2 laps`, `+1 lap`, `+12.345`, `+1:02.345`. */
+export function formatGap(gap: { readonly laps: number } | { readonly timeMs: number }): string {
+  if ('laps' in gap) return `+${gap.laps} ${gap.laps === 1 ? 'lap' : 'laps'}`;
+  const minutes = Math.floor(gap.timeMs / 60_000);
+  const seconds = ((gap.timeMs % 60_000) / 1000).toFixed(3);
+  return minutes > 0 ? `+${minutes}:${seconds.padStart(6, '0')}` : `+${seconds}`;
+}

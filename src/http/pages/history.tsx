@@ -8,6 +8,7 @@ import { driverStandings, teamStandings } from '../../domain/standings.ts';
 import type { DriverRow, TeamRow } from '../../domain/standings.ts';
 import type { ChampionGroup, HistorySeason, SeriesHistory } from '../../formats/history-file.ts';
 import { ClassChip, ScrollTable } from './badges.tsx';
+import { seasonName } from './format.ts';
 import { Layout } from './layout.tsx';
 import { driverPath, seasonPath, standingsPath, teamPath } from './paths.ts';
 
@@ -80,13 +81,25 @@ function Names(props: { group: ChampionGroup; known: ReadonlySet<string> }) {
   );
 }
 
+/** Why a champions cell is empty: the source gives none of that kind that season, or none for the class. */
+function missingReason(row: HistoryRow, kind: ChampionGroup['kind']): string {
+  const any = row.champions.some((g) => g.kind === kind && g.classes.length === 1);
+  const what = kind === 'drivers' ? "drivers' champions" : "teams' champions";
+  return any ? `Not given for this class by the source` : `The source gives no ${what} for this season`;
+}
+
 function ChampionRows(props: { row: HistoryRow; known: ReadonlySet<string> }) {
   const { row } = props;
   const single = (kind: ChampionGroup['kind'], classId: string) =>
     row.champions.filter((g) => g.kind === kind && g.classes.length === 1 && g.classes[0] === classId);
-  const shared = row.champions.filter((g) => g.classes.length > 1);
-  const cell = (groups: readonly ChampionGroup[]) =>
-    groups.length === 0 ? <span class="muted">—</span> : groups.map((g) => <Names group={g} known={props.known} />);
+  const cell = (kind: ChampionGroup['kind'], classId: string) => {
+    const groups = single(kind, classId);
+    return groups.length === 0 ? (
+      <span class="muted">{missingReason(row, kind)}</span>
+    ) : (
+      groups.map((g) => <Names group={g} known={props.known} />)
+    );
+  };
   return (
     <>
       {row.classes.map((classId) => (
@@ -94,47 +107,59 @@ function ChampionRows(props: { row: HistoryRow; known: ReadonlySet<string> }) {
           <th scope="row">
             <ClassChip classId={classId} href={row.stored ? standingsPath(row.stored.id, classId) : undefined} />
           </th>
-          <td>{cell(single('drivers', classId))}</td>
-          <td>{cell(single('teams', classId))}</td>
-        </tr>
-      ))}
-      {shared.map((g) => (
-        <tr class="unattributed">
-          <th scope="row">{g.classes.join(' · ')}</th>
-          <td colspan={2}>
-            <span class="muted">
-              {g.kind === 'drivers' ? "Drivers' champions" : "Teams' champions"}, not split by class in the source:{' '}
-            </span>
-            <Names group={g} known={props.known} />
-          </td>
+          <td>{cell('drivers', classId)}</td>
+          <td>{cell('teams', classId)}</td>
         </tr>
       ))}
     </>
   );
 }
 
+/** Names the source lists over several classes without saying who won which: said so, under the table. */
+function Unattributed(props: { row: HistoryRow; known: ReadonlySet<string> }) {
+  const shared = props.row.champions.filter((g) => g.classes.length > 1);
+  if (shared.length === 0) return null;
+  return (
+    <div class="unattributed-note note">
+      <p>Also listed by the source, without saying which class each won:</p>
+      <ul>
+        {shared.map((g) => (
+          <li>
+            {g.kind === 'drivers' ? 'Drivers' : 'Teams'} ({g.classes.join(', ')}):{' '}
+            <Names group={g} known={props.known} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function SeasonSection(props: { row: HistoryRow; known: ReadonlySet<string> }) {
   const { row } = props;
   const id = `season-${slugOf(row.season)}`;
+  const name = seasonName(row.season);
   return (
     <section aria-labelledby={id} class="history-season">
-      <h2 id={id}>{row.stored ? <a href={seasonPath(row.stored.id)}>{row.season}</a> : row.season}</h2>
+      <h2 id={id}>{row.stored ? <a href={seasonPath(row.stored.id)}>{name}</a> : name}</h2>
       {row.champions.length > 0 ? (
-        <ScrollTable label={`${row.season} champions`}>
-          <table class="champions">
-            <caption>{row.season} champions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Class</th>
-                <th scope="col">Drivers</th>
-                <th scope="col">Teams</th>
-              </tr>
-            </thead>
-            <tbody>
-              <ChampionRows row={row} known={props.known} />
-            </tbody>
-          </table>
-        </ScrollTable>
+        <>
+          <ScrollTable label={`${name} champions`}>
+            <table class="champions">
+              <caption>{name} champions</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Class</th>
+                  <th scope="col">Drivers</th>
+                  <th scope="col">Teams</th>
+                </tr>
+              </thead>
+              <tbody>
+                <ChampionRows row={row} known={props.known} />
+              </tbody>
+            </table>
+          </ScrollTable>
+          <Unattributed row={row} known={props.known} />
+        </>
       ) : (
         <p>
           Classes:{' '}
@@ -167,7 +192,7 @@ function ClassesTable(props: { rows: readonly HistoryRow[] }) {
           {props.rows.map((row) => (
             <tr>
               <th scope="row">
-                <a href={`#season-${slugOf(row.season)}`}>{row.season}</a>
+                <a href={`#season-${slugOf(row.season)}`}>{seasonName(row.season)}</a>
               </th>
               <td>
                 {row.classes.map((c) => (
@@ -202,7 +227,13 @@ export function HistoryPage(props: { history: SeriesHistory | undefined; seasons
   const series = props.history?.series ?? props.seasons[0]?.series ?? 'Series';
   const latest = props.seasons[0];
   return (
-    <Layout title={`${series} history`} nav="history" seasonId={latest?.id} seasonLabel={latest?.season}>
+    <Layout
+      title={`${series} history`}
+      description={`${series}: every season's classes and champions, class by class.`}
+      nav="history"
+      seasonId={latest?.id}
+      seasonLabel={latest?.season}
+    >
       <h1>{series}: history</h1>
       <ClassesTable rows={rows} />
       {rows.map((row) => (

@@ -6,7 +6,9 @@ import { CarNumber, ClassChip, Flag } from './badges.tsx';
 import { formatDate, formatPoints } from './format.ts';
 import { Layout } from './layout.tsx';
 import { calendarIcsHref, driverPath, roundPath, seasonPath, standingsPath, teamPath } from './paths.ts';
-import { overallWinner } from './results.tsx';
+import { livePath } from './live.tsx';
+import { classWinners, isRaceDay } from './race-facts.ts';
+import { ClassWinners } from './season.tsx';
 import { seasonTitle } from './standings.tsx';
 
 /** Rows shown per table on the home page. */
@@ -26,14 +28,13 @@ export function lastAndNext(season: Season, today: string): { last?: Round; next
   return { ...(last ? { last } : {}), ...(next ? { next } : {}) };
 }
 
-function RoundCard(props: { season: Season; round: Round; heading: string }) {
+function RoundCard(props: { season: Season; round: Round; heading: string; today: string }) {
   const { season, round } = props;
-  const race = season.races.find((r) => r.round === round.round);
-  const winner = race ? overallWinner(race) : undefined;
-  const entry = season.entries.find((e) => e.car === winner);
+  const race = season.races.find((r) => r.round === round.round && r.classification);
+  const onAir = !race && isRaceDay(round, props.today);
   return (
     <article class="card">
-      <h2>{props.heading}</h2>
+      <h2>{onAir ? 'Racing today' : props.heading}</h2>
       <p class="card-title">
         Round {round.round}: {race ? <a href={roundPath(season.id, round.round)}>{round.name}</a> : round.name}
       </p>
@@ -46,10 +47,12 @@ function RoundCard(props: { season: Season; round: Round; heading: string }) {
           </>
         ) : null}
       </p>
-      {entry ? (
+      {race ? <ClassWinners winners={classWinners(season, race)} /> : null}
+      {onAir ? (
         <p>
-          Overall winner: <CarNumber car={entry.car} classId={entry.class} />{' '}
-          <a href={teamPath(entry.team)}>{entry.team}</a>
+          <a class="button live-now" href={livePath(season.id, round.round)}>
+            Follow the race live
+          </a>
         </p>
       ) : null}
     </article>
@@ -128,7 +131,13 @@ export function HomePage(props: { season: Season | undefined; seasons: readonly 
   const { last, next } = lastAndNext(season, props.today);
   const complete = !next && season.rounds.every((r) => season.races.some((race) => race.round === r.round));
   return (
-    <Layout title={seasonTitle(season)} nav="home" seasonId={season.id} seasonLabel={season.season}>
+    <Layout
+      title={seasonTitle(season)}
+      description={`${seasonTitle(season)}: the last and next rounds, each class's winners and the championship leaders.`}
+      nav="home"
+      seasonId={season.id}
+      seasonLabel={season.season}
+    >
       <h1>
         <a href={seasonPath(season.id)}>{seasonTitle(season)}</a>
       </h1>
@@ -144,8 +153,8 @@ export function HomePage(props: { season: Season | undefined; seasons: readonly 
         </a>
       </p>
       <div class="cards">
-        {last ? <RoundCard season={season} round={last} heading="Last round" /> : null}
-        {next ? <RoundCard season={season} round={next} heading="Next round" /> : null}
+        {last ? <RoundCard season={season} round={last} heading="Last round" today={props.today} /> : null}
+        {next ? <RoundCard season={season} round={next} heading="Next round" today={props.today} /> : null}
         {complete ? (
           <article class="card">
             <h2>Season complete</h2>

@@ -4,9 +4,10 @@
  * script (src/live/client/live-page.ts, bundled by ./live-script.ts) follows the event stream and
  * fills it in place. Without JavaScript the page points to the JSON API.
  */
-import type { Round, Season } from '../../domain/season.ts';
+import type { Race, Round, Season } from '../../domain/season.ts';
 import { ACO_CLASSIFICATION, describeClassificationRules } from '../../domain/classification-rules.ts';
 import { ClassChip } from './badges.tsx';
+import { FinishedRace } from './live-finished.tsx';
 import { Layout } from './layout.tsx';
 import { roundPath, seasonPath } from './paths.ts';
 import { seasonTitle } from './standings.tsx';
@@ -21,8 +22,13 @@ function Waiting() {
   return <p class="live-waiting">Waiting for the timing…</p>;
 }
 
-export function LivePage(props: { season: Season; round: Round; scriptHref: string }) {
+/**
+ * The live page. A round already classified is over: the page is then the finish, rendered here
+ * from the results (./live-finished.tsx) with no script and no stream, whatever the timing sent.
+ */
+export function LivePage(props: { season: Season; round: Round; scriptHref: string; race?: Race }) {
   const { season, round } = props;
+  if (props.race?.classification) return <FinishedRace season={season} round={round} race={props.race} />;
   const api = liveApiHref(season.id, round.round);
   return (
     <Layout

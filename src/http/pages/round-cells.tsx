@@ -70,11 +70,11 @@ export function RoundCells(props: { season: Season; cells: readonly RoundCell[];
   );
 }
 
-/** The colour key, shown beside every table that uses it. */
+/** The colour key, beside every table that uses it: folded, so that on a phone it does not push the table down. */
 export function ResultLegend() {
   return (
-    <div class="legend">
-      <p class="legend-title">Key</p>
+    <details class="legend">
+      <summary class="legend-title">Key: what the colours and bold figures mean</summary>
       <ul>
         {Object.entries(KEY_LABELS).map(([key, label]) => (
           <li>
@@ -89,6 +89,6 @@ export function ResultLegend() {
           Bold: pole position
         </li>
       </ul>
-    </div>
+    </details>
   );
 }

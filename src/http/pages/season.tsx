@@ -9,10 +9,31 @@ import { formatDate, formatDuration, roundsText } from './format.ts';
 import { Layout } from './layout.tsx';
 import { livePath } from './live.tsx';
 import { calendarIcsHref, driverPath, roundPath, standingsPath, teamPath } from './paths.ts';
-import { overallWinner } from './results.tsx';
+import { classWinners, isRaceDay } from './race-facts.ts';
+import type { ClassWinner } from './race-facts.ts';
 import { seasonTitle } from './standings.tsx';
 
-function Calendar(props: { season: Season }) {
+/** Each class's winner of a round, as the season articles list them; why there is none, where none. */
+export function ClassWinners(props: { winners: readonly ClassWinner[] }) {
+  return (
+    <ul class="class-winners">
+      {props.winners.map((w) => (
+        <li>
+          <ClassChip classId={w.classId} />{' '}
+          {w.entry ? (
+            <>
+              <CarNumber car={w.entry.car} classId={w.classId} /> <a href={teamPath(w.entry.team)}>{w.entry.team}</a>
+            </>
+          ) : (
+            <span class="muted">{w.none === 'no-entries' ? 'No entries' : 'No finisher'}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Calendar(props: { season: Season; today?: string }) {
   const { season } = props;
   return (
     <ScrollTable label="Calendar">
@@ -26,14 +47,13 @@ function Calendar(props: { season: Season }) {
             <th scope="col">Race</th>
             <th scope="col">Circuit</th>
             <th scope="col">Date</th>
-            <th scope="col">Results</th>
+            <th scope="col">Class winners</th>
           </tr>
         </thead>
         <tbody>
           {season.rounds.map((round) => {
-            const race = season.races.find((r) => r.round === round.round);
-            const winner = race ? overallWinner(race) : undefined;
-            const entry = season.entries.find((e) => e.car === winner);
+            const race = season.races.find((r) => r.round === round.round && r.classification);
+            const onAir = !race && props.today !== undefined && isRaceDay(round, props.today);
             return (
               <tr>
                 <td class="num">{round.round}</td>
@@ -49,19 +69,21 @@ function Calendar(props: { season: Season }) {
                 <td class="date">{round.date ? <time datetime={round.date}>{formatDate(round.date)}</time> : 'TBA'}</td>
                 <td>
                   {race ? (
-                    <a href={roundPath(season.id, round.round)}>
-                      Results
-                      {entry ? (
-                        <span class="model">
-                          Won by #{entry.car} {entry.team}
-                        </span>
-                      ) : null}
+                    <>
+                      <ClassWinners winners={classWinners(season, race)} />
+                      <a href={roundPath(season.id, round.round)}>
+                        Results<span class="visually-hidden"> of {round.name}</span>
+                      </a>
+                    </>
+                  ) : onAir ? (
+                    <a class="live-link live-now" href={livePath(season.id, round.round)}>
+                      Race day: follow it live
                     </a>
                   ) : (
                     <>
                       <span class="muted">To come</span> ·{' '}
                       <a class="live-link" href={livePath(season.id, round.round)}>
-                        Live
+                        Live timing<span class="visually-hidden"> of {round.name}</span>
                       </a>
                     </>
                   )}
@@ -181,11 +203,17 @@ function Classes(props: { season: Season }) {
   );
 }
 
-export function SeasonPage(props: { season: Season }) {
+export function SeasonPage(props: { season: Season; today?: string }) {
   const { season } = props;
   const findings = checkLineups(season);
   return (
-    <Layout title={seasonTitle(season)} nav="season" seasonId={season.id} seasonLabel={season.season}>
+    <Layout
+      title={seasonTitle(season)}
+      description={`${seasonTitle(season)}: calendar with each class's winners, classes and entry list.`}
+      nav="season"
+      seasonId={season.id}
+      seasonLabel={season.season}
+    >
       <h1>{seasonTitle(season)}</h1>
       <p class="actions">
         <a class="button" href={standingsPath(season.id)}>
@@ -196,7 +224,7 @@ export function SeasonPage(props: { season: Season }) {
         </a>
       </p>
       <h2>Calendar</h2>
-      <Calendar season={season} />
+      <Calendar season={season} today={props.today} />
       <h2>Classes</h2>
       <Classes season={season} />
       <h2>Entry list</h2>

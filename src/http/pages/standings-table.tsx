@@ -1,7 +1,7 @@
 /** A class's teams or drivers table, as the published tables print it, with links and colours. */
 import type { Season } from '../../domain/season.ts';
 import type { DriverRow, StandingsTable, TeamRow } from '../../domain/standings.ts';
-import { CarNumber, Flag, ScrollTable } from './badges.tsx';
+import { CarNumber, Flag, ROUNDS_HINT, ScrollTable } from './badges.tsx';
 import { formatPoints } from './format.ts';
 import { driverPath, teamPath } from './paths.ts';
 import { cellScale, RoundCells, RoundHeadings } from './round-cells.tsx';
@@ -28,30 +28,29 @@ export function StandingsTableView(props: {
   const title = tableTitle(table);
   const teams = table.kind === 'teams';
   return (
-    <ScrollTable label={title}>
-      <table class="standings" id={props.id}>
+    <ScrollTable label={title} hint={ROUNDS_HINT}>
+      <table class="standings pinned" id={props.id}>
         <caption class={props.captionHidden ? 'visually-hidden' : undefined}>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">
+            <th scope="col" class="num pin-pos">
               <abbr title="Position">Pos.</abbr>
             </th>
+            <th scope="col" class="pin-car">
+              Car
+            </th>
+            <th scope="col" class="pin-name">
+              {teams ? 'Team' : 'Driver'}
+            </th>
             {teams ? (
-              <>
-                <th scope="col">Car</th>
-                <th scope="col">Team</th>
-                <th scope="col" class="model-col">
-                  Model
-                </th>
-              </>
-            ) : (
-              <>
-                <th scope="col">Driver</th>
-                <th scope="col">Car</th>
-              </>
-            )}
+              <th scope="col" class="model-col">
+                Model
+              </th>
+            ) : null}
             <RoundHeadings season={season} />
-            <th scope="col">Points</th>
+            <th scope="col" class="num pin-end">
+              Points
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -78,16 +77,16 @@ interface RowProps<R> {
 function TeamRowView({ season, row, classId, scale }: RowProps<TeamRow>) {
   return (
     <tr>
-      <td class="pos">{row.position}</td>
-      <td>
+      <td class="pos pin-pos">{row.position}</td>
+      <td class="pin-car">
         <CarNumber car={row.car} classId={classId} />
       </td>
-      <th scope="row" class="name">
+      <th scope="row" class="name pin-name">
         <Flag code={row.nationality} /> <a href={teamPath(row.team)}>{row.team}</a>
       </th>
       <td class="model-col">{row.carModel ?? ''}</td>
       <RoundCells season={season} cells={row.rounds} scale={scale} />
-      <td class="points">{formatPoints(row.points)}</td>
+      <td class="points pin-end">{formatPoints(row.points)}</td>
     </tr>
   );
 }
@@ -95,17 +94,17 @@ function TeamRowView({ season, row, classId, scale }: RowProps<TeamRow>) {
 function DriverRowView({ season, row, classId, scale }: RowProps<DriverRow>) {
   return (
     <tr>
-      <td class="pos">{row.position}</td>
-      <th scope="row" class="name">
-        <Flag code={row.nationality} /> <a href={driverPath(row.driver)}>{row.driver}</a>
-      </th>
-      <td class="cars">
+      <td class="pos pin-pos">{row.position}</td>
+      <td class="cars pin-car">
         {row.cars.map((car) => (
           <CarNumber car={car} classId={classId} />
         ))}
       </td>
+      <th scope="row" class="name pin-name">
+        <Flag code={row.nationality} /> <a href={driverPath(row.driver)}>{row.driver}</a>
+      </th>
       <RoundCells season={season} cells={row.rounds} scale={scale} />
-      <td class="points">{formatPoints(row.points)}</td>
+      <td class="points pin-end">{formatPoints(row.points)}</td>
     </tr>
   );
 }

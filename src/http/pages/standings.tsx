@@ -8,6 +8,7 @@ import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import type { StandingsKind } from '../../domain/vocabulary.ts';
 import { ClassChip } from './badges.tsx';
 import { ProgressionChart } from './chart.tsx';
+import { seasonName } from './format.ts';
 import { Layout } from './layout.tsx';
 import { seasonPath, standingsCsvHref, standingsPath } from './paths.ts';
 import { progressionOf } from './progression.ts';
@@ -17,7 +18,7 @@ import { KIND_TITLES, StandingsTableView, tableTitle } from './standings-table.t
 const tableOf = (season: Season, classId: string, kind: StandingsKind): StandingsTable =>
   kind === 'teams' ? teamStandings(season, classId) : driverStandings(season, classId);
 
-export const seasonTitle = (season: Season) => `${season.season} ${season.series}`;
+export const seasonTitle = (season: Season) => `${seasonName(season.season)} ${season.series}`;
 
 /** "Points: 25-18-15-12-10-8-6-4-2-1 to the first 10; 0.5 to other classified cars; 1 for pole." */
 export function PointsScale(props: { season: Season; classId: string }) {
@@ -36,7 +37,7 @@ function TableBlock(props: { season: Season; table: StandingsTable; heading: boo
   const { season, table } = props;
   const id = `${slugOf(table.class)}-${table.kind}`;
   return (
-    <section class="table-block" aria-label={tableTitle(table)}>
+    <section class="table-block">
       {props.heading ? (
         <h3>
           <a href={standingsPath(season.id, table.class, table.kind)}>{tableTitle(table)}</a>
@@ -88,7 +89,13 @@ export function StandingsPage(props: { season: Season; only?: CarClass; asOf?: s
   const classes = only ? [only] : season.classes;
   const title = `${seasonTitle(season)} standings${only ? `: ${only.id}` : ''}`;
   return (
-    <Layout title={title} nav="standings" seasonId={season.id} seasonLabel={season.season}>
+    <Layout
+      title={title}
+      description={`${seasonTitle(season)}: the teams' and drivers' standings of ${only ? only.id : 'every class'}, round by round.`}
+      nav="standings"
+      seasonId={season.id}
+      seasonLabel={season.season}
+    >
       <p class="breadcrumbs">
         <a href={seasonPath(season.id)}>{seasonTitle(season)}</a>
       </p>
@@ -122,6 +129,7 @@ export function StandingsTablePage(props: { season: Season; carClass: CarClass; 
   return (
     <Layout
       title={`${seasonTitle(season)}: ${tableTitle(table)}`}
+      description={`${seasonTitle(season)}: the ${tableTitle(table)} round by round, with the points after each round.`}
       nav="standings"
       seasonId={season.id}
       seasonLabel={season.season}

@@ -3,7 +3,7 @@ import type { TeamCareer, TeamSeason } from '../../domain/careers.ts';
 import type { Season } from '../../domain/season.ts';
 import { CarNumber, ClassChip, Flag, ScrollTable } from './badges.tsx';
 import { countryName } from './flags.ts';
-import { formatPoints } from './format.ts';
+import { formatPoints, seasonName } from './format.ts';
 import { Layout } from './layout.tsx';
 import { driverPath, seasonPath, standingsPath } from './paths.ts';
 import { cellScale, ResultLegend, RoundCells, RoundHeadings } from './round-cells.tsx';
@@ -38,7 +38,7 @@ function CarRow(props: { row: TeamSeason; season: Season }) {
 
 function SeasonCars(props: { rows: readonly TeamSeason[]; season: Season }) {
   const { season } = props;
-  const title = `${season.season} ${season.series}`;
+  const title = `${seasonName(season.season)} ${season.series}`;
   return (
     <section>
       <h2>
@@ -75,7 +75,13 @@ export function TeamPage(props: { career: TeamCareer; seasons: readonly Season[]
   const seasonIds = [...new Set(career.seasons.map((s) => s.seasonId))];
   const latest = props.seasons.find((s) => s.id === seasonIds[0]);
   return (
-    <Layout title={career.name} nav="none" seasonId={latest?.id} seasonLabel={latest?.season}>
+    <Layout
+      title={career.name}
+      description={`${career.name}: its cars, crews and results season by season.`}
+      nav="none"
+      seasonId={latest?.id}
+      seasonLabel={latest?.season}
+    >
       <h1>
         <Flag code={career.nationality} /> {career.name}
       </h1>
