@@ -7,6 +7,9 @@ import { Layout } from '../pages/layout.tsx';
 import { decisionSummary } from '../pages/decisions.tsx';
 import type { DecisionView } from '../pages/decisions.tsx';
 import { PostForm } from './admin-pages.tsx';
+import type { RoundDriveTimes } from '../../app/drive-times.ts';
+import type { Infringement } from '../../domain/drive-time-rules.ts';
+import { decisionQuery, DriveTimes } from '../pages/drive-times.tsx';
 
 export const roundControlPath = (seasonId: string, round: number) =>
   `/admin/seasons/${encodeURIComponent(seasonId)}/rounds/${round}`;
@@ -56,6 +59,8 @@ export interface RoundControlProps {
   readonly problems?: readonly string[] | undefined;
   /** The refused decision's fields as typed, to correct rather than type again. */
   readonly draft?: Readonly<Record<string, string>> | undefined;
+  /** The round's drive times, when its race lap analysis was imported. */
+  readonly driveTimes?: RoundDriveTimes | undefined;
 }
 
 function ClassificationTable(props: { season: Season; race: Race }) {
@@ -114,7 +119,7 @@ function DecisionForm(props: {
   const typed = (name: string) => props.draft?.[name];
   return (
     <PostForm action={props.action} csrfToken={props.csrfToken} label="Issue decision">
-      <fieldset>
+      <fieldset id="new-decision">
         <legend>New decision</legend>
         <label>
           Kind{' '}
@@ -269,6 +274,12 @@ export function RoundControlPage(props: RoundControlProps) {
           action={`${path}/decisions`}
           csrfToken={csrfToken}
           steward={steward}
+        />
+      ) : null}
+      {props.driveTimes ? (
+        <DriveTimes
+          times={props.driveTimes}
+          {...(steward && race && { decisionHref: (i: Infringement) => `${path}?${decisionQuery(i)}#new-decision` })}
         />
       ) : null}
       {steward && race ? (

@@ -52,6 +52,7 @@ async function roundPage(office: Office, c: Context<AuthEnv>, status: 200 | 400 
   const round = season?.rounds.find((r) => r.round === number);
   if (!season || !round) return privateHtml(c, <p>There is no such round.</p>, 404);
   const views = (await office.decisionsWithImpact(season.id, round.round)) ?? [];
+  const driveTimes = await office.driveTimes(season.id, round.round);
   const page = (
     <RoundControlPage
       season={season}
@@ -64,6 +65,7 @@ async function roundPage(office: Office, c: Context<AuthEnv>, status: 200 | 400 
       error={extra.error}
       problems={extra.problems}
       draft={extra.draft}
+      driveTimes={driveTimes}
     />
   );
   return privateHtml(c, page, status);
@@ -152,9 +154,12 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
     if (!season) return privateHtml(c, <p>There is no such season.</p>, 404);
     return privateHtml(c, <SeasonControlPage season={season} />);
   });
-  app.get('/admin/seasons/:id/rounds/:round', requireOfficial(STAFF), (c) =>
-    roundPage(office, c, 200, { notice: c.req.query('notice') }),
-  );
+  app.get('/admin/seasons/:id/rounds/:round', requireOfficial(STAFF), (c) => {
+    // A finding's "open a decision" link fills the form in (?kind=…&car=…&reason=…); the steward decides.
+    const query = c.req.query();
+    const prefilled = ['kind', 'car', 'reason'].some((name) => query[name] !== undefined);
+    return roundPage(office, c, 200, { notice: query.notice, ...(prefilled && { draft: typedFields(query) }) });
+  });
 
   for (const prefix of ['/admin', '/api/v1/admin']) {
     mutation(app, {

@@ -9,6 +9,8 @@ import { Layout } from './layout.tsx';
 import { livePath } from './live.tsx';
 import type { DecisionView } from './decisions.tsx';
 import { RoundDecisions } from './decisions.tsx';
+import type { RoundDriveTimes } from '../../app/drive-times.ts';
+import { DriveTimes } from './drive-times.tsx';
 import { driverPath, roundPath, seasonPath, standingsPath, teamPath } from './paths.ts';
 import { resultKey } from './result-key.ts';
 import { cellScale } from './round-cells.tsx';
@@ -163,6 +165,8 @@ export function ResultsPage(props: {
   round: Round;
   race: Race | undefined;
   decisions?: readonly DecisionView[];
+  /** From the race's lap analysis, when race control imported one (./drive-times.tsx). */
+  driveTimes?: RoundDriveTimes | undefined;
 }) {
   const { season, round, race } = props;
   const winner = race ? overallWinner(race) : undefined;
@@ -196,6 +200,7 @@ export function ResultsPage(props: {
       ) : (
         <p class="empty">This round has not been run yet.</p>
       )}
+      {props.driveTimes ? <DriveTimes times={props.driveTimes} /> : null}
       <RoundDecisions decisions={props.decisions ?? []} />
       <RoundPager season={season} round={round.round} />
     </Layout>

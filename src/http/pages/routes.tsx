@@ -169,7 +169,8 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       const views = (decided?.decisions ?? [])
         .filter((d) => d.round === round.round)
         .map((decision) => ({ decision, impact: (decided?.impacts.get(decision.id) ?? []).map(describeChange) }));
-      return found(<ResultsPage season={season} round={round} race={race} decisions={views} />);
+      const driveTimes = await office.driveTimes(season.id, round.round, query.asOf);
+      return found(<ResultsPage season={season} round={round} race={race} decisions={views} driveTimes={driveTimes} />);
     }),
   );
 
