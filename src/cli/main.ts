@@ -8,7 +8,7 @@ import { UserError } from './user-error.ts';
  * (commander's own).
  */
 try {
-  await buildProgram().parseAsync(process.argv);
+  await (await buildProgram(process.argv)).parseAsync(process.argv);
 } catch (error) {
   if (!(error instanceof UserError)) throw error;
   for (const line of error.lines) process.stderr.write(`${line}\n`);

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { writeFile } from 'node:fs/promises';
 import { dataDir, serverSettings } from './environment.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import { UserError } from './user-error.ts';
@@ -39,6 +40,9 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<AddCommands>>> = {
   user: officialCommands,
   token: officialCommands,
 };
+
+/** The names of the commands that live in modules of their own (for a test that each is found). */
+export const MODULE_COMMANDS: readonly string[] = Object.keys(COMMAND_MODULES);
 
 async function officialCommands(): Promise<AddCommands> {
   const { addOfficialCommands } = await import('./officials.ts');
@@ -206,7 +210,7 @@ function buildCoreProgram(): Command {
           if (!exported.ok) {
             fail([`no season "${id}" in the database (it has: ${exported.error.known.join(', ') || 'none'})`]);
           }
-          if (options.output) await (await import('node:fs/promises')).writeFile(options.output, exported.value);
+          if (options.output) await writeFile(options.output, exported.value);
           else process.stdout.write(exported.value);
         },
         { fail },

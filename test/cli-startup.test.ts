@@ -1,0 +1,75 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildProgram, MODULE_COMMANDS } from '../src/cli/program.ts';
+import { runPitwall } from './support/pitwall-process.ts';
+
+const SEASON = new URL('../data/seasons/alms-2019-20.yaml', import.meta.url).pathname;
+const argv = (...args: string[]) => ['node', 'pitwall', ...args];
+const names = async (...args: string[]) => (await buildProgram(argv(...args))).commands.map((c) => c.name());
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pitwall-startup-'));
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+test('root help knows every command; each command of a module of its own is found by its name', async () => {
+  const all = await names();
+  for (const name of ['validate', 'standings', 'serve', 'import', 'export', ...MODULE_COMMANDS]) {
+    assert.ok(all.includes(name), `${name} missing from root help`);
+    assert.ok((await names(name)).includes(name), `pitwall ${name} does not find its command`);
+    assert.ok((await names('help', name)).includes(name), `pitwall help ${name} does not find its command`);
+  }
+  assert.deepEqual(await names('standings'), ['validate', 'standings', 'serve', 'import', 'export']);
+  // An unknown command is told apart from the known ones, which are all there to suggest from.
+  assert.deepEqual(await names('standing'), all);
+  const help = await runPitwall(['--help'], process.env);
+  assert.equal(help.code, 0);
+  for (const name of all) assert.match(help.stdout, new RegExp(`^  ${name}\\b`, 'm'));
+});
+
+test('a command on a season file loads neither the database nor the web stack', async () => {
+  // A module hook that writes down every module the command loads.
+  const record = join(dir, 'record.mjs');
+  const hooks = join(dir, 'hooks.mjs');
+  const loaded = join(dir, 'loaded.txt');
+  await writeFile(
+    hooks,
+    `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(${JSON.stringify(loaded)}, url + '\\n');
+  return next(url, context);
+}
+`,
+  );
+  await writeFile(
+    record,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+  );
+  const run = await runPitwall(['standings', SEASON, '--class', 'LMP2', '--format', 'csv'], {
+    ...process.env,
+    NODE_OPTIONS: `--import=${pathToFileURL(record).href}`,
+  });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /G-Drive/);
+  const urls = (await readFile(loaded, 'utf8')).split('\n');
+  assert.ok(urls.some((url) => url.endsWith('/src/cli/load-season.ts')));
+  for (const part of [
+    '/src/store/',
+    '/src/http/',
+    '/src/app/office.ts',
+    '@electric-sql',
+    '/node_modules/hono/',
+    '/node_modules/pg/',
+  ]) {
+    assert.deepEqual(
+      urls.filter((url) => url.includes(part)),
+      [],
+      `pitwall standings loaded ${part}`,
+    );
+  }
+});
