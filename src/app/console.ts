@@ -15,6 +15,9 @@ import type { QualifyingImported } from './qualifying-import.ts';
 import type { LapAnalysisImported } from './lap-analysis-import.ts';
 import type { TimingRefusal } from './timing-import.ts';
 import { timingRefusalOf } from './timing-import.ts';
+import type { EntryListView } from './entry-list.ts';
+import { entryListView } from './entry-list.ts';
+import type { EntryListChange } from '../store/entry-list-changes.ts';
 
 /** A classification imported, as the admin API answers it. */
 export interface ClassificationImported {
@@ -104,6 +107,12 @@ export interface Console {
     file: TimingFileInput,
     by: string,
   ): Promise<Result<LapAnalysisImported, TimingRefusal>>;
+  /** The entry list, class by class, with per-round crews (src/app/entry-list.ts); undefined: no such season. */
+  entryList(id: string): Promise<EntryListView | undefined>;
+  /** The entry list's audit trail, oldest first; undefined: no such season. */
+  entryListChanges(id: string): Promise<readonly EntryListChange[] | undefined>;
+  /** Changes the entry list: the office's own use-case. */
+  changeEntryList: Office['changeEntryList'];
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -180,5 +189,11 @@ export function openConsole(office: Office, officials: Officials): Console {
       const imported = await office.importLapAnalysis(id, round, file.bytes, file.fileName, by, options);
       return imported.ok ? imported : err(timingRefusalOf(imported.error));
     },
+    entryList: async (id) => {
+      const season = await office.season(id);
+      return season ? entryListView(season) : undefined;
+    },
+    entryListChanges: async (id) => ((await office.season(id)) ? office.entryListChanges(id) : undefined),
+    changeEntryList: (id, change, by, options) => office.changeEntryList(id, change, by, options),
   };
 }

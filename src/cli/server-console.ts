@@ -20,6 +20,10 @@ import { err, ok } from '../domain/result.ts';
 import type { Result } from '../domain/result.ts';
 import type { PolesSet } from '../app/poles.ts';
 import { operator } from './operator.ts';
+import type { EntryListChanged, EntryListRefusal, EntryListView } from '../app/entry-list.ts';
+import { CONFIRM_LINEUP_FINDINGS } from '../app/entry-list.ts';
+import { ENTRY_CHANGE_ROUTES, entryChangeBody } from '../formats/entry-list-request.ts';
+import type { EntryListChange } from '../store/entry-list-changes.ts';
 
 /** The server that owns the database answered what the command cannot use: said as it is. */
 export class ServerRefused extends Error {}
@@ -38,7 +42,7 @@ const isOfficialsError = (value: unknown): value is OfficialsError =>
  */
 export function serverConsole(baseUrl: string, secret: string, describe: string): Console {
   const call = async (
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     path: string,
     body?: string | Uint8Array<ArrayBuffer>,
     type = 'application/json',
@@ -161,5 +165,31 @@ export function serverConsole(baseUrl: string, secret: string, describe: string)
     importTimingClassification: (id, round, file) => timing<ClassificationImported>(id, round, 'classification', file),
     importTimingQualifying: (id, round, file) => timing<QualifyingImported>(id, round, 'qualifying', file),
     importTimingLapAnalysis: (id, round, file) => timing<LapAnalysisImported>(id, round, 'laps', file),
+    entryList: async (id) => {
+      const response = await call('GET', `/api/v1/admin/seasons/${encodeURIComponent(id)}/entries`);
+      return response.status === 404 ? undefined : json<EntryListView>(response);
+    },
+    entryListChanges: async (id) => {
+      const response = await call('GET', `/api/v1/admin/seasons/${encodeURIComponent(id)}/entries/changes`);
+      return response.status === 404 ? undefined : (await json<{ changes: EntryListChange[] }>(response)).changes;
+    },
+    // The server records the change as the command's (`console:USER`), as it does the poles.
+    changeEntryList: async (id, change, _by, options = {}) => {
+      const route = ENTRY_CHANGE_ROUTES[change.kind];
+      const car = route.path.replace(':car', encodeURIComponent(change.car));
+      const confirm = options.confirm ? `?confirm=${CONFIRM_LINEUP_FINDINGS}` : '';
+      const path = `/api/v1/admin/seasons/${encodeURIComponent(id)}/entries${car}${confirm}`;
+      const response = await call(route.method, path, JSON.stringify(entryChangeBody(change)));
+      if (response.ok) return ok((await response.json()) as EntryListChanged);
+      const failure = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { error?: Partial<EntryListRefusal> };
+      const code = failure.error?.code;
+      if (code === 'not-found' || code === 'bad-request' || code === 'conflict' || code === 'needs-confirmation') {
+        return err(refusal(code, failure.error?.message ?? response.statusText, failure.error?.issues));
+      }
+      return unexpected(response);
+    },
   };
 }
