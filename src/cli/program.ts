@@ -37,6 +37,10 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<AddCommands>>> = {
     const { addTimingCommand } = await import('./timing-import-command.ts');
     return (program) => addTimingCommand(program, fail);
   },
+  entries: async () => {
+    const { addEntriesCommand } = await import('./entries-command.ts');
+    return (program) => addEntriesCommand(program, fail);
+  },
   user: officialCommands,
   token: officialCommands,
 };

@@ -46,7 +46,7 @@ export function resultConflicts(before: Season, after: Season, car: string, path
       issues.push({
         code: 'has-results',
         message:
-          `#${car} has results as a ${was.class} car (round ${rounds.join(', ')}): its class cannot change ` +
+          `#${car} has results in ${was.class} (round${rounds.length > 1 ? 's' : ''} ${rounds.join(', ')}): its class cannot change ` +
           'once a classification or a pole names it',
         path: ['class'],
       });

@@ -337,21 +337,21 @@ function driver(entry: Entry, change: DriverChange): Built {
   }
   const others = entry.drivers.filter((d) => d !== member);
   const aliases = change.aliases ?? member.aliases ?? [];
-  const taken = (alias: string) =>
-    nameKey(alias) === nameKey(member.name) ||
-    others.some((d) => [d.name, ...(d.aliases ?? [])].some((n) => nameKey(n) === nameKey(alias)));
+  // An alias is another spelling of this driver only: not their own name, nor another driver's.
+  const other = (alias: string) =>
+    others.find((d) => [d.name, ...(d.aliases ?? [])].some((n) => nameKey(n) === nameKey(alias)));
   const issues: Issue[] = [
-    ...(change.aliases ?? []).flatMap((alias, i) =>
-      taken(alias)
-        ? [
-            {
-              code: 'duplicate-driver',
-              message: `"${alias}" is already a name in the crew of #${entry.car}: an alias is another spelling of this driver only`,
-              path: ['aliases', i],
-            },
-          ]
-        : [],
-    ),
+    ...(change.aliases ?? []).flatMap((alias, i): Issue[] => {
+      const path = ['aliases', i];
+      const owner = other(alias);
+      if (owner) {
+        const message = `"${alias}" is how ${owner.name} of the crew of #${entry.car} is spelled, not ${member.name}`;
+        return [{ code: 'duplicate-driver', message, path }];
+      }
+      return alias === member.name
+        ? [{ code: 'duplicate-driver', message: `"${alias}" is ${member.name}'s own name, not another spelling`, path }]
+        : [];
+    }),
     ...duplicateNames(change.aliases ?? [], ['aliases']),
   ];
   if (issues.length > 0) return err(issues);

@@ -12,7 +12,7 @@ import type { Issue, Result } from '../domain/result.ts';
 import { err, ok } from '../domain/result.ts';
 import { RATINGS } from '../domain/vocabulary.ts';
 import { storable } from './text.ts';
-import { mustBe, toIssues } from './zod-issues.ts';
+import { defaultMessage, mustBe, toIssues } from './zod-issues.ts';
 
 const name = z.string().trim().min(1).max(100).superRefine(storable('name'));
 const car = z.string().trim().min(1).max(20).superRefine(storable('name'));
@@ -70,7 +70,7 @@ export const ENTRY_CHANGE_EXAMPLES: Readonly<Record<EntryChangeKind, string>> = 
 
 /** A body for a change of `kind`; `car` is the path's, for every kind but `add-entry`. */
 export function readEntryChange(kind: EntryChangeKind, body: unknown, pathCar?: string): Result<EntryChange, Issue[]> {
-  const parsed = bodies[kind].safeParse(body, { reportInput: true });
+  const parsed = bodies[kind].safeParse(body, { reportInput: true, error: defaultMessage });
   if (!parsed.success) return err(toIssues(parsed.error.issues));
   const car = kind === 'add-entry' ? {} : { car: pathCar ?? '' };
   // The schemas above are the domain's changes, field for field.
