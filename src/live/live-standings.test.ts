@@ -23,15 +23,15 @@ function lmp2Teams(lines: readonly ClassificationLine[]) {
   return { table, rows };
 }
 
-// Before Buriram, with Carlin's Buriram pole counted (the published final table less each car's
-// Buriram race points, ../shared/seeds/004): #26 65, #45 56 + 1 = 57, #36 55, #33 38 - 8 = 30,
+// Before Buriram, without Carlin's Buriram pole (the published final table less each car's Buriram
+// points, ../shared/seeds/004): #26 65, #45 82 - 26 = 56, #36 55, #33 38 - 8 = 30,
 // #34 28 - 6 = 22, #96 27 - 15 = 12, #1 13 - 12 = 1.
 
 test('Buriram as it was run: the live LMP2 teams table at the flag is the published final one, 83 to 82', () => {
   const { table, rows } = lmp2Teams(buriram);
   assert.deepEqual(rows, [
     ['26', 1, 83_000, 1, 65_000, 0],
-    ['45', 2, 82_000, 2, 57_000, 0],
+    ['45', 2, 82_000, 2, 56_000, 0],
     ['36', 3, 65_000, 3, 55_000, 0],
     ['33', 4, 38_000, 4, 30_000, 0],
     ['34', 5, 28_000, 5, 22_000, 0],
@@ -53,9 +53,9 @@ test('Buriram with Carlin winning and G-Drive third: Carlin would be champion by
   // #96 and #26 swapped: LMP2 order 45, 96, 26, 1, 36, 33, 34.
   const swapped = buriram.map((l) => (l.car === '26' ? { ...l, car: '96' } : l.car === '96' ? { ...l, car: '26' } : l));
   const { table, rows } = lmp2Teams(swapped);
-  // 45: 57 + 25; 26: 65 + 15; 36: 55 + 10; 33: 30 + 8; 96: 12 + 18; 34: 22 + 6; 1: 1 + 12.
+  // 45: 56 + 1 + 25; 26: 65 + 15; 36: 55 + 10; 33: 30 + 8; 96: 12 + 18; 34: 22 + 6; 1: 1 + 12.
   assert.deepEqual(rows, [
-    ['45', 1, 82_000, 2, 57_000, 1],
+    ['45', 1, 82_000, 2, 56_000, 1],
     ['26', 2, 80_000, 1, 65_000, -1],
     ['36', 3, 65_000, 3, 55_000, 0],
     ['33', 4, 38_000, 4, 30_000, 0],
@@ -85,7 +85,7 @@ test('the drivers title picture skips the leader’s crew-mates: G-Drive’s dri
   assert.ok(['Ben Barnicoat', 'Jack Manchester', 'Harry Tincknell'].includes(table.title.second ?? ''));
   assert.equal(table.title.gap, 1_000);
   assert.equal(table.rows['Ben Barnicoat']?.points, 82_000);
-  assert.equal(table.rows['Ben Barnicoat']?.pointsBefore, 57_000);
+  assert.equal(table.rows['Ben Barnicoat']?.pointsBefore, 56_000);
 });
 
 test('every class has a teams and a drivers table; only the last round decides', () => {
@@ -114,9 +114,10 @@ test('a small season: pole kept from the imported qualifying, before tables foll
     Object.values(liveStandings(s, 2, [line('3'), line('2'), line('1')])['P/teams']?.rows ?? {})
       .sort((a, b) => a.position - b.position)
       .map((r) => [r.key, r.position, r.points, r.positionBefore, r.pointsBefore, r.change]);
-  // Before round 2: #1 25, #2 18, #3 15 + 1 (pole) = 16. Live: #3 wins (+25), #2 second (+18), #1 third (+15).
+  // Before round 2: #1 25, #2 18, #3 15 (its round-2 pole is the round's). Live: #3 wins (+25 + 1), #2 second
+  // (+18), #1 third (+15).
   assert.deepEqual(rowsOf(small), [
-    ['3', 1, 41_000, 3, 16_000, 2],
+    ['3', 1, 41_000, 3, 15_000, 2],
     ['1', 2, 40_000, 1, 25_000, -1],
     ['2', 3, 36_000, 2, 18_000, -1],
   ]);
@@ -125,7 +126,7 @@ test('a small season: pole kept from the imported qualifying, before tables foll
   const other = buildSeason({ entries, rounds: 2, races: [race(1, [line('2'), line('1'), line('3')]), qualifying] });
   assert.deepEqual(rowsOf(other), [
     ['2', 1, 43_000, 1, 25_000, 0],
-    ['3', 2, 41_000, 3, 16_000, 1],
+    ['3', 2, 41_000, 3, 15_000, 1],
     ['1', 3, 33_000, 2, 18_000, -1],
   ]);
   // Round 2 is the last round here: the leader would be champion.

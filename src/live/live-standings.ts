@@ -3,8 +3,9 @@
  * replaced by the live classification, compared with the standings before the round. Pure.
  *
  * - The round's poles stay when the season already holds a race for the round (qualifying
- *   imported before the race); the "before" tables count them too (`seasonBefore(…, true)`), so a
- *   change of position is what the race itself does.
+ *   imported before the race) and count in the live tables; the "before" tables are the earlier
+ *   races only (`seasonBefore(…, false)`): "Before" is what the table said before the round, so
+ *   the round's pole point is part of what the round changes.
  * - A row not in the table before the round (cannot happen with the domain's tables, which hold
  *   every entry of the class, but kept safe) gets `positionBefore` = its live position, points
  *   before 0, change 0.
@@ -42,7 +43,7 @@ function tablesBefore(season: Season, round: number): ReadonlyMap<string, Readon
   }
   const cached = perRound.get(round);
   if (cached) return cached;
-  const before = seasonBefore(season, round, true);
+  const before = seasonBefore(season, round, false);
   const tables = new Map<string, ReadonlyMap<string, Before>>();
   for (const { id } of season.classes) {
     for (const kind of STANDINGS_KINDS) {

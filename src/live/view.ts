@@ -98,7 +98,7 @@ export interface LiveStandingsRow {
   readonly cars: readonly string[];
   readonly position: number;
   readonly points: MilliPoints;
-  /** Position and points before this race (its pole counted when known); rows level share a position. */
+  /** Position and points before this race, its pole not counted; rows level share a position. */
   readonly positionBefore: number;
   readonly pointsBefore: MilliPoints;
   /** Places gained (positive) or lost (negative) in this race so far; 0 for all when all were level. */

@@ -6,17 +6,20 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/http/server.ts';
 import { startServer } from '../../src/http/server.ts';
 import { openOfficials } from '../../src/app/officials.ts';
+import { parseSeasonFile, serializeSeasonFile } from '../../src/formats/season-file.ts';
 import { launchChromium, needsChromium } from '../support/chromium.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const SEASON = '/seasons/alms-2019-20';
+/** The same season before Buriram was run: its live page follows the stream (a classified round's shows the finish). */
+const BEFORE_BURIRAM = 'alms-2019-20-before-buriram';
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -32,6 +35,13 @@ before(async () => {
   assert.ok(
     (await openOfficials(server.office.db).add({ name: 'Stella Steward', role: 'steward', password: PASSWORD })).ok,
   );
+  const bundled = parseSeasonFile(
+    await readFile(new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url), 'utf8'),
+    'alms-2019-20.yaml',
+  );
+  assert.ok(bundled.ok);
+  const beforeBuriram = { ...bundled.value, id: BEFORE_BURIRAM, races: bundled.value.races.filter((r) => r.round < 4) };
+  assert.ok((await server.office.importSeasonFile(serializeSeasonFile(beforeBuriram), 'before-buriram.yaml')).ok);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Installed by the browser itself, outside the page's policy: it reports what the policy blocks.
@@ -89,7 +99,7 @@ test('every kind of public page loads with nothing blocked by the policy', needs
 });
 
 test("the live page's own script runs and follows the stream under the policy", needsChromium, async () => {
-  const page = await open(`${SEASON}/rounds/1/live`);
+  const page = await open(`/seasons/${BEFORE_BURIRAM}/rounds/4/live`);
   await page.waitForSelector('#live-connection[data-state="live"]', { timeout: 15_000 });
   await page.close();
   assert.deepEqual(violations, []);

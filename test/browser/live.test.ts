@@ -175,6 +175,13 @@ test('the live page follows Le Mans 2024 in place, to the official class winners
   assert.deepEqual(winners, ['50', '22', '91']);
   assert.equal(await page.textContent('.live-race tr[data-car="20"] td.status'), 'NC');
   assert.equal(await page.textContent('#live-flag'), 'Chequered');
+  // The race is over: no "Live" light, and the championship as it stands.
+  await page.waitForSelector('#live-connection[data-state="finished"]');
+  assert.equal(await page.textContent('#live-connection'), 'Finished');
+  assert.match(
+    (await page.textContent('.live-class[data-class="LMP2"] .live-title')) ?? '',
+    /^.+ champion by \d+(\.\d+)? points?\.$/,
+  );
 
   // A phone: the panes stack, wide tables scroll inside their box, never the page.
   await page.setViewportSize({ width: 375, height: 812 });

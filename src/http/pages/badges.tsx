@@ -70,4 +70,4 @@ export function ScrollTable(props: { label: string; hint?: string; children?: Ch
 }
 
 /** The hint of a table whose round columns scroll between pinned columns. */
-export const ROUNDS_HINT = 'Swipe the table sideways for every round';
+export const ROUNDS_HINT = 'Swipe sideways for every round';

@@ -2,9 +2,9 @@
 import type { ClassOutcome } from '../../domain/classification.ts';
 import { resultLabel, scoreClassRound } from '../../domain/classification.ts';
 import { slugOf } from '../../domain/ids.ts';
-import type { Entry, Race, Round, Season } from '../../domain/season.ts';
+import type { ClassificationLine, Entry, Race, Round, Season } from '../../domain/season.ts';
 import { CarNumber, ClassChip, Flag, ScrollTable } from './badges.tsx';
-import { formatDate, formatDuration, formatPoints, formatRaceTime } from './format.ts';
+import { formatDate, formatDuration, formatGap, formatPoints, formatRaceTime } from './format.ts';
 import { Layout } from './layout.tsx';
 import { livePath } from './live.tsx';
 import type { DecisionView } from './decisions.tsx';
@@ -13,6 +13,8 @@ import type { RoundDriveTimes } from '../../app/drive-times.ts';
 import { DriveTimes } from './drive-times.tsx';
 import { driverPath, roundPath, seasonPath, standingsPath, teamPath } from './paths.ts';
 import { resultKey } from './result-key.ts';
+import { gapToLeader, isRaceDay, overallPositions, poleEntry, raceData } from './race-facts.ts';
+import type { RaceData } from './race-facts.ts';
 import { cellScale } from './round-cells.tsx';
 import type { CellScale } from './round-cells.tsx';
 import { seasonTitle } from './standings.tsx';
@@ -64,6 +66,14 @@ function Crew(props: { entry: Entry | undefined; names: readonly string[] }) {
   );
 }
 
+/** Which of the optional columns a round's tables show: a column nobody has a figure for is left out. */
+interface Columns {
+  readonly overall: boolean;
+  readonly laps: boolean;
+  readonly time: boolean;
+  readonly gap: boolean;
+}
+
 interface RowProps {
   readonly season: Season;
   readonly race: Race;
@@ -71,48 +81,106 @@ interface RowProps {
   readonly outcome: ClassOutcome;
   readonly scale: CellScale;
   readonly winner?: string;
-  /** Whether the round has any total race time: without one, the column is left out. */
-  readonly timed: boolean;
+  readonly columns: Columns;
+  readonly overall: ReadonlyMap<string, number>;
+  /** The class leader's line, for the gaps. */
+  readonly leader?: ClassificationLine;
+}
+
+/** A figure the sources do not give: a dash, read out as such. */
+function Unknown(props: { what: string }) {
+  return <abbr title={`${props.what}: not in the sources`}>—</abbr>;
 }
 
 function OutcomeRow(props: RowProps) {
-  const { season, race, classId, outcome } = props;
+  const { season, race, classId, outcome, columns } = props;
   const entry = season.entries.find((e) => e.car === outcome.car);
   const line = race.classification?.find((l) => l.car === outcome.car);
+  const classified = outcome.position !== undefined;
   const isWinner = outcome.car === props.winner;
   const label = resultLabel(outcome) ?? '—';
   const racePoints = outcome.points - (outcome.pole ? props.scale.pole : 0);
   const key = resultKey(resultLabel(outcome), props.scale.scoringPositions, racePoints > 0);
+  const gap =
+    props.leader && line && classified && outcome.position !== 1 ? gapToLeader(props.leader, line) : undefined;
   return (
     <tr class={isWinner ? 'overall-winner' : undefined}>
-      <td class={`pos key-${key}`}>{label}</td>
-      <td>
+      <td class={`pos pin-pos key-${key}`}>{label}</td>
+      <td class="pin-car">
         <CarNumber car={outcome.car} classId={classId} />
       </td>
-      <th scope="row" class="name">
+      <th scope="row" class="name pin-name">
         <Flag code={entry?.nationality} /> {entry ? <a href={teamPath(entry.team)}>{entry.team}</a> : null}
         {entry?.carModel ? <span class="model">{entry.carModel}</span> : null}
         {isWinner ? <span class="badge winner-badge">Overall winner</span> : null}
+        {outcome.pole ? <span class="badge pole-badge">Pole</span> : null}
       </th>
       <td>
         <Crew entry={entry} names={outcome.crew} />
       </td>
-      <td class="num">{line?.laps ?? '—'}</td>
-      {props.timed ? (
-        <td class="num">{line?.totalTimeMs !== undefined ? formatRaceTime(line.totalTimeMs) : '—'}</td>
+      {columns.overall ? <td class="num">{props.overall.get(outcome.car) ?? ''}</td> : null}
+      {columns.laps ? <td class="num">{line?.laps ?? (line ? <Unknown what="Laps" /> : '')}</td> : null}
+      {columns.time ? (
+        <td class="num">
+          {line?.totalTimeMs !== undefined ? (
+            formatRaceTime(line.totalTimeMs)
+          ) : classified ? (
+            <Unknown what="Race time" />
+          ) : (
+            ''
+          )}
+        </td>
+      ) : null}
+      {columns.gap ? (
+        <td class="num">{gap ? formatGap(gap) : classified && outcome.position !== 1 ? <Unknown what="Gap" /> : ''}</td>
       ) : null}
       <td>{outcome.status ?? 'Qualified only'}</td>
-      <td class="pole-col">{outcome.pole ? <span class="badge pole-badge">Pole</span> : null}</td>
-      <td class="points">{formatPoints(outcome.points)}</td>
+      <td class="points pin-end">{formatPoints(outcome.points)}</td>
     </tr>
   );
 }
 
-function ClassResults(props: { season: Season; race: Race; classId: string; winner?: string }) {
+/** What the sources of this class's lines lack, for the caption: "laps for 3 of 7 cars". */
+function captionGaps(lines: readonly (ClassificationLine | undefined)[], columns: Columns): string {
+  const present = lines.filter((l): l is ClassificationLine => l !== undefined);
+  const missing: string[] = [];
+  const withLaps = present.filter((l) => l.laps !== undefined).length;
+  if (columns.laps && withLaps < present.length) {
+    missing.push(`laps for ${present.length - withLaps} of ${present.length} cars`);
+  }
+  const classified = present.filter((l) => l.status === 'Classified');
+  const timed = classified.filter((l) => l.totalTimeMs !== undefined).length;
+  if (columns.time && timed < classified.length) missing.push(`race times for ${classified.length - timed} cars`);
+  return missing.length > 0 ? `A dash: not in the sources (${missing.join('; ')}).` : '';
+}
+
+function ClassPole(props: { season: Season; race: Race; classId: string; outcomes: readonly ClassOutcome[] }) {
   const { season, race, classId } = props;
+  const pole = poleEntry(season, race, classId);
+  if (!pole) return <p class="class-pole muted">Pole: not known for this round.</p>;
+  const credited = props.outcomes.find((o) => o.pole)?.car;
+  return (
+    <p class="class-pole">
+      Pole: <CarNumber car={pole.car} classId={classId} /> <a href={teamPath(pole.team)}>{pole.team}</a>
+      {credited !== undefined && credited !== pole.car ? (
+        <span class="muted"> (not scoring: the pole point went to #{credited})</span>
+      ) : null}
+    </p>
+  );
+}
+
+function ClassResults(props: { season: Season; race: Race; classId: string; winner?: string; columns: Columns }) {
+  const { season, race, classId, columns } = props;
   const scored = scoreClassRound(season, race, classId);
   const scale = cellScale(season, classId);
-  const timed = race.classification?.some((line) => line.totalTimeMs !== undefined) ?? false;
+  const overall = overallPositions(season, race);
+  const lineOf = (car: string) => race.classification?.find((l) => l.car === car);
+  const leaderCar = scored.outcomes.find((o) => o.position === 1)?.car;
+  const leader = leaderCar === undefined ? undefined : lineOf(leaderCar);
+  const gaps = captionGaps(
+    scored.outcomes.map((o) => lineOf(o.car)),
+    columns,
+  );
   const id = `${slugOf(classId)}-results`;
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -122,41 +190,130 @@ function ClassResults(props: { season: Season; race: Race; classId: string; winn
       {scored.outcomes.length === 0 ? (
         <p class="empty">No {classId} car took part.</p>
       ) : (
-        <ScrollTable label={`${classId} results`}>
-          <table class="results" id={id}>
-            <caption>{classId} results</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <abbr title="Class position">Pos.</abbr>
-                </th>
-                <th scope="col">Car</th>
-                <th scope="col">Team</th>
-                <th scope="col">Drivers</th>
-                <th scope="col">Laps</th>
-                {timed ? <th scope="col">Time</th> : null}
-                <th scope="col">Status</th>
-                <th scope="col">Pole</th>
-                <th scope="col">Points</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scored.outcomes.map((outcome) => (
-                <OutcomeRow
-                  season={season}
-                  race={race}
-                  classId={classId}
-                  outcome={outcome}
-                  scale={scale}
-                  winner={props.winner}
-                  timed={timed}
-                />
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <>
+          <ClassPole season={season} race={race} classId={classId} outcomes={scored.outcomes} />
+          <ScrollTable label={`${classId} results`} hint="Swipe sideways for laps, gaps and status">
+            <table class="results pinned" id={id}>
+              <caption>
+                <span class="caption-text">
+                  {classId} results
+                  {gaps ? <span class="caption-note">{gaps}</span> : null}
+                </span>
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="num pin-pos">
+                    <abbr title="Class position">Pos.</abbr>
+                  </th>
+                  <th scope="col" class="pin-car">
+                    Car
+                  </th>
+                  <th scope="col" class="pin-name">
+                    Team
+                  </th>
+                  <th scope="col">Drivers</th>
+                  {columns.overall ? (
+                    <th scope="col" class="num">
+                      <abbr title="Overall position">Overall</abbr>
+                    </th>
+                  ) : null}
+                  {columns.laps ? (
+                    <th scope="col" class="num">
+                      Laps
+                    </th>
+                  ) : null}
+                  {columns.time ? (
+                    <th scope="col" class="num">
+                      Time
+                    </th>
+                  ) : null}
+                  {columns.gap ? (
+                    <th scope="col" class="num">
+                      <abbr title="Gap to the class leader">Gap</abbr>
+                    </th>
+                  ) : null}
+                  <th scope="col">Status</th>
+                  <th scope="col" class="num pin-end">
+                    Points
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {scored.outcomes.map((outcome) => (
+                  <OutcomeRow
+                    season={season}
+                    race={race}
+                    classId={classId}
+                    outcome={outcome}
+                    scale={scale}
+                    winner={props.winner}
+                    columns={columns}
+                    overall={overall}
+                    leader={leader}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+        </>
       )}
     </section>
+  );
+}
+
+/** The round's columns: each shown when at least one line has its figure. */
+function columnsOf(data: RaceData, season: Season, race: Race): Columns {
+  const lines = race.classification ?? [];
+  const gap = season.classes.some((c) => {
+    const scored = scoreClassRound(season, race, c.id);
+    const leaderCar = scored.outcomes.find((o) => o.position === 1)?.car;
+    const leader = lines.find((l) => l.car === leaderCar);
+    return (
+      leader !== undefined &&
+      scored.outcomes.some((o) => {
+        const line = lines.find((l) => l.car === o.car);
+        return o.position !== undefined && o.position > 1 && line !== undefined && gapToLeader(leader, line);
+      })
+    );
+  });
+  return { overall: data.overallOrder, laps: data.withLaps > 0, time: data.withTime > 0, gap };
+}
+
+/**
+ * What this round's results show, in a line, and what its sources do not give (whole columns left
+ * out) folded under it: on a phone the tables come first.
+ */
+function DataNote(props: { data: RaceData; columns: Columns }) {
+  const { data, columns } = props;
+  const absent = [
+    columns.overall
+      ? null
+      : "overall positions: without every car's laps, how the classes finished among each other is not known",
+    columns.laps ? null : 'laps',
+    columns.time ? null : 'race times',
+    columns.gap ? null : 'gaps to the class leader',
+  ].filter((x): x is string => x !== null);
+  return (
+    <div class="note data-note">
+      <p>Class positions; the overall winner is highlighted; points include the pole point.</p>
+      <details>
+        <summary>What the timing of this round does not give</summary>
+        <ul>
+          {absent.map((what) => (
+            <li>No {what}.</li>
+          ))}
+          {data.lines > 0 && columns.laps && data.withLaps < data.lines ? (
+            <li>
+              Laps for {data.withLaps} of {data.lines} cars only: a dash marks the others.
+            </li>
+          ) : null}
+          <li>
+            No fastest laps: a season's results in Pitwall hold positions, laps and times; the live page shows best laps
+            while a race is timed live.
+          </li>
+        </ul>
+      </details>
+    </div>
   );
 }
 
@@ -165,14 +322,21 @@ export function ResultsPage(props: {
   round: Round;
   race: Race | undefined;
   decisions?: readonly DecisionView[];
+  /** Today (YYYY-MM-DD): on race day a round without results points to its live page. */
+  today?: string;
   /** From the race's lap analysis, when race control imported one (./drive-times.tsx). */
   driveTimes?: RoundDriveTimes | undefined;
 }) {
   const { season, round, race } = props;
   const winner = race ? overallWinner(race) : undefined;
+  const classified = race?.classification !== undefined;
+  const data = race ? raceData(season, race) : undefined;
+  const columns = race && data ? columnsOf(data, season, race) : undefined;
+  const onAir = !classified && props.today !== undefined && isRaceDay(round, props.today);
   return (
     <Layout
       title={`${round.name} — ${seasonTitle(season)}`}
+      description={roundDescription(season, round, race)}
       nav="season"
       seasonId={season.id}
       seasonLabel={season.season}
@@ -182,22 +346,35 @@ export function ResultsPage(props: {
       </p>
       <h1>{round.name}</h1>
       <RoundFacts round={round} />
-      <p class="live-link">
-        <a href={livePath(season.id, round.round)}>Live timing</a>
-      </p>
-      {race ? (
+      {onAir ? (
+        <p class="notice live-now" role="status">
+          <strong>Race day.</strong> <a href={livePath(season.id, round.round)}>Follow the race live</a>: timing, gaps
+          and the championship as it would stand.
+        </p>
+      ) : (
+        <p class="live-link">
+          <a href={livePath(season.id, round.round)}>
+            {classified ? 'The finish on the live page' : 'Live timing, when the race is on'}
+          </a>
+        </p>
+      )}
+      {race && data && columns ? (
         <>
           {race.state === 'provisional' ? (
             <p class="notice" role="status">
               <strong>Provisional results</strong>: the stewards have not published them final yet.
             </p>
           ) : null}
-          <p class="note">Class positions; the overall winner is highlighted. Points include the pole point.</p>
+          {classified ? (
+            <DataNote data={data} columns={columns} />
+          ) : (
+            <p class="empty">Qualifying only: the race has not been classified yet.</p>
+          )}
           {season.classes.map((c) => (
-            <ClassResults season={season} race={race} classId={c.id} winner={winner} />
+            <ClassResults season={season} race={race} classId={c.id} winner={winner} columns={columns} />
           ))}
         </>
-      ) : (
+      ) : onAir ? null : (
         <p class="empty">This round has not been run yet.</p>
       )}
       {props.driveTimes ? <DriveTimes times={props.driveTimes} /> : null}
@@ -205,4 +382,11 @@ export function ResultsPage(props: {
       <RoundPager season={season} round={round.round} />
     </Layout>
   );
+}
+
+/** The page's summary for search results and link previews. */
+function roundDescription(season: Season, round: Round, race: Race | undefined): string {
+  const where = [round.circuit, round.date ? formatDate(round.date) : undefined].filter(Boolean).join(', ');
+  const what = race?.classification ? 'Results class by class' : 'Round';
+  return `${what}: ${round.name}${where ? ` (${where})` : ''}, round ${round.round} of the ${seasonTitle(season)}.`;
 }

@@ -30,7 +30,9 @@ export function StandingsTableView(props: {
   return (
     <ScrollTable label={title} hint={ROUNDS_HINT}>
       <table class="standings pinned" id={props.id}>
-        <caption class={props.captionHidden ? 'visually-hidden' : undefined}>{title}</caption>
+        <caption class={props.captionHidden ? 'visually-hidden' : undefined}>
+          <span class="caption-text">{title}</span>
+        </caption>
         <thead>
           <tr>
             <th scope="col" class="num pin-pos">

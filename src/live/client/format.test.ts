@@ -44,3 +44,15 @@ test('the title picture: champion in the last round, leader before it', () => {
   const { leaderLabel: _label, leader: _leader, ...absent } = table({}).title;
   assert.equal(titleLine({ ...table({}), title: absent as LiveTable['title'] }), '');
 });
+
+test('after the chequered flag the title picture is how it stands, not a "would"', () => {
+  assert.equal(titleLine(table({}), true), 'G-Drive Racing with Algarve champion by 1 point.');
+  assert.equal(
+    titleLine(table({ decides: false, gap: 4000 }), true),
+    'After this race: G-Drive Racing with Algarve leads by 4 points.',
+  );
+  assert.equal(
+    titleLine(table({ gap: 0 }), true),
+    'G-Drive Racing with Algarve champion, level on points, on the tie-breakers.',
+  );
+});

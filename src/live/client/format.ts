@@ -44,16 +44,25 @@ export function changeLabel(places: number): string {
   return 'no change';
 }
 
-/** `If the race ended now: G-Drive Racing with Algarve would be champion by 1 point`. */
-export function titleLine(table: LiveTable): string {
+/**
+ * `If the race ended now: G-Drive Racing with Algarve would be champion by 1 point.` while the race
+ * runs; once the chequered flag is out (`final`), as it stands: `G-Drive Racing with Algarve
+ * champion by 1 point.`, or `After this race: … leads by 4 points.` before the season's last round.
+ */
+export function titleLine(table: LiveTable, final = false): string {
   const { leaderLabel, gap: lead, decides } = table.title;
   // Absent after a delta removed it (null and absent are the same in a merge patch).
   if (leaderLabel === null || leaderLabel === undefined) return '';
+  const p = lead === null || lead === undefined ? '' : points(lead);
+  const by =
+    p === ''
+      ? ''
+      : lead === 0
+        ? ', level on points, on the tie-breakers'
+        : ` by ${p} ${p === '1' ? 'point' : 'points'}`;
+  if (final) return decides ? `${leaderLabel} champion${by}.` : `After this race: ${leaderLabel} leads${by}.`;
   const verb = decides ? 'would be champion' : 'would lead';
-  if (lead === null || lead === undefined) return `If the race ended now: ${leaderLabel} ${verb}.`;
-  if (lead === 0) return `If the race ended now: ${leaderLabel} ${verb}, level on points, on the tie-breakers.`;
-  const p = points(lead);
-  return `If the race ended now: ${leaderLabel} ${verb} by ${p} ${p === '1' ? 'point' : 'points'}.`;
+  return `If the race ended now: ${leaderLabel} ${verb}${by}.`;
 }
 
 const FLAGS: Readonly<Record<string, string>> = {

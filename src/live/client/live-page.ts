@@ -13,11 +13,13 @@ import type { Column } from './keyed-table.ts';
 import { KeyedTable, span } from './keyed-table.ts';
 import * as format from './format.ts';
 
-type Connection = 'connecting' | 'live' | 'reconnecting' | 'offline';
+type Connection = 'connecting' | 'live' | 'finished' | 'reconnecting' | 'offline';
 
 const CONNECTION_TEXT: Record<Connection, string> = {
   connecting: 'Connecting to the timing…',
   live: 'Live',
+  // After the chequered flag: the stream is still open, but the race is over.
+  finished: 'Finished',
   reconnecting: 'Connection lost: reconnecting…',
   offline: 'Offline: retrying…',
 };
@@ -196,7 +198,7 @@ class ClassPanes {
       const table: LiveTable | undefined = view.standings[`${this.classId}/${kind}`];
       const rows = Object.values(table?.rows ?? {}).sort((a, b) => a.position - b.position);
       this.tables[kind].update(rows);
-      if (kind === this.kind) setText(this.title, table ? format.titleLine(table) : '');
+      if (kind === this.kind) setText(this.title, table ? format.titleLine(table, this.final) : '');
     }
   }
 }
@@ -287,7 +289,8 @@ class LivePage {
     this.schedule();
   }
 
-  connection(state: Connection): void {
+  connection(given: Connection): void {
+    const state = given === 'live' && this.view?.race.final ? 'finished' : given;
     const element = this.root.querySelector<HTMLElement>('#live-connection');
     if (!element || element.dataset.state === state) return;
     element.dataset.state = state;
@@ -352,6 +355,7 @@ class LivePage {
     this.root.dataset.eventId = this.eventId;
     this.root.dataset.events = String(race.events);
     this.root.dataset.final = String(race.final);
+    if (race.final) this.connection('live');
   }
 
   private warnings = new Map<string, HTMLLIElement>();
