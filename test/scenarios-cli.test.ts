@@ -46,6 +46,8 @@ test('--format json before round 4 of LMP2 teams: the contract and the three con
     'label',
     'crewmates',
     'sentences',
+    'titleChance',
+    'commentary',
   ]);
   assert.deepEqual(doc.lastRound, {
     round: 4,

@@ -41,17 +41,17 @@ test('before Buriram in one sentence each, as a commentator would say it (pole s
   assert.deepEqual(
     result.contenders.map((c) => c.commentary),
     [
-      'G-Drive Racing with Algarve is champion with 2nd or better, or 3rd from pole; ' +
-        'with 3rd without pole unless Thunderhead Carlin Racing wins or Eurasia Motorsport #36 wins from pole; ' +
-        'with 4th or 5th, or 6th from pole, unless Thunderhead Carlin Racing or Eurasia Motorsport #36 wins; ' +
+      'G-Drive is champion with 2nd or better, or 3rd from pole; ' +
+        'with 3rd without pole unless Thunderhead Carlin wins or Eurasia #36 wins from pole; ' +
+        'with 4th or 5th, or 6th from pole, unless Thunderhead Carlin or Eurasia #36 wins; ' +
         "with 6th without pole, or 7th or no finish, if the others' results help",
-      'Thunderhead Carlin Racing is champion with a win unless G-Drive Racing with Algarve finishes 2nd; ' +
-        'with 2nd from pole unless G-Drive Racing with Algarve finishes in the top 5 or Eurasia Motorsport #36 wins; ' +
-        'with 2nd without pole unless G-Drive Racing with Algarve finishes in the top 5 (or 6th from pole) or Eurasia Motorsport #36 wins; ' +
+      'Thunderhead Carlin is champion with a win unless G-Drive finishes 2nd; ' +
+        'with 2nd from pole unless G-Drive finishes in the top 5 or Eurasia #36 wins; ' +
+        'with 2nd without pole unless G-Drive finishes in the top 5 (or 6th from pole) or Eurasia #36 wins; ' +
         "with 3rd–5th, if the others' results help",
-      'Eurasia Motorsport #36 is champion with a win from pole unless G-Drive Racing with Algarve finishes 2nd; ' +
-        'with a win without pole unless G-Drive Racing with Algarve finishes in the top 3; ' +
-        'with 2nd from pole unless G-Drive Racing with Algarve finishes in the top 5 or Thunderhead Carlin Racing wins; ' +
+      'Eurasia #36 is champion with a win from pole unless G-Drive finishes 2nd; ' +
+        'with a win without pole unless G-Drive finishes in the top 3; ' +
+        'with 2nd from pole unless G-Drive finishes in the top 5 or Thunderhead Carlin wins; ' +
         "with 2nd without pole, or 3rd or 4th, or 5th from pole, if the others' results help",
     ],
   );
@@ -60,9 +60,9 @@ test('before Buriram in one sentence each, as a commentator would say it (pole s
   assert.deepEqual(gDrive?.cases.slice(3, 5), [
     {
       result: '3rd, without pole',
-      text: 'champion unless Thunderhead Carlin Racing wins or Eurasia Motorsport #36 wins from pole',
+      text: 'champion unless Thunderhead Carlin wins or Eurasia #36 wins from pole',
     },
-    { result: '4th', text: 'champion unless Thunderhead Carlin Racing or Eurasia Motorsport #36 wins' },
+    { result: '4th', text: 'champion unless Thunderhead Carlin or Eurasia #36 wins' },
   ]);
 });
 
@@ -71,23 +71,23 @@ test("with Carlin's pole known, shorter sentences; and the one case of Carlin's 
   assert.deepEqual(
     result.contenders.map((c) => c.commentary),
     [
-      'G-Drive Racing with Algarve is champion with 2nd or better; with 3rd unless Thunderhead Carlin Racing wins; ' +
-        'with 4th or 5th unless Thunderhead Carlin Racing or Eurasia Motorsport #36 wins; ' +
+      'G-Drive is champion with 2nd or better; with 3rd unless Thunderhead Carlin wins; ' +
+        'with 4th or 5th unless Thunderhead Carlin or Eurasia #36 wins; ' +
         "with 6th, 7th or no finish, if the others' results help",
-      'Thunderhead Carlin Racing is champion with a win unless G-Drive Racing with Algarve finishes 2nd; ' +
-        'with 2nd unless G-Drive Racing with Algarve finishes in the top 5 or Eurasia Motorsport #36 wins; ' +
-        'with 3rd unless G-Drive Racing with Algarve finishes in the top 6 or Eurasia Motorsport #36 finishes in the top 2; ' +
-        'with 4th or 5th if G-Drive Racing with Algarve does not finish, unless Eurasia Motorsport #36 finishes in the top 3',
-      'Eurasia Motorsport #36 is champion with a win unless G-Drive Racing with Algarve finishes in the top 3; ' +
-        'with 2nd unless G-Drive Racing with Algarve finishes in the top 6 or Thunderhead Carlin Racing wins; ' +
-        'with 3rd if G-Drive Racing with Algarve does not finish, unless Thunderhead Carlin Racing finishes in the top 2; ' +
-        'with 4th if G-Drive Racing with Algarve does not finish, unless Thunderhead Carlin Racing finishes in the top 5',
+      'Thunderhead Carlin is champion with a win unless G-Drive finishes 2nd; ' +
+        'with 2nd unless G-Drive finishes in the top 5 or Eurasia #36 wins; ' +
+        'with 3rd unless G-Drive finishes in the top 6 or Eurasia #36 finishes in the top 2; ' +
+        'with 4th or 5th if G-Drive does not finish, unless Eurasia #36 finishes in the top 3',
+      'Eurasia #36 is champion with a win unless G-Drive finishes in the top 3; ' +
+        'with 2nd unless G-Drive finishes in the top 6 or Thunderhead Carlin wins; ' +
+        'with 3rd if G-Drive does not finish, unless Thunderhead Carlin finishes in the top 2; ' +
+        'with 4th if G-Drive does not finish, unless Thunderhead Carlin finishes in the top 5',
     ],
   );
   // Carlin won from pole with G-Drive second: the one case that kept G-Drive champion.
   assert.deepEqual(result.contenders[1]?.cases[0], {
     result: '1st',
-    text: 'champion unless G-Drive Racing with Algarve finishes 2nd',
+    text: 'champion unless G-Drive finishes 2nd',
   });
 });
 

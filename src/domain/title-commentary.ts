@@ -266,3 +266,39 @@ export function caseResult(c: TitleCase): string {
   const pole = c.ownPole === true ? ', from pole' : c.ownPole === false ? ', without pole' : '';
   return `${place}${pole}`;
 }
+
+/** Words a commentator leaves out of a team's name: what every team is ("Racing"), and a partner's name after "with". */
+const GENERIC = /\b(racing|motorsports?|motor sport|endurance|competition)\b/gi;
+
+/** "G-Drive Racing with Algarve" → "G-Drive", "Team JLOC" → "JLOC"; the name itself when nothing is left. */
+export function shortTeamName(team: string): string {
+  const short = team
+    .replace(/\s+with\s+.*$/i, '')
+    .replace(GENERIC, '')
+    .replace(/^team\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return short.length >= 2 ? short : team;
+}
+
+/**
+ * The cars of a class as a commentator names them: the team's short name, with the car number
+ * where the label has it ("Eurasia #36"); a car whose short name another car shares keeps its full label.
+ */
+export function commentatorNames(
+  cars: readonly { readonly car: string; readonly team: string; readonly label: string }[],
+): (car: string) => string {
+  const short = new Map(
+    cars.map((c) => {
+      const number = c.label.match(/ #[^ ]+$/)?.[0] ?? '';
+      return [c.car, `${shortTeamName(c.team)}${number}`];
+    }),
+  );
+  const counts = new Map<string, number>();
+  for (const name of short.values()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const full = new Map(cars.map((c) => [c.car, c.label]));
+  return (car) => {
+    const name = short.get(car);
+    return name !== undefined && counts.get(name) === 1 ? name : (full.get(car) ?? `#${car}`);
+  };
+}

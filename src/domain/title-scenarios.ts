@@ -8,12 +8,12 @@ import type { Season } from './season.ts';
 import type { StandingsKind, TieBreaker } from './vocabulary.ts';
 import { fromMilli } from './points.ts';
 import type { Contender, TitleQuestion } from './title-maths.ts';
-import { carLabel, remainingRounds, seasonBefore, titleFight } from './title-maths.ts';
+import { carLabel, classCars, remainingRounds, seasonBefore, titleFight } from './title-maths.ts';
 import type { ContenderNeeds, LastRoundAnalysis, Rule } from './title-needs.ts';
 import { analyseLastRound } from './title-needs.ts';
 import { deadHeatCriterion } from './tie-breakers.ts';
 import { placesPhrase, ruleSentence } from './title-sentences.ts';
-import { caseResult, caseText, commentaryOf } from './title-commentary.ts';
+import { caseResult, caseText, commentaryOf, commentatorNames } from './title-commentary.ts';
 
 export { ordinal } from './title-sentences.ts';
 
@@ -115,6 +115,13 @@ export function titleScenarios(
   );
   const name = (car: string) => carLabel(before, question.classId, car);
   const labels = new Map(verdicts.map((c) => [c.key, c.label]));
+  const short = commentatorNames(
+    classCars(before, question.classId).map((car) => ({
+      car,
+      team: before.entries.find((e) => e.car === car)?.team ?? car,
+      label: name(car),
+    })),
+  );
   // Rivals are named closest first: the contenders' cars in the standings' order.
   const order = analysis ? [...new Set(verdicts.flatMap((c) => analysis.needs.get(c.key)?.own ?? []))] : [];
   const row = (c: Contender): ScenarioRow => {
@@ -124,15 +131,17 @@ export function titleScenarios(
     else if (analysis) sentences = lastRoundNeeds(c, analysis, name, labels, before, question.kind);
     else if (rounds.length > 1) sentences = multiRoundNeeds(c, verdicts);
     const needs = analysis?.needs.get(c.key);
-    const subject = question.kind === 'drivers' && needs?.own !== undefined ? `${c.label} (#${needs.own})` : c.label;
-    let commentary = `${c.label} can no longer win`;
+    // Said as a commentator says it: teams by their short names (the table beside it has them in full).
+    const own = question.kind === 'teams' ? short(c.key) : c.label;
+    const subject = question.kind === 'drivers' && needs?.own !== undefined ? `${own} (#${needs.own})` : own;
+    let commentary = `${own} can no longer win`;
     if (c.clinched) commentary = sentences[0]?.text ?? commentary;
     else if (c.canWin && analysis && needs)
-      commentary = commentaryOf(subject, analysis.field, needs.cases, name, order);
-    else if (c.canWin) commentary = multiRoundCommentary(c, verdicts);
+      commentary = commentaryOf(subject, analysis.field, needs.cases, short, order);
+    else if (c.canWin) commentary = multiRoundCommentary(c, verdicts, question.kind === 'teams' ? short : undefined);
     const cases =
       analysis && needs && c.canWin && !c.clinched
-        ? needs.cases.map((k) => ({ result: caseResult(k), text: caseText(analysis.field, k, name, order) }))
+        ? needs.cases.map((k) => ({ result: caseResult(k), text: caseText(analysis.field, k, short, order) }))
         : [];
     return {
       key: c.key,
@@ -210,14 +219,15 @@ function lastRoundNeeds(
 }
 
 /** Two rounds or more: "Carlin can reach 83 points, 19 behind G-Drive" (the leader; crewmates together). */
-function multiRoundCommentary(c: Contender, fight: readonly Contender[]): string {
+function multiRoundCommentary(c: Contender, fight: readonly Contender[], short?: (car: string) => string): string {
+  const called = (r: Contender) => (short ? short(r.key) : r.label);
   const ahead = fight.filter((r) => r.key !== c.key && r.canWin && r.points > c.points && !c.crewmates.includes(r.key));
   const reach = `can reach ${fromMilli(c.maxPoints)} points`;
-  if (ahead.length === 0) return `${c.label} leads and ${reach}`;
+  if (ahead.length === 0) return `${called(c)} leads and ${reach}`;
   const top = Math.max(...ahead.map((r) => r.points));
   const gap = fromMilli(top - c.points);
-  const leaders = ahead.filter((r) => r.points === top).map((r) => r.label);
-  return `${c.label} ${reach}, ${gap} point${gap === 1 ? '' : 's'} behind ${joinAnd(leaders)}`;
+  const leaders = ahead.filter((r) => r.points === top).map(called);
+  return `${called(c)} ${reach}, ${gap} point${gap === 1 ? '' : 's'} behind ${joinAnd(leaders)}`;
 }
 
 const joinOr = (items: readonly string[]) =>

@@ -1,12 +1,15 @@
+import type { TitleOdds } from '../domain/probabilities.ts';
 import type { Need, ScenarioRow, TitleScenarios } from '../domain/title-scenarios.ts';
 
 /**
  * The public JSON contract of `pitwall scenarios --format json` and of the API's title fight
- * (docs/title-maths.md). The fields of issue 5 come first and keep their meaning; `sentences`
- * gives each need with its kind and, for a rule, the rule itself, which a program can check
- * against any outcome of `lastRound` (places are championship positions, 0 = no place).
+ * (docs/title-maths.md): one document, the same bytes from both (`scenariosJson`). The fields of
+ * issue 5 come first and keep their meaning; `sentences` gives each need with its kind and, for a
+ * rule, the rule itself, which a program can check against any outcome of `lastRound` (places are
+ * championship positions, 0 = no place); `titleChance` is the simulated chance (teams; null for
+ * drivers), `commentary` all it needs in one sentence.
  */
-export function scenariosDocument(result: TitleScenarios) {
+export function scenariosDocument(result: TitleScenarios, odds?: TitleOdds) {
   const sentence = (s: Need) => ({
     text: s.text,
     kind: s.kind,
@@ -30,6 +33,8 @@ export function scenariosDocument(result: TitleScenarios) {
     label: r.label,
     crewmates: [...r.crewmates],
     sentences: r.sentences.map(sentence),
+    titleChance: odds?.cars.find((o) => o.car === r.key)?.title ?? null,
+    commentary: r.commentary,
   });
   const field = result.lastRound?.field;
   return {
@@ -53,4 +58,11 @@ export function scenariosDocument(result: TitleScenarios) {
         }
       : {}),
   };
+}
+
+export type ScenariosDocument = ReturnType<typeof scenariosDocument>;
+
+/** The document as text: what the command prints and the API answers, byte for byte. */
+export function scenariosJson(document: ScenariosDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,10 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import type { Office } from '../../app/office.ts';
-import { seasonBefore } from '../../domain/title-maths.ts';
-import { titleMoment } from '../../domain/title-question.ts';
+import { titleFight } from '../../app/title-fight.ts';
+import type { TitleWork } from '../../app/title-fight.ts';
+import { TITLE_ODDS } from '../../app/title-fight.ts';
 import { Computed } from '../computed.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
-import { scenariosDocument } from '../../formats/scenarios-json.ts';
+import { scenariosJson } from '../../formats/scenarios-json.ts';
 import { badRequest, errorResponses, failureResponse, notFound } from './errors.ts';
 import { SeasonIdParam, seasonOf } from './seasons.ts';
 
@@ -38,6 +40,11 @@ const ScenarioRowJson = z
     crewmates: z.array(z.string()).openapi({ description: 'Drivers sharing its car and points: co-champions.' }),
     sentences: z.array(NeedJson),
     titleChance: z.number().nullable().openapi({ description: 'Simulated title probability (teams only).' }),
+    commentary: z.string().openapi({
+      description: 'All it needs in one sentence, as a commentator says it (exact; docs/title-maths.md).',
+      example:
+        'G-Drive Racing with Algarve is champion with 2nd or better; with 3rd unless Thunderhead Carlin Racing wins',
+    }),
   })
   .openapi('TitleContender');
 
@@ -80,7 +87,10 @@ const getTitleFight = createRoute({
     query: z.object({
       kind: z.enum(STANDINGS_KINDS).optional(),
       beforeRound: z.coerce.number().int().min(1).optional(),
-      pole: z.enum(['1', '0']).optional().openapi({ description: "1: the round's pole is known." }),
+      pole: z
+        .enum(['1', '0'])
+        .optional()
+        .openapi({ description: "1: the round's pole counts (refused when unknown); 0: it does not." }),
     }),
   },
   responses: {
@@ -88,6 +98,14 @@ const getTitleFight = createRoute({
     ...errorResponses('bad-request', 'not-found'),
   },
 });
+
+/** The title fight's expensive parts, kept by their inputs in `computed`: the API and the page share them. */
+export function titleWork(computed: Computed, revision: number): TitleWork {
+  return {
+    scenarios: (season, question) => computed.titleScenarios(revision, season, question),
+    odds: (before, classId) => computed.titleOdds(revision, before, classId, TITLE_ODDS),
+  };
+}
 
 export function titleRoutes(office: Office, computed = new Computed()): OpenAPIHono {
   const app = new OpenAPIHono();
@@ -97,34 +115,18 @@ export function titleRoutes(office: Office, computed = new Computed()): OpenAPIH
     const found = await seasonOf(office, id);
     if (!found.ok) return failureResponse(c, found.error);
     const season = found.value;
-    const carClass = season.classes.find((k) => k.id === classId);
-    if (!carClass) {
-      return failureResponse(
-        c,
-        badRequest(`class '${classId}' is not in ${season.id}; it has ${season.classes.map((k) => k.id).join(', ')}.`),
-      );
+    // The query parsed here, at the edge: the use-case takes numbers (app/title-fight.ts).
+    const poleKnown = query.pole === undefined ? undefined : query.pole === '1';
+    const ask = { classId, kind: query.kind ?? 'teams', beforeRound: query.beforeRound, poleKnown } as const;
+    const fight = titleFight(season, ask, titleWork(computed, office.revision()));
+    if (!fight.ok) {
+      const message = `${season.id}: ${fight.error.message}.`;
+      return failureResponse(c, fight.error.code === 'no-such-round' ? notFound(message) : badRequest(message));
     }
-    const moment = titleMoment(season, classId, { beforeRound: query.beforeRound, withPole: query.pole === '1' });
-    if (!moment.ok) {
-      const message = `${season.id}: ${moment.error.message}.`;
-      return failureResponse(c, moment.error.code === 'no-pole' ? badRequest(message) : notFound(message));
-    }
-    const question = moment.value;
-    const kind = query.kind ?? 'teams';
-    // Kept by the season's content and the question, not by URL: the page asks the same (../computed.ts).
-    const revision = office.revision();
-    const document = scenariosDocument(computed.titleScenarios(revision, season, { classId, kind, ...question }));
-    const before = seasonBefore(season, question.beforeRound, question.poleKnown);
-    const odds =
-      kind === 'teams' ? computed.titleOdds(revision, before, classId, { seasons: 20_000, seed: 2020 }) : undefined;
-    const row = (r: (typeof document.contenders)[number]) => {
-      const car = 'car' in r ? r.car : undefined;
-      return { ...r, titleChance: odds?.cars.find((o) => o.car === car)?.title ?? null };
-    };
-    return c.json(
-      { ...document, contenders: document.contenders.map(row), eliminated: document.eliminated.map(row) },
-      200,
-    );
+    // The bytes `pitwall scenarios --format json` prints for the same question.
+    const bytes = scenariosJson(fight.value.document);
+    const response = c.body(bytes, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return response as unknown as TypedResponse<z.infer<typeof TitleFightJson>, 200, 'json'>;
   });
   return app;
 }

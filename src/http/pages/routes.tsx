@@ -27,10 +27,9 @@ import { renderedPage } from './page-cache.ts';
 import { replayResponse, ResponseStore } from '../response-store.ts';
 import { classOfSlug } from './paths.ts';
 import { ResultsPage } from './results.tsx';
-import { TitleFightPage } from './title-fight.tsx';
-import { seasonBefore } from '../../domain/title-maths.ts';
-import { titleQuestion } from '../../domain/title-question.ts';
-import { invitations } from '../../domain/invitations.ts';
+import { titleFightAnswer } from './title-fight.tsx';
+import { TITLE_SCRIPT_PATH, TITLE_STYLESHEET, TITLE_STYLESHEET_PATH, titleScript } from './title-assets.ts';
+import { titleWork } from '../api/title.ts';
 import { describeChange } from '../../domain/decision-impact.ts';
 import { Computed } from '../computed.ts';
 import { SeasonPage } from './season.tsx';
@@ -120,6 +119,17 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
     assetResponse(API_STYLESHEET, 'text/css; charset=utf-8', c.req.query('v'), c.req.header('if-none-match')),
   );
 
+  app.get(TITLE_SCRIPT_PATH, async (c) =>
+    assetResponse(
+      await titleScript(),
+      'text/javascript; charset=utf-8',
+      c.req.query('v'),
+      c.req.header('if-none-match'),
+    ),
+  );
+  app.get(TITLE_STYLESHEET_PATH, (c) =>
+    assetResponse(TITLE_STYLESHEET, 'text/css; charset=utf-8', c.req.query('v'), c.req.header('if-none-match')),
+  );
   app.get(LIVE_SCRIPT_PATH, async (c) =>
     assetResponse(
       await liveScript(),
@@ -169,8 +179,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       const views = (decided?.decisions ?? [])
         .filter((d) => d.round === round.round)
         .map((decision) => ({ decision, impact: (decided?.impacts.get(decision.id) ?? []).map(describeChange) }));
-      const driveTimes = await office.driveTimes(season.id, round.round, query.asOf);
-      return found(<ResultsPage season={season} round={round} race={race} decisions={views} driveTimes={driveTimes} />);
+      return found(<ResultsPage season={season} round={round} race={race} decisions={views} />);
     }),
   );
 
@@ -230,32 +239,11 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       const season = await seasonOf(c, query.asOf);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
       const carClass = classOfSlug(season.classes, c.req.param('class') ?? '');
-      const kind = query.kind ?? 'teams';
-      if (!carClass || !isStandingsKind(kind)) {
-        return notFound(`${season.season} ${season.series} has no such title fight.`, season);
-      }
-      const question = titleQuestion(season, carClass.id, query.beforeRound, query.pole === '1');
-      if (!question) return notFound(`${season.season} ${season.series} has no round ${query.beforeRound}.`, season);
-      const before = seasonBefore(season, question.beforeRound, question.poleKnown);
+      if (!carClass) return notFound(`${season.season} ${season.series} has no such title fight.`, season);
       // Kept by the season's content and the question, not by URL: the API asks the same (../computed.ts).
-      const scenarios = computed.titleScenarios(office.revision(), season, { classId: carClass.id, kind, ...question });
-      // Chances are simulated for the teams' championship (docs/probabilities.md).
-      const odds =
-        kind === 'teams'
-          ? computed.titleOdds(office.revision(), before, carClass.id, { seasons: 20_000, seed: 2020 })
-          : undefined;
-      const invited = season.invitationRules ? invitations(season, season.invitationRules).invited : [];
-      return found(
-        <TitleFightPage
-          season={season}
-          before={before}
-          carClass={carClass}
-          kind={kind}
-          scenarios={scenarios}
-          odds={odds}
-          invitations={invited.filter((i) => i.class === carClass.id)}
-        />,
-      );
+      const work = titleWork(computed, office.revision());
+      const page = titleFightAnswer(season, carClass, query, work, (await titleScript()).href);
+      return page.ok ? found(page.value) : notFound(`${season.season} ${season.series}: ${page.error}.`, season);
     }),
   );
 
