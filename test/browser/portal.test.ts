@@ -72,7 +72,8 @@ test(
     assert.equal(carlin, 1);
     assert.equal(rows[gDrive]?.points, '83');
     assert.equal(rows[carlin]?.points, '82');
-    // The key is visible, cells are coloured, the pole is bold, and the chart is drawn.
+    // The key opens on request, cells are coloured, the pole is bold, and the chart is drawn.
+    await page.locator('details.legend summary').click();
     assert.ok(await page.getByText('Other points position').isVisible());
     const winnerCell = page.locator('#lmp2-teams tbody tr').first().locator('td.result').first();
     assert.equal(await winnerCell.textContent(), '1');
@@ -93,7 +94,7 @@ test(
 
 test('every page type renders its content', needsChromium, async () => {
   const checks: [string, RegExp[]][] = [
-    ['/', [/2019-20 Asian Le Mans Series/, /Last round/, /G-Drive Racing with Algarve/]],
+    ['/', [/2019–20 Asian Le Mans Series/, /Last round/, /G-Drive Racing with Algarve/]],
     [SEASON, [/Calendar/, /4 Hours of Shanghai/, /Entry list/, /Roman Rusinov/, /Gold/]],
     [`${SEASON}/rounds/1`, [/4 Hours of Shanghai/, /Overall winner/, /Pole/, /James French/]],
     [`${SEASON}/standings`, [/LMP2 Teams' Championship/, /GT Am Drivers' Championship/]],
@@ -101,7 +102,7 @@ test('every page type renders its content', needsChromium, async () => {
     [`${SEASON}/standings/gt/drivers`, [/GT Drivers' Championship/, /Marcos Gomes/]],
     ['/drivers/roman-rusinov', [/Roman Rusinov/, /Career summary/, /Aurus 01/]],
     ['/teams/eurasia-motorsport', [/Eurasia Motorsport/, /Nick Cassidy/]],
-    ['/history', [/Classes per season/, /United Autosports/, /2019-20/]],
+    ['/history', [/Classes per season/, /United Autosports/, /2019–20/]],
   ];
   for (const [path, patterns] of checks) {
     const page = await open(path);
