@@ -191,9 +191,10 @@ export function EntryListPage(props: EntryListPageProps) {
       <Breadcrumbs view={view} />
       <h1>Entry list</h1>
       <Notes notes={notes} />
-      {view.classes.map((cls) => (
-        <section aria-labelledby={`class-${cls.id}`}>
-          <h2 id={`class-${cls.id}`}>{cls.name}</h2>
+      {view.classes.map((cls, i) => (
+        // Class ids may hold spaces (`GT Am`): an element id may not, so the class's place.
+        <section aria-labelledby={`class-${i + 1}`}>
+          <h2 id={`class-${i + 1}`}>{cls.name}</h2>
           {cls.entries.length === 0 ? <p>No car.</p> : null}
           <div class="table-scroll" role="region" aria-label={`${cls.name} entries`} tabindex={0}>
             <table>
@@ -416,7 +417,7 @@ export function EntryPage(props: EntryPageProps) {
           <section aria-labelledby="team-heading">
             <h2 id="team-heading">Team name</h2>
             <ChangeForm action={action('team')} csrfToken={props.csrfToken} label="Rename the team">
-              <Field id="team-name" label="Team name">
+              <Field id="team-name" label="New team name">
                 <input id="team-name" name="team" required value={typed('team')('team') ?? entry.team} />
               </Field>
               <Field id="team-from" label="From">

@@ -211,7 +211,7 @@ test("race control's pages: the entry list for every official, the forms for the
   const list = await rc.app.request('/admin/seasons/el-2025/entries', { headers: { cookie: timekeeper.cookie } });
   assert.equal(list.status, 200);
   const html = await list.text();
-  assert.match(html, /<h2 id="class-LMP2">LMP2<\/h2>/);
+  assert.match(html, /<h2 id="class-1">LMP2<\/h2>/);
   assert.match(html, /<a href="\/admin\/seasons\/el-2025\/entries\/99">#99<\/a>/);
   assert.match(html, /Rounds 1, 2 \(as Meridian Racing\): Aksel LINDQVIST, Tomás ORTEGA, Renée FAURE/);
   assert.match(html, /<label for="add-car">Car number<\/label>/);
