@@ -296,3 +296,13 @@ test('crew changes confirmed with a timing file are in the same audit trail, wit
   });
   assert.deepEqual(race4!.request, { file, round: 4, crewChanges: ['#51 Nuno COSTA added to the crew for round 4'] });
 });
+
+test('two changes at once: each starts from the other, neither is lost', async () => {
+  const [a, b] = await Promise.all([
+    change({ kind: 'driver', car: '22', name: 'Aksel LINDQVIST', nationality: 'NOR' }),
+    change({ kind: 'entry-details', car: '22', carModel: 'Oreca 07 - Gibson (2024)' }),
+  ]);
+  assert.ok(a.ok && b.ok);
+  const entry = (await loadSeason(office.db, ID))!.entries.find((e) => e.car === '22')!;
+  assert.deepEqual([entry.drivers[0]!.nationality, entry.carModel], ['NOR', 'Oreca 07 - Gibson (2024)']);
+});

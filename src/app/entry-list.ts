@@ -105,6 +105,9 @@ export async function changeEntryList(
 ): Promise<Result<EntryListChanged, EntryListRefusal>> {
   const { by, at } = options;
   return db.transaction(async (tx) => {
+    // One change of a season's entry list at a time: two officers' changes read and write the
+    // whole season, and the second must start from the first's result, not overwrite it.
+    await tx.query('SELECT pg_advisory_xact_lock(7131978, hashtext($1))', [seasonId]);
     const stored = await loadSeason(tx, seasonId);
     if (!stored) return err(refusal('not-found', `No season ${quote(seasonId)}.`));
     const edit = applyEntryChange(stored, change);
