@@ -11,24 +11,30 @@ import { cellScale, ResultLegend, RoundCells, RoundHeadings } from './round-cell
 function CareerSummary(props: { career: DriverCareer }) {
   return (
     <ScrollTable label="Career summary">
-      <table class="career">
-        <caption>Career summary</caption>
+      <table class="career pinned">
+        <caption>
+          <span class="caption-text">Career summary</span>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Season</th>
+            <th scope="col" class="pin-name-first">
+              Season
+            </th>
             <th scope="col">Class</th>
             <th scope="col">Car and team</th>
             <th scope="col">Rating</th>
-            <th scope="col">
+            <th scope="col" class="num">
               <abbr title="Position in the drivers' championship">Pos.</abbr>
             </th>
-            <th scope="col">Points</th>
+            <th scope="col" class="num pin-end">
+              Points
+            </th>
           </tr>
         </thead>
         <tbody>
           {props.career.seasons.map((s) => (
             <tr>
-              <th scope="row" class="name">
+              <th scope="row" class="name pin-name-first">
                 <a href={seasonPath(s.seasonId)}>
                   {seasonName(s.season)} {s.series}
                 </a>
@@ -50,7 +56,7 @@ function CareerSummary(props: { career: DriverCareer }) {
                 <RatingBadge rating={s.rating} />
               </td>
               <td class="pos">{s.standing.position}</td>
-              <td class="points">{formatPoints(s.standing.points)}</td>
+              <td class="points pin-end">{formatPoints(s.standing.points)}</td>
             </tr>
           ))}
         </tbody>
@@ -64,26 +70,32 @@ function SeasonResults(props: { row: DriverSeason; season: Season }) {
   const title = `${seasonName(row.season)} ${row.series}, ${row.class}`;
   return (
     <ScrollTable label={title}>
-      <table class="standings compact">
-        <caption>{title}</caption>
+      <table class="standings compact pinned">
+        <caption>
+          <span class="caption-text">{title}</span>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Class</th>
+            <th scope="col" class="pin-name-first">
+              Class
+            </th>
             <RoundHeadings season={season} />
-            <th scope="col">
+            <th scope="col" class="num">
               <abbr title="Position">Pos.</abbr>
             </th>
-            <th scope="col">Points</th>
+            <th scope="col" class="num pin-end">
+              Points
+            </th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">
+            <th scope="row" class="pin-name-first">
               <ClassChip classId={row.class} />
             </th>
             <RoundCells season={season} cells={row.standing.rounds} scale={cellScale(season, row.class)} />
             <td class="pos">{row.standing.position}</td>
-            <td class="points">{formatPoints(row.standing.points)}</td>
+            <td class="points pin-end">{formatPoints(row.standing.points)}</td>
           </tr>
         </tbody>
       </table>

@@ -94,11 +94,13 @@ function Leaders(props: { table: StandingsTable; caption: string }) {
       <caption>{props.caption}</caption>
       <thead>
         <tr>
-          <th scope="col">
+          <th scope="col" class="num">
             <abbr title="Position">Pos.</abbr>
           </th>
           <th scope="col">{props.table.kind === 'teams' ? 'Team' : 'Drivers'}</th>
-          <th scope="col">Points</th>
+          <th scope="col" class="num">
+            Points
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -138,7 +138,7 @@ test('driver and team pages: seasons, cars, classes, cells and positions', async
   assert.match(driver, /2019–20 Asian Le Mans Series LMP2 #26 G-Drive Racing with Algarve Aurus 01 Gold 1 83/);
   const team = textOf(await page('/teams/eurasia-motorsport'));
   assert.match(team, /#1 Ligier JS P217 LMP2 .*Nick Cassidy/);
-  assert.match(team, /#36 .* 2 \(pole\) 2 2 5 3 65/);
+  assert.match(team, /3 #36 .* 2 \(pole\) 2 2 5 65/);
 });
 
 test('history: classes and champions per season, stored seasons linked', async () => {

@@ -1,7 +1,7 @@
 /** `/teams/{id}`: a team's cars season by season, their crews, results round by round, and positions. */
 import type { TeamCareer, TeamSeason } from '../../domain/careers.ts';
 import type { Season } from '../../domain/season.ts';
-import { CarNumber, ClassChip, Flag, ScrollTable } from './badges.tsx';
+import { CarNumber, ClassChip, Flag, ROUNDS_HINT, ScrollTable } from './badges.tsx';
 import { countryName } from './flags.ts';
 import { formatPoints, seasonName } from './format.ts';
 import { Layout } from './layout.tsx';
@@ -13,7 +13,8 @@ function CarRow(props: { row: TeamSeason; season: Season }) {
   const nationalities = new Map(season.entries.flatMap((e) => e.drivers.map((d) => [d.name, d.nationality] as const)));
   return (
     <tr>
-      <th scope="row" class="name">
+      <td class="pos pin-pos">{row.standing.position}</td>
+      <th scope="row" class="name pin-name">
         <CarNumber car={row.car} classId={row.class} />
         {row.carModel ? <span class="model">{row.carModel}</span> : null}
       </th>
@@ -30,8 +31,7 @@ function CarRow(props: { row: TeamSeason; season: Season }) {
         </ul>
       </td>
       <RoundCells season={season} cells={row.standing.rounds} scale={cellScale(season, row.class)} />
-      <td class="pos">{row.standing.position}</td>
-      <td class="points">{formatPoints(row.standing.points)}</td>
+      <td class="points pin-end">{formatPoints(row.standing.points)}</td>
     </tr>
   );
 }
@@ -44,19 +44,25 @@ function SeasonCars(props: { rows: readonly TeamSeason[]; season: Season }) {
       <h2>
         <a href={seasonPath(season.id)}>{title}</a>
       </h2>
-      <ScrollTable label={title}>
-        <table class="standings">
-          <caption>{title}: cars, crews and results</caption>
+      <ScrollTable label={title} hint={ROUNDS_HINT}>
+        <table class="standings pinned team-cars">
+          <caption>
+            <span class="caption-text">{title}: cars, crews and results</span>
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Car</th>
+              <th scope="col" class="num pin-pos">
+                <abbr title="Position in the teams' championship">Pos.</abbr>
+              </th>
+              <th scope="col" class="pin-name">
+                Car
+              </th>
               <th scope="col">Class</th>
               <th scope="col">Drivers</th>
               <RoundHeadings season={season} />
-              <th scope="col">
-                <abbr title="Position in the teams' championship">Pos.</abbr>
+              <th scope="col" class="num pin-end">
+                Points
               </th>
-              <th scope="col">Points</th>
             </tr>
           </thead>
           <tbody>
