@@ -1,6 +1,6 @@
 /**
- * Headers every response carries, pages, API, assets and admin alike. The portal's only script
- * is the live page's bundle (/assets/live.js) and its only styles are stylesheets, so the policy
+ * Headers every response carries, pages, API, assets and admin alike. The portal's only scripts
+ * are its bundles (/assets/live.js, /assets/title.js) and its only styles are stylesheets, so the policy
  * can allow nothing inline: an injected `<script>` or `style=` would not run even if escaping
  * ever failed. Stored responses (response-store.ts) keep these headers, so the server's fast
  * path replays them with the bytes.

@@ -30,4 +30,21 @@ export function standingsCsvHref(seasonId: string, classId: string, kind: Standi
   return `/api/v1/seasons/${seg(seasonId)}/standings.csv?class=${seg(classId)}&kind=${kind}`;
 }
 
+/**
+ * A class's title fight (`kind` teams and the default moment are left out of the address):
+ * `/seasons/alms-2019-20/title/lmp2?kind=drivers&beforeRound=4&pole=1`.
+ */
+export function titlePath(
+  seasonId: string,
+  classId: string,
+  ask: { kind?: StandingsKind; beforeRound?: number | undefined; poleKnown?: boolean | undefined } = {},
+): string {
+  const query = new URLSearchParams();
+  if (ask.kind && ask.kind !== 'teams') query.set('kind', ask.kind);
+  if (ask.beforeRound !== undefined) query.set('beforeRound', String(ask.beforeRound));
+  if (ask.poleKnown) query.set('pole', '1');
+  const base = `${seasonPath(seasonId)}/title/${slugOf(classId)}`;
+  return query.size > 0 ? `${base}?${query.toString()}` : base;
+}
+
 export const calendarIcsHref = (seasonId: string) => `/api/v1/seasons/${seg(seasonId)}/calendar.ics`;

@@ -8,7 +8,7 @@ import { CarNumber, ClassChip, Flag, RatingBadge, ScrollTable } from './badges.t
 import { formatDate, formatDuration, roundsText } from './format.ts';
 import { Layout } from './layout.tsx';
 import { livePath } from './live.tsx';
-import { calendarIcsHref, driverPath, roundPath, standingsPath, teamPath } from './paths.ts';
+import { calendarIcsHref, driverPath, roundPath, standingsPath, teamPath, titlePath } from './paths.ts';
 import { classWinners, isRaceDay } from './race-facts.ts';
 import type { ClassWinner } from './race-facts.ts';
 import { seasonTitle } from './standings.tsx';
@@ -195,7 +195,9 @@ function Classes(props: { season: Season }) {
           <li>
             <ClassChip classId={c.id} href={standingsPath(season.id, c.id)} /> {c.name !== c.id ? c.name : ''} {cars}{' '}
             {cars === 1 ? 'car' : 'cars'}
-            {c.alsoClassifiedIn.length > 0 ? `, also classified in ${c.alsoClassifiedIn.join(', ')}` : ''}
+            {c.alsoClassifiedIn.length > 0 ? `, also classified in ${c.alsoClassifiedIn.join(', ')}` : ''} · title
+            fight: <a href={titlePath(season.id, c.id)}>teams</a>,{' '}
+            <a href={titlePath(season.id, c.id, { kind: 'drivers' })}>drivers</a>
           </li>
         );
       })}

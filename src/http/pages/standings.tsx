@@ -10,7 +10,7 @@ import { ClassChip } from './badges.tsx';
 import { ProgressionChart } from './chart.tsx';
 import { seasonName } from './format.ts';
 import { Layout } from './layout.tsx';
-import { seasonPath, standingsCsvHref, standingsPath } from './paths.ts';
+import { seasonPath, standingsCsvHref, standingsPath, titlePath } from './paths.ts';
 import { progressionOf } from './progression.ts';
 import { ResultLegend } from './round-cells.tsx';
 import { KIND_TITLES, StandingsTableView, tableTitle } from './standings-table.tsx';
@@ -110,8 +110,9 @@ export function StandingsPage(props: { season: Season; only?: CarClass; asOf?: s
           </h2>
           <PointsScale season={season} classId={c.id} />
           <p>
-            <a href={`/seasons/${encodeURIComponent(season.id)}/title/${slugOf(c.id)}`}>{c.id} title fight</a>: who can
-            still win, and what each needs.
+            {c.id} title fight — <a href={titlePath(season.id, c.id)}>teams</a> and{' '}
+            <a href={titlePath(season.id, c.id, { kind: 'drivers' })}>drivers</a>: who can still win, and what each
+            needs.
           </p>
           {STANDINGS_KINDS.map((kind) => (
             <TableBlock season={season} table={tableOf(season, c.id, kind)} heading />
@@ -144,7 +145,8 @@ export function StandingsTablePage(props: { season: Season; carClass: CarClass; 
       <PointsScale season={season} classId={carClass.id} />
       <p>
         See also the{' '}
-        <a href={standingsPath(season.id, carClass.id, other)}>{KIND_TITLES[other].toLowerCase()}' table</a>.
+        <a href={standingsPath(season.id, carClass.id, other)}>{KIND_TITLES[other].toLowerCase()}' table</a>, and the{' '}
+        <a href={titlePath(season.id, carClass.id, { kind })}>title fight</a>.
       </p>
       <ResultLegend />
       <TableBlock season={season} table={table} heading={false} />

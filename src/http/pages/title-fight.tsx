@@ -39,10 +39,9 @@ import { Layout } from './layout.tsx';
 import { ProgressionChart } from './chart.tsx';
 import { progressionOf } from './progression.ts';
 import { ClassChip, ScrollTable } from './badges.tsx';
-import { seasonPath, standingsPath } from './paths.ts';
+import { seasonPath, standingsPath, titlePath } from './paths.ts';
 import { seasonTitle } from './standings.tsx';
 import { TITLE_STYLESHEET } from './title-assets.ts';
-import { slugOf } from '../../domain/ids.ts';
 
 export interface TitleFightProps {
   readonly season: Season;
@@ -54,20 +53,6 @@ export interface TitleFightProps {
   readonly notice?: string | undefined;
   /** The moment is the default one (links to the other championship leave it out). */
   readonly defaultMoment: boolean;
-}
-
-/** The page's address for a question (`kind` teams and no round are the defaults, left out). */
-export function titlePath(
-  seasonId: string,
-  classId: string,
-  ask: { kind?: StandingsKind; beforeRound?: number | undefined; poleKnown?: boolean | undefined } = {},
-): string {
-  const query = new URLSearchParams();
-  if (ask.kind && ask.kind !== 'teams') query.set('kind', ask.kind);
-  if (ask.beforeRound !== undefined) query.set('beforeRound', String(ask.beforeRound));
-  if (ask.poleKnown) query.set('pole', '1');
-  const base = `${seasonPath(seasonId)}/title/${slugOf(classId)}`;
-  return query.size > 0 ? `${base}?${query.toString()}` : base;
 }
 
 const KIND_WORDS: Record<StandingsKind, string> = { teams: 'Teams', drivers: 'Drivers' };
@@ -396,7 +381,7 @@ function WhatIfCalculator(props: { season: Season; fight: TitleFight }) {
         {field.final ? ' and the champion' : ''} at once.
       </p>
       <div class="what-if-body">
-        <form class="what-if-form" id={WHAT_IF.form} method="get" action="#what-if">
+        <form class="what-if-form" id={WHAT_IF.form}>
           <fieldset>
             <legend>Championship positions in the class</legend>
             {(rivals.length > 0 ? rivals : field.cars).map((car) => (
