@@ -2,7 +2,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Office } from '../app/office.ts';
 import type { HttpParts } from './app.ts';
-import { originForm, replay } from './response-store.ts';
+import { originForm, replay, representationFor } from './response-store.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { serveLiveStream } from './live-stream.ts';
 
@@ -18,14 +18,18 @@ export function fastPath({ app, store, today }: HttpParts, office: Office, strea
     const path = req.method === 'GET' && req.url !== undefined ? originForm(req.url) : undefined;
     const stored = path === undefined ? undefined : store.get(office.revision(), store.keyOf(today(), path));
     if (!stored) return void listener(req, res);
-    const answer = replay(stored, req.headers['if-none-match']);
-    if (answer.body === null) {
-      res.writeHead(answer.status, answer.headers);
-      res.end();
-    } else {
-      res.writeHead(stored.status, stored.nodeHeaders);
-      res.end(stored.body);
+    const ifNoneMatch = req.headers['if-none-match'];
+    const chosen = representationFor(stored, req.headers['accept-encoding']);
+    if (ifNoneMatch !== undefined) {
+      const answer = replay(stored, ifNoneMatch, req.headers['accept-encoding']);
+      if (answer.body === null) {
+        res.writeHead(answer.status, answer.headers);
+        res.end();
+        return;
+      }
     }
+    res.writeHead(stored.status, chosen.nodeHeaders);
+    res.end(chosen.body);
   };
   return (req: IncomingMessage, res: ServerResponse) => {
     try {

@@ -93,13 +93,21 @@ describe('over real HTTP (@hono/node-server)', () => {
     try {
       for (let i = 0; i < 2; i++) {
         // The first round trip fills the cache, the second is a hit.
-        const full = await fetch(url);
+        const full = await fetch(url, { headers: { 'Accept-Encoding': 'identity' } });
         assert.equal(full.status, 200);
+        assert.equal(full.headers.get('content-encoding'), null);
         const etag = full.headers.get('etag') ?? '';
-        assert.equal(etag, etagOf(new Uint8Array(await full.arrayBuffer())));
+        const body = new Uint8Array(await full.arrayBuffer());
+        assert.equal(etag, etagOf(body));
         const notModified = await fetch(url, { headers: { 'If-None-Match': etag } });
         assert.equal(notModified.status, 304);
         assert.equal(notModified.headers.get('etag'), etag);
+        // Compressed for a client that takes gzip (fetch does), under an ETag of its own.
+        const gzip = await fetch(url);
+        assert.equal(gzip.headers.get('content-encoding'), 'gzip');
+        assert.equal(gzip.headers.get('vary'), 'accept-encoding');
+        assert.notEqual(gzip.headers.get('etag'), etag);
+        assert.deepEqual(new Uint8Array(await gzip.arrayBuffer()), body);
       }
     } finally {
       await new Promise((resolve) => server.close(resolve));
