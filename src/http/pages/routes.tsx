@@ -14,7 +14,10 @@ import { driverCareer, teamCareer } from '../../domain/careers.ts';
 import type { Season } from '../../domain/season.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import type { StandingsKind } from '../../domain/vocabulary.ts';
-import { API_STYLESHEET, assetResponse, STYLESHEET } from './assets.ts';
+import { API_STYLESHEET, assetResponse, FAVICON_ICO, FAVICON_SVG, STYLESHEET } from './assets.ts';
+import { flagAssetOf } from './flags.ts';
+import { PageAddressContext } from './layout.tsx';
+import { DEFAULT_PUBLIC_URL } from '../public-url.ts';
 import { DriverPage } from './driver.tsx';
 import { historyLoader } from './history-data.ts';
 import type { HistoryLoader } from './history-data.ts';
@@ -30,10 +33,9 @@ import { ResultsPage } from './results.tsx';
 import { titleFightAnswer } from './title-fight.tsx';
 import { TITLE_SCRIPT_PATH, TITLE_STYLESHEET, TITLE_STYLESHEET_PATH, titleScript } from './title-assets.ts';
 import { titleWork } from '../api/title.ts';
-import { describeChange } from '../../domain/decision-impact.ts';
 import { Computed } from '../computed.ts';
 import { SeasonPage } from './season.tsx';
-import { StandingsPage, StandingsTablePage } from './standings.tsx';
+import { seasonTitle, StandingsPage, StandingsTablePage } from './standings.tsx';
 import { TeamPage } from './team.tsx';
 
 export interface PageOptions {
@@ -44,6 +46,8 @@ export interface PageOptions {
   readonly store?: ResponseStore;
   /** The expensive values, kept by their inputs and shared with the API (../computed.ts). */
   readonly computed?: Computed;
+  /** Where the public reaches the portal (PUBLIC_URL, ../public-url.ts), for canonical and Open Graph links. */
+  readonly publicUrl?: string;
 }
 
 /** What a page handler produces: a status and the page, before it is turned into bytes. */
@@ -70,6 +74,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   const computed = options.computed ?? new Computed();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const history = options.history ?? historyLoader();
+  const publicUrl = options.publicUrl ?? DEFAULT_PUBLIC_URL;
 
   /** The query parameters each page handler reads, declared to the store after the routes (below). */
   const declared = new WeakMap<object, readonly string[]>();
@@ -90,7 +95,13 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       if (!page) {
         const query = Object.fromEntries(names.map((name) => [name, c.req.query(name)])) as Query<N>;
         const rendered = await render(c, query);
-        page = renderedPage(rendered.status, `<!doctype html>${(await rendered.element).toString()}`);
+        // The canonical address: the path and the parameters the page reads, nothing else.
+        const read = new URLSearchParams(names.flatMap((name) => (query[name] ? [[name, query[name]]] : [])));
+        const path = url.pathname + (read.size > 0 ? `?${read.toString()}` : '');
+        const element = (
+          <PageAddressContext.Provider value={{ publicUrl, path }}>{rendered.element}</PageAddressContext.Provider>
+        );
+        page = renderedPage(rendered.status, `<!doctype html>${(await element).toString()}`);
         if (rendered.status === 200) cache.set(revision, key, page);
       }
       return replayResponse(c, page);
@@ -118,6 +129,19 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
   app.get('/assets/api.css', (c) =>
     assetResponse(API_STYLESHEET, 'text/css; charset=utf-8', c.req.query('v'), c.req.header('if-none-match')),
   );
+
+  app.get('/favicon.ico', (c) =>
+    assetResponse(FAVICON_ICO, 'image/x-icon', c.req.query('v'), c.req.header('if-none-match')),
+  );
+  app.get('/favicon.svg', (c) =>
+    assetResponse(FAVICON_SVG, 'image/svg+xml', c.req.query('v'), c.req.header('if-none-match')),
+  );
+  // Flags from flag-icons, served here (no third party learns who reads which page).
+  app.get('/assets/flags/:file{[a-z]{2}\\.svg}', (c) => {
+    const flag = flagAssetOf((c.req.param('file') ?? '').slice(0, 2));
+    if (!flag) return c.notFound();
+    return assetResponse(flag, 'image/svg+xml', c.req.query('v'), c.req.header('if-none-match'));
+  });
 
   app.get(TITLE_SCRIPT_PATH, async (c) =>
     assetResponse(
@@ -161,7 +185,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
     page(['asOf'], async (c, query) => {
       const season = await seasonOf(c, query.asOf);
       return season
-        ? found(<SeasonPage season={season} />)
+        ? found(<SeasonPage season={season} today={today()} />)
         : notFound(`There is no season "${c.req.param('id')}".`, await latest());
     }),
   );
@@ -172,14 +196,21 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       const season = await seasonOf(c, query.asOf);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
       const round = season.rounds.find((r) => String(r.round) === c.req.param('round'));
-      if (!round) return notFound(`${season.season} ${season.series} has no round ${c.req.param('round')}.`, season);
+      if (!round) return notFound(`${seasonTitle(season)} has no round ${c.req.param('round')}.`, season);
       const race = season.races.find((r) => r.round === round.round);
       // Every decision's before/after, folded once per revision and kept (../computed.ts).
-      const decided = await computed.decisions(office.revision(), office, season.id);
-      const views = (decided?.decisions ?? [])
-        .filter((d) => d.round === round.round)
-        .map((decision) => ({ decision, impact: (decided?.impacts.get(decision.id) ?? []).map(describeChange) }));
-      return found(<ResultsPage season={season} round={round} race={race} decisions={views} />);
+      const views = (await computed.decisions(office.revision(), office, season.id, round.round)) ?? [];
+      const driveTimes = await office.driveTimes(season.id, round.round, query.asOf);
+      return found(
+        <ResultsPage
+          season={season}
+          round={round}
+          race={race}
+          decisions={views}
+          today={today()}
+          driveTimes={driveTimes}
+        />,
+      );
     }),
   );
 
@@ -190,8 +221,9 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       const season = await seasonOf(c, query.asOf);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
       const round = season.rounds.find((r) => String(r.round) === c.req.param('round'));
-      if (!round) return notFound(`${season.season} ${season.series} has no round ${c.req.param('round')}.`, season);
-      return found(<LivePage season={season} round={round} scriptHref={(await liveScript()).href} />);
+      if (!round) return notFound(`${seasonTitle(season)} has no round ${c.req.param('round')}.`, season);
+      const race = season.races.find((r) => r.round === round.round);
+      return found(<LivePage season={season} round={round} race={race} scriptHref={(await liveScript()).href} />);
     }),
   );
 
@@ -211,7 +243,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       const asOf = query.asOf;
       if (classParam === undefined || classParam === '') return found(<StandingsPage season={season} asOf={asOf} />);
       const only = classOfSlug(season.classes, classParam);
-      if (!only) return notFound(`${season.season} ${season.series} has no class "${classParam}".`, season);
+      if (!only) return notFound(`${seasonTitle(season)} has no class "${classParam}".`, season);
       return found(<StandingsPage season={season} only={only} asOf={asOf} />);
     }),
   );
@@ -225,7 +257,7 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       const kind = c.req.param('kind');
       if (!carClass || !isStandingsKind(kind)) {
         return notFound(
-          `${season.season} ${season.series} has no such table: try teams or drivers of one of its classes.`,
+          `${seasonTitle(season)} has no such table: try teams or drivers of one of its classes.`,
           season,
         );
       }
@@ -239,11 +271,11 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
       const season = await seasonOf(c, query.asOf);
       if (!season) return notFound(`There is no season "${c.req.param('id')}".`, await latest());
       const carClass = classOfSlug(season.classes, c.req.param('class') ?? '');
-      if (!carClass) return notFound(`${season.season} ${season.series} has no such title fight.`, season);
+      if (!carClass) return notFound(`${seasonTitle(season)} has no such title fight.`, season);
       // Kept by the season's content and the question, not by URL: the API asks the same (../computed.ts).
       const work = titleWork(computed, office.revision());
       const page = titleFightAnswer(season, carClass, query, work, (await titleScript()).href);
-      return page.ok ? found(page.value) : notFound(`${season.season} ${season.series}: ${page.error}.`, season);
+      return page.ok ? found(page.value) : notFound(`${seasonTitle(season)}: ${page.error}.`, season);
     }),
   );
 
