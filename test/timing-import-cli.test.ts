@@ -49,7 +49,7 @@ test('a qualifying result on the database alone sets race 1 pole and names race 
   assert.equal(session.code, 1);
   assert.match(
     session.stderr,
-    /--session is for a lap analysis; .* is an Al Kamel qualifying result: nothing imported/,
+    /sessions \(--session\) are for a lap analysis; .* is an Al Kamel qualifying result: nothing imported/,
   );
   const round = await pitwall(['timing', 'import', QUALIFYING, ...SEASON, '--round', 'two']);
   assert.deepEqual([round.code, round.stderr], [1, '--round: expected a round number such as 2, not "two"\n']);

@@ -147,6 +147,15 @@ export interface LapAnalysisImportOptions extends TimingImportOptions {
   readonly deleted?: string;
 }
 
+/** A timing file for a season there is not: the refusal is a 404 (app/timing-import.ts). */
+const noSeason = (id: string, file: string): TimingIssue => ({
+  code: 'not-found',
+  message: `no season ${quote(id)}`,
+  path: [],
+  file,
+  line: 1,
+});
+
 export interface OfficeOptions {
   /** The clock, for the time of decisions: passed in so that tests can fix it. */
   readonly now?: () => Date;
@@ -234,7 +243,7 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
     },
     importTimingClassification: async (id, round, input, file, by, options = {}) => {
       const stored = await loadSeason(db, id);
-      if (!stored) return err([{ code: 'not-found', message: `no season ${quote(id)}`, path: [], file, line: 1 }]);
+      if (!stored) return err([noSeason(id, file)]);
       const parsed = parseClassificationCsv(input, file);
       if (!parsed.ok) return parsed;
       const crews = parsed.value.lines.map((l) => ({
@@ -264,12 +273,15 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
       return ok({ ...mapped.value, crewChanges: fit.crewChanges });
     },
     importQualifying: async (id, round, input, file, by, options = {}) => {
+      // No such season is said before anything of the file: as for a classification.
+      if (!(await listSeasonIds(db)).includes(id)) return err([noSeason(id, file)]);
       const at = now().toISOString();
       const imported = await importQualifying(db, id, round, input, file, { by, at, ...options });
       if (imported.ok) revision += 1;
       return imported;
     },
     importLapAnalysis: async (id, round, input, file, by, options = {}) => {
+      if (!(await listSeasonIds(db)).includes(id)) return err([noSeason(id, file)]);
       const imported = await importLapAnalysis(db, id, round, input, file, { by, at: now().toISOString(), ...options });
       if (imported.ok) revision += 1;
       return imported;

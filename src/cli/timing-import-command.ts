@@ -5,9 +5,7 @@ import { formatProblem } from '../domain/problem.ts';
 import { basename } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import type { Console, TimingFileInput } from '../app/console.ts';
-import { formatIssue } from '../formats/season-file.ts';
-import { readTimingCsv } from '../formats/timing/timing-csv.ts';
+import { importTimingFile, timingFileKind } from '../app/timing-file-import.ts';
 import { withConsole } from './console-access.ts';
 import { operator } from './operator.ts';
 
@@ -42,17 +40,6 @@ export function addTimingCommand(program: Command, fail: Fail): void {
       if (round === undefined)
         fail([`--round: expected a round number such as 2, not "${options.round.slice(0, 20)}"`]);
       const bytes = await readInputFile(file, 'the timing file');
-      const read = readTimingCsv(bytes, file, ['classification', 'qualifying', 'lap-analysis']);
-      if (!read.ok) fail([...read.error.slice(0, 20).map(formatIssue), `${file}: nothing imported`]);
-      const kind = read.value.layout.kind;
-      for (const [given, name] of [
-        [options.session, '--session'],
-        [options.deleted, '--deleted'],
-      ] as const) {
-        if (given !== undefined && kind !== 'lap-analysis') {
-          fail([`${name} is for a lap analysis; ${file} is ${read.value.layout.name}: nothing imported`]);
-        }
-      }
       const input = {
         bytes: new Uint8Array(bytes),
         fileName: basename(file),
@@ -60,14 +47,17 @@ export function addTimingCommand(program: Command, fail: Fail): void {
         ...(options.session !== undefined && { session: options.session }),
         ...(options.deleted !== undefined && { deleted: options.deleted }),
       };
+      // What the file is, before the database is opened: a file that is none of them changes nothing.
+      const kind = timingFileKind(input);
+      if (!kind.ok) refused(kind.error, fail);
       const by = `console:${operator()}`;
-      await withConsole(
+      const imported = await withConsole(
         'timing import',
-        (console) => importInto(console, kind, options.season, round, input, by, fail),
-        {
-          fail,
-        },
+        (console) => importTimingFile(console, options.season, round, input, by),
+        { fail },
       );
+      if (!imported.ok) refused(imported.error, fail);
+      for (const line of imported.value.lines) process.stdout.write(`${line}\n`);
     });
 }
 
@@ -79,58 +69,12 @@ interface TimingImportOptions {
   deleted?: string;
 }
 
-async function importInto(
-  console: Console,
-  kind: 'classification' | 'qualifying' | 'lap-analysis',
-  season: string,
-  round: number,
-  input: TimingFileInput,
-  by: string,
-  fail: Fail,
-): Promise<void> {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  const refused = (error: TimingRefusal): never => {
-    const hint =
-      error.code === 'needs-confirmation'
-        ? 'nothing imported: run again with --confirm to enter the drivers listed for the round'
-        : error.message;
-    return fail([...(error.issues ?? []).map(formatProblem), hint], error.code);
-  };
-  if (kind === 'classification') {
-    const imported = await console.importTimingClassification(season, round, input, by);
-    if (!imported.ok) return refused(imported.error);
-    out(`${season} round ${round}: classification imported as provisional results`);
-    for (const change of imported.value.crewChanges) out(`crew: ${change}`);
-    for (const driver of imported.value.unknownDrivers) out(`not in the crew: ${driver}`);
-    return;
-  }
-  if (kind === 'lap-analysis') {
-    const imported = await console.importTimingLapAnalysis(season, round, input, by);
-    if (!imported.ok) return refused(imported.error);
-    const answer = imported.value;
-    if (answer.session === 'race') {
-      const found =
-        answer.infringements === 1 ? '1 drive-time infringement' : `${answer.infringements} drive-time infringements`;
-      out(`${season} round ${round}: race lap analysis stored: ${answer.cars} cars, ${answer.laps} laps; ${found}`);
-      for (const spelling of answer.spellings) out(`spelling: ${spelling}`);
-    } else {
-      polesOut(season, answer.poles);
-      for (const line of answer.notSet) out(`not set: ${line}`);
-      for (const line of answer.notes) out(`note: ${line}`);
-    }
-    for (const change of answer.crewChanges) out(`crew: ${change}`);
-    return;
-  }
-  const imported = await console.importTimingQualifying(season, round, input, by);
-  if (!imported.ok) return refused(imported.error);
-  polesOut(season, imported.value.poles);
-  for (const line of imported.value.notSet) out(`not set: ${line}`);
-  for (const line of imported.value.notes) out(`note: ${line}`);
-  for (const change of imported.value.crewChanges) out(`crew: ${change}`);
-}
-
-function polesOut(season: string, poles: readonly { round: number; class: string; cars: readonly string[] }[]): void {
-  for (const pole of poles) {
-    process.stdout.write(`${season} round ${pole.round} ${pole.class}: pole #${pole.cars.join(', #')}\n`);
-  }
+/** A refusal as the command prints it: each problem, then what to do. At most 20 problems: one per row of a wrong file. */
+function refused(error: TimingRefusal, fail: Fail): never {
+  const shown = (error.issues ?? []).slice(0, 20).map(formatProblem);
+  const hint =
+    error.code === 'needs-confirmation'
+      ? 'nothing imported: run again with --confirm to enter the drivers listed for the round'
+      : error.message;
+  return fail([...shown, hint], error.code);
 }

@@ -23,7 +23,8 @@ const ProblemSchema = z
     code: z.string().openapi({ description: 'What is wrong with this part, e.g. `unknown-car`, `invalid_type`.' }),
     message: z.string(),
     path: z.string().optional().openapi({ description: 'The field, dotted: `poles.0.car`.' }),
-    line: z.number().int().optional().openapi({ description: "The line of the file sent, for a file's problems." }),
+    file: z.string().optional().openapi({ description: 'The file it is in, for a file’s problems.' }),
+    line: z.number().int().optional().openapi({ description: 'The line of that file.' }),
   })
   .openapi('Problem');
 
@@ -59,7 +60,8 @@ const DESCRIBED: Partial<Record<ErrorCode, string>> = {
 export function errorResponses<const C extends ErrorCode>(...codes: C[]) {
   const content = { 'application/json': { schema: ErrorSchema } };
   const byStatus = new Map<number, C[]>();
-  for (const code of codes) byStatus.set(ERROR_OUTCOMES[code].status, [...(byStatus.get(ERROR_OUTCOMES[code].status) ?? []), code]);
+  for (const code of codes)
+    byStatus.set(ERROR_OUTCOMES[code].status, [...(byStatus.get(ERROR_OUTCOMES[code].status) ?? []), code]);
   return Object.fromEntries(
     [...byStatus].map(([status, same]) => [
       status,
@@ -71,7 +73,9 @@ export function errorResponses<const C extends ErrorCode>(...codes: C[]) {
 /** The body of a refusal, every issue kept. */
 export function errorBody(failure: Refusal): ErrorBody {
   const { code, message, issues } = failure;
-  return { error: { code, message, ...(issues && issues.length > 0 ? { issues: issues.map((i) => ({ ...i })) } : {}) } };
+  return {
+    error: { code, message, ...(issues && issues.length > 0 ? { issues: issues.map((i) => ({ ...i })) } : {}) },
+  };
 }
 
 /** Errors are never cached: the season may be imported the next second. */

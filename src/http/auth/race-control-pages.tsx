@@ -1,6 +1,7 @@
 import type { Official } from '../../domain/officials.ts';
 import type { Race, Round, Season } from '../../domain/season.ts';
 import { checkLineups } from '../../domain/lineup-rules.ts';
+import { isEnteredFor } from '../../domain/poles.ts';
 import type { LineupFinding } from '../../domain/lineup-rules.ts';
 import { formatRaceTime } from '../../formats/race-time.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -206,6 +207,85 @@ function LineupFindings(props: {
   );
 }
 
+/**
+ * Any file of the timing provider for the round: its header says what it is (a classification, a
+ * qualifying result, a lap analysis), as `pitwall timing import` tells them apart.
+ */
+function TimingFileForm(props: { action: string; csrfToken: string }) {
+  return (
+    <section aria-labelledby="timing-files">
+      <h2 id="timing-files">Timing files</h2>
+      <p>
+        A race classification (provisional results), a qualifying result (poles by the season's pole rule) or a lap
+        analysis (a race's: drive times; a qualifying session's: the second-best-lap poles).
+      </p>
+      <form method="post" action={props.action} enctype="multipart/form-data" class="inline-form">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <label>
+          Al Kamel CSV <input type="file" name="file" accept=".csv,text/csv" required />
+        </label>
+        <label>
+          Lap analysis of{' '}
+          <select name="session">
+            <option value="">the session its name says</option>
+            <option value="race">the race</option>
+            <option value="qualifying">qualifying</option>
+          </select>
+        </label>
+        <label>
+          Laps deleted by race control <input type="text" name="deleted" placeholder="30:4, 22:7" size={14} />
+        </label>
+        <label>
+          <input type="checkbox" name="confirm" value="crew-changes" /> Confirm the crew changes it lists
+        </label>
+        <button type="submit" class="button">
+          Import
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Each class's pole car for the round, set or corrected by hand (a car entered for the round). */
+function PolesForm(props: {
+  action: string;
+  csrfToken: string;
+  season: Season;
+  round: number;
+  race: Race | undefined;
+}) {
+  const { season, round } = props;
+  const classes = season.classes.filter((cls) => season.entries.some((e) => e.class === cls.id));
+  return (
+    <section aria-labelledby="poles">
+      <h2 id="poles">Poles</h2>
+      <form method="post" action={props.action} class="inline-form">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        {classes.map((cls) => {
+          const current = props.race?.poles?.[cls.id]?.[0];
+          const cars = season.entries.filter((e) => e.class === cls.id && isEnteredFor(e, round));
+          return (
+            <label>
+              {cls.name}{' '}
+              <select name={`pole.${cls.id}`}>
+                <option value="">— unchanged</option>
+                {cars.map((e) => (
+                  <option value={e.car} selected={e.car === current}>
+                    #{e.car} {e.team}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+        <button type="submit" class="button">
+          Set poles
+        </button>
+      </form>
+    </section>
+  );
+}
+
 /** One round for race control: the classification, its state, the decisions, and the forms. */
 export function RoundControlPage(props: RoundControlProps) {
   const { season, round, race, official, csrfToken } = props;
@@ -285,22 +365,9 @@ export function RoundControlPage(props: RoundControlProps) {
       {steward && race ? (
         <DecisionForm action={`${path}/decisions`} csrfToken={csrfToken} season={season} draft={props.draft} />
       ) : null}
-      {timekeeper ? (
-        <>
-          <h2>Timing classification</h2>
-          <form method="post" action={`${path}/classification`} enctype="multipart/form-data" class="inline-form">
-            <input type="hidden" name="_csrf" value={csrfToken} />
-            <label>
-              Al Kamel classification CSV <input type="file" name="file" accept=".csv,text/csv" required />
-            </label>
-            <label>
-              <input type="checkbox" name="confirm" value="crew-changes" /> Confirm the crew changes it lists
-            </label>
-            <button type="submit" class="button">
-              Import as provisional
-            </button>
-          </form>
-        </>
+      {timekeeper || steward ? <TimingFileForm action={`${path}/timing`} csrfToken={csrfToken} /> : null}
+      {official.role === 'timekeeper' || official.role === 'steward' ? (
+        <PolesForm action={`${path}/poles`} csrfToken={csrfToken} season={season} round={round.round} race={race} />
       ) : null}
     </Layout>
   );

@@ -10,7 +10,7 @@ import { formatIssue } from '../../formats/season-file.ts';
 import type { TimingIssue } from '../../formats/timing/timing-csv.ts';
 import { CONFIRM_CREW_CHANGES, onlyConfirmable, timingRefusalOf } from '../../app/timing-import.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
-import { officialOf, sessionOf } from './context.ts';
+import { authOf, officialOf, sessionOf } from './context.ts';
 import { requireOfficial } from './guard.tsx';
 import { privateHtml } from './html.ts';
 import { mutation } from './mutations.ts';
@@ -18,6 +18,12 @@ import { decisionDraftOf, describeDecisionIssues } from './decision-form.ts';
 import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
 import { badCharacter } from '../../domain/text.ts';
 import { roundControlPath, RoundControlPage, SeasonControlPage } from './race-control-pages.tsx';
+import type { TimingFileInput } from '../../app/console.ts';
+import { openConsole } from '../../app/console.ts';
+import type { TimingFileKind } from '../../app/timing-file-import.ts';
+import { importTimingFile, timingFileKind } from '../../app/timing-file-import.ts';
+import type { TimingRefusal } from '../../app/timing-import.ts';
+import { formatProblem } from '../../domain/problem.ts';
 
 const STAFF: readonly Role[] = ['admin', 'steward', 'timekeeper'];
 const EXAMPLE_PARAMS = { id: 'alms-2019-20', round: '1' };
@@ -45,7 +51,7 @@ interface PageExtras {
   readonly draft?: Readonly<Record<string, string>>;
 }
 
-async function roundPage(office: Office, c: Context<AuthEnv>, status: 200 | 400 | 404, extra: PageExtras = {}) {
+async function roundPage(office: Office, c: Context<AuthEnv>, status: 200 | 400 | 403 | 404, extra: PageExtras = {}) {
   const id = seasonIdOfPath(c.req.param('id'));
   const number = roundOfPath(c.req.param('round'));
   const season = id === undefined ? undefined : await office.season(id);
@@ -271,4 +277,89 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
       },
     });
   }
+
+  mutation(app, {
+    method: 'POST',
+    path: '/admin/seasons/:id/rounds/:round/timing',
+    roles: TIMING_FILE_OFFICIALS,
+    maxBodyBytes: MAX_TIMING_FILE_BYTES,
+    example: { params: EXAMPLE_PARAMS, form: { file: 'POSITION;NUMBER\n' } },
+    handler: async (c) => {
+      const at = target(c);
+      if (at.refused) return at.refused;
+      const { id, round } = at;
+      const form = await c.req.parseBody();
+      const file = form.file;
+      const text = (name: string) => {
+        const value = form[name];
+        return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 2000) : undefined;
+      };
+      const input: TimingFileInput = {
+        bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new TextEncoder().encode(''),
+        fileName: file instanceof File && file.name ? file.name.slice(0, 200) : 'timing.csv',
+        confirm: form.confirm === CONFIRM_CREW_CHANGES,
+        ...(text('session') !== undefined && { session: text('session') }),
+        ...(text('deleted') !== undefined && { deleted: text('deleted') }),
+      };
+      const kind = timingFileKind(input);
+      if (!kind.ok) return timingFilePage(office, c, kind.error);
+      // Each kind of file is imported by the officials its API route admits.
+      const role = officialOf(c).role;
+      if (!TIMING_FILE_ROLES[kind.value].includes(role)) {
+        const allowed = TIMING_FILE_ROLES[kind.value].join(' or ');
+        return roundPage(office, c, 403, { error: `A ${role} cannot import a ${kind.value} file: a ${allowed} does.` });
+      }
+      const console = openConsole(office, authOf(c).officials);
+      const imported = await importTimingFile(console, id, round, input, actorOf(c));
+      if (!imported.ok) return timingFilePage(office, c, imported.error);
+      const notice = `${input.fileName} imported: ${imported.value.lines.join(' · ') || 'nothing to change'}.`;
+      return c.redirect(`${roundControlPath(id, round)}?notice=${encodeURIComponent(notice)}`, 303);
+    },
+  });
+
+  mutation(app, {
+    method: 'POST',
+    path: '/admin/seasons/:id/rounds/:round/poles',
+    roles: ['timekeeper', 'steward'],
+    example: { params: EXAMPLE_PARAMS, form: { 'pole.LMP2': '26' } },
+    handler: async (c) => {
+      const at = target(c);
+      if (at.refused) return at.refused;
+      const { id, round } = at;
+      const form = await c.req.parseBody();
+      const poles = Object.entries(form).flatMap(([name, value]) =>
+        name.startsWith('pole.') && typeof value === 'string' && value !== ''
+          ? [{ class: name.slice('pole.'.length), cars: [value] }]
+          : [],
+      );
+      if (poles.length === 0) return roundPage(office, c, 400, { error: 'Choose the pole car of at least one class.' });
+      const set = await office.setPoles(id, round, poles, actorOf(c));
+      if (!set.ok) return refused(office, c, set.error);
+      const notice = `Poles set: ${Object.entries(set.value.poles)
+        .map(([cls, cars]) => `${cls} #${cars.join(', #')}`)
+        .join(' · ')}.`;
+      return c.redirect(`${roundControlPath(id, round)}?notice=${encodeURIComponent(notice)}`, 303);
+    },
+  });
+}
+
+/** Who imports which timing file from the round's page: the officials each file's API route admits. */
+const TIMING_FILE_ROLES: Readonly<Record<TimingFileKind, readonly Role[]>> = {
+  classification: ['timekeeper', 'admin'],
+  qualifying: ['timekeeper', 'steward'],
+  'lap-analysis': ['timekeeper', 'steward'],
+};
+const TIMING_FILE_OFFICIALS: readonly Role[] = ['timekeeper', 'steward', 'admin'];
+/** A 24-hour race's lap analysis is the largest file an officer sends. */
+const MAX_TIMING_FILE_BYTES = 16 * 1024 * 1024;
+
+/** A timing file refused, on the round's page: each problem of the file, and what to do. */
+function timingFilePage(office: Office, c: Context<AuthEnv>, failure: TimingRefusal) {
+  const problems = (failure.issues ?? []).slice(0, 30).map(formatProblem);
+  const hint =
+    failure.code === 'needs-confirmation'
+      ? 'Nothing imported: tick "Confirm the crew changes" to import it with them.'
+      : `Nothing imported: ${failure.message}`;
+  const status = failure.code === 'not-found' ? 404 : 400;
+  return roundPage(office, c, status, { problems: [...problems, hint] });
 }

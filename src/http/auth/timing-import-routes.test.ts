@@ -120,7 +120,11 @@ test('a car not in the entry list is refused even when confirmed; a driver not i
   const refused = await post(`${ROUNDS}/1/qualifying?file=${QUALIFYING}&confirm=crew-changes`, text);
   assert.equal(refused.status, 400);
   const { error } = (await refused.json()) as { error: { issues: Problem[] } };
-  assert.deepEqual(error.issues.map((i) => i.line), [6, 2], 'each problem keeps its line');
+  assert.deepEqual(
+    error.issues.map((i) => i.line),
+    [6, 2],
+    'each problem keeps its line',
+  );
   assert.deepEqual(error.issues.map(formatProblem), [
     `${QUALIFYING}:6: unknown-car NUMBER: car #99 (Kestrel GT) is not in the entry list of rbr-2024-25`,
     `${QUALIFYING}:2: driver-not-in-crew #24 Nina Newcomer is not in the car's crew`,
@@ -182,4 +186,48 @@ test("race control's form: a file that does not fit is refused with the lines, t
     /crews: #22 Jonas WEBER entered for round 5/,
   );
   assert.equal((await rc.office.season('rbr-2024-25'))?.races.find((r) => r.round === 5)?.classification?.length, 6);
+});
+
+test("race control's round page: any timing file told apart by its header, and the poles set by hand", async () => {
+  const steward = await signIn(rc, 'Stella Steward', 'steward');
+  const upload = (who: SignedIn, name: string, text: string, round: number) => {
+    const body = new FormData();
+    body.set('_csrf', who.csrfToken);
+    body.set('file', new File([text], name, { type: 'text/csv' }));
+    return rc.app.request(`/admin/seasons/rbr-2024-25/rounds/${round}/timing`, {
+      method: 'POST',
+      headers: { cookie: who.cookie },
+      body,
+    });
+  };
+  const page = await (
+    await rc.app.request('/admin/seasons/rbr-2024-25/rounds/2', { headers: { cookie: timekeeper.cookie } })
+  ).text();
+  assert.match(page, /<h2 id="timing-files">Timing files<\/h2>/);
+  assert.match(page, /<select name="pole\.LMP2">/);
+
+  const qualifying = await upload(timekeeper, QUALIFYING, await fixture(QUALIFYING), 1);
+  assert.equal(qualifying.status, 303);
+  assert.match(decodeURIComponent(qualifying.headers.get('location') ?? ''), /rbr-2024-25 round 1 LMP2: pole #24/);
+
+  // A steward sets poles and imports qualifying files, but a classification is the timekeeper's.
+  const classification = await upload(steward, SEPANG_RACE_1, await fixture(SEPANG_RACE_1), 1);
+  assert.equal(classification.status, 403);
+  assert.match(await classification.text(), /A steward cannot import a classification file/);
+
+  const notCsv = await upload(timekeeper, 'notes.csv', 'hello,world\n1,2\n', 2);
+  assert.equal(notCsv.status, 400);
+  assert.match(await notCsv.text(), /notes\.csv/);
+
+  const poles = new URLSearchParams({ _csrf: steward.csrfToken, 'pole.LMP2': '22', 'pole.GT': '' });
+  const set = await rc.app.request('/admin/seasons/rbr-2024-25/rounds/2/poles', {
+    method: 'POST',
+    headers: { cookie: steward.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: poles.toString(),
+  });
+  assert.equal(set.status, 303, await set.clone().text());
+  assert.match(decodeURIComponent(set.headers.get('location') ?? ''), /Poles set: .*LMP2 #22/);
+  assert.deepEqual((await rc.office.season('rbr-2024-25'))?.races.find((r) => r.round === 2)?.poles?.LMP2, ['22']);
+  const audited = (await listResultsChanges(rc.db, 'rbr-2024-25')).at(-1);
+  assert.deepEqual([audited?.round, audited?.details, audited?.by], [2, { LMP2: ['22'] }, 'Stella Steward']);
 });
