@@ -116,6 +116,9 @@ test('--with-pole is refused when the season has no pole for that class and roun
   const noRound = await pitwall(['scenarios', SEASON, '--class', 'LMP2', '--kind', 'teams', '--before-round', '7']);
   assert.equal(noRound.code, 1);
   assert.match(noRound.stderr, /--before-round 7: there is no round 7: the rounds are 1, 2, 3, 4\n$/);
+  const notANumber = await pitwall(['scenarios', SEASON, '--class', 'LMP2', '--kind', 'teams', '--before-round', 'x']);
+  assert.equal(notANumber.code, 1);
+  assert.match(notANumber.stderr, /--before-round x: expected a round number \(1, 2, …\)\n$/);
 });
 
 test('a finished season: by default before its last round, as the API answers', async () => {
@@ -138,6 +141,11 @@ test('a finished season: by default before its last round, as the API answers', 
   );
   assert.deepEqual([withPole.beforeRound, withPole.poleKnown], [4, true]);
   assert.equal(withPole.contenders.find((c: { car: string }) => c.car === '45').points, 57);
+  const text = await pitwall(['scenarios', SEASON, '--class', 'LMP2', '--kind', 'teams']);
+  assert.match(text.stdout, /^LMP2 teams: before round 4 \(the season is over: how its title was decided\)\n/);
+  assert.match(text.stdout, /\n {4}G-Drive is champion with 2nd or better, or 3rd from pole; /);
+  const earlier = await pitwall(['scenarios', SEASON, '--class', 'LMP2', '--kind', 'teams', '--before-round', '3']);
+  assert.match(earlier.stdout, /^LMP2 teams: before round 3\n/);
 });
 
 test('drivers: crewmates are contenders together, with the same needs', async () => {

@@ -57,7 +57,9 @@ async function scenariosOutput(file: string, options: ScenariosOptions): Promise
     throw new UserError([`${file}: ${flag}${message}`]);
   }
   const { document, scenarios, moment } = fight.value;
-  return options.format === 'json' ? scenariosJson(document) : scenariosText(scenarios, moment.finished);
+  const last = Math.max(...loaded.value.rounds.map((r) => r.round));
+  const decided = moment.finished && moment.beforeRound === last;
+  return options.format === 'json' ? scenariosJson(document) : scenariosText(scenarios, decided);
 }
 
 /** `--before-round N`: a round number, read here at the edge (the use-case takes numbers). */
@@ -69,9 +71,9 @@ function roundOption(file: string, text: string | undefined): number | undefined
   return Number(text);
 }
 
-function scenariosText(result: TitleScenarios, finished: boolean): string {
+function scenariosText(result: TitleScenarios, decided: boolean): string {
   const pole = result.poleKnown ? ', pole known' : '';
-  const over = finished ? ' (the season is over: how its title was decided)' : '';
+  const over = decided ? ' (the season is over: how its title was decided)' : '';
   const lines = [`${result.class} ${result.kind}: before round ${result.beforeRound}${pole}${over}`, ''];
   const describe = (r: ScenarioRow) => {
     const name = result.kind === 'teams' ? `#${r.key} ${r.label}` : r.label;
