@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const BENCHES = ['probabilities.ts', 'decisions.ts', 'title.ts', 'http.ts', 'live.ts'];
+const BENCHES = ['probabilities.ts', 'decisions.ts', 'title.ts', 'startup.ts', 'http.ts', 'live.ts'];
 
 let failed = 0;
 for (const bench of BENCHES) {

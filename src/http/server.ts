@@ -7,7 +7,7 @@ import type { Office } from '../app/office.ts';
 import { openOffice } from '../app/office.ts';
 import { DatabaseInUse, openDatabase } from '../store/database.ts';
 import type { Database } from '../store/database.ts';
-import { createHttpParts } from './app.ts';
+import { listSeasonIds } from '../store/seasons.ts';
 import { fastPath } from './fast-path.ts';
 import { ERROR_SERIALIZERS } from './error-log.ts';
 
@@ -117,6 +117,9 @@ async function serve(
   logger: Logger,
   ready: (handle: (req: IncomingMessage, res: ServerResponse) => void) => void,
 ): Promise<RunningServer> {
+  // The portal and the API load while the database opens: a second of modules, on the other core.
+  const http = import('./app.ts');
+  http.catch(() => undefined); // awaited below; a failure to open the database comes first
   const db = options.database ?? (await openDatabase({ DATABASE_URL: options.databaseUrl }, options.dataDir, 'serve'));
   const office = await openOffice(db, {
     live: {
@@ -124,14 +127,18 @@ async function serve(
       onError: (error) => logger.error({ err: error }, 'live feed: reading the store failed'),
     },
   });
-  const imported = await office.importIntoEmpty(await readFile(BUNDLED_SEASON, 'utf8'), BUNDLED_SEASON.pathname);
-  if (!imported.ok) throw new Error(`the bundled season does not validate: ${imported.error.length} problems`);
-  if (imported.value) logger.info({ season: imported.value.id }, 'empty database: loaded the bundled season');
+  // Read and checked only for a database that looks empty; importIntoEmpty decides under its lock.
+  if ((await listSeasonIds(db)).length === 0) {
+    const imported = await office.importIntoEmpty(await readFile(BUNDLED_SEASON, 'utf8'), BUNDLED_SEASON.pathname);
+    if (!imported.ok) throw new Error(`the bundled season does not validate: ${imported.error.length} problems`);
+    if (imported.value) logger.info({ season: imported.value.id }, 'empty database: loaded the bundled season');
+  }
 
   // PITWALL_TRUST_PROXY=1: one reverse proxy in front sets X-Forwarded-For (docs/officials.md).
   const trustProxy = process.env.PITWALL_TRUST_PROXY === '1';
   const streams = new Set<ServerResponse>();
   const consoleSecret = db.lock?.owner.consoleSecret;
+  const { createHttpParts } = await http;
   const parts = createHttpParts(office, {
     logger,
     trustProxy,
