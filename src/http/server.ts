@@ -103,7 +103,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     server.close();
     if (error instanceof DatabaseInUse) {
-      throw new CannotServe(`${error.message}: stop it first, or give this server another PITWALL_DATA`, 'database-in-use');
+      throw new CannotServe(
+        `${error.message}: stop it first, or give this server another PITWALL_DATA`,
+        'database-in-use',
+      );
     }
     throw error;
   }
