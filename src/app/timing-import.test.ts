@@ -69,6 +69,14 @@ test(
     assert.equal(race.state, 'provisional');
     assert.equal(race.classification!.length, 46);
     assert.equal(race.classification!.filter((l) => l.status === 'Classified').length, 39);
+    // Each line keeps what the sheet gives: laps, race time and the car's fastest lap.
+    const sheetWinner = timingLines[0]!;
+    const storedWinner = race.classification!.find((l) => l.car === sheetWinner.car)!;
+    assert.deepEqual(
+      [storedWinner.laps, storedWinner.totalTimeMs, storedWinner.bestLapMs],
+      [sheetWinner.laps, sheetWinner.totalTimeMs, sheetWinner.bestLap?.lapTimeMs],
+    );
+    assert.ok((storedWinner.bestLapMs ?? 0) > 60_000, 'a Dubai lap takes more than a minute');
     assert.deepEqual(imported.value.unknownDrivers, []);
     const crew = stored!.entries.find((e) => e.car === '7')!.drivers;
     assert.deepEqual(crew.at(-1), { name: 'Martin KONRAD', rounds: [1] });

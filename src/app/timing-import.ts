@@ -66,6 +66,7 @@ export function raceFromTiming(
       status: line.status,
       laps: line.laps,
       ...(line.totalTimeMs !== undefined ? { totalTimeMs: line.totalTimeMs } : {}),
+      ...(line.bestLap !== undefined ? { bestLapMs: line.bestLap.lapTimeMs } : {}),
       ...(drivers.length > 0 ? { drivers } : {}),
     });
   }

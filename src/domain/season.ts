@@ -75,6 +75,8 @@ export interface ClassificationLine {
   readonly status: Status;
   readonly laps?: number;
   readonly totalTimeMs?: number;
+  /** The car's fastest lap of the race, as the timing's classification gives it. */
+  readonly bestLapMs?: number;
   /** The drivers who drove the car in this race; when absent, every driver entered for the round. */
   readonly drivers?: readonly string[];
 }

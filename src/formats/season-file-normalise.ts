@@ -141,6 +141,7 @@ function toLine(
     status: line.status ?? 'Classified',
     laps: line.laps,
     totalTimeMs: line.time === undefined ? undefined : parseRaceTime(line.time),
+    bestLapMs: line.bestLap === undefined ? undefined : parseRaceTime(line.bestLap),
     drivers: line.drivers?.map((name) => names?.get(name) ?? name),
   });
 }

@@ -51,6 +51,10 @@ const raceTime = z
   .string(expecting("a race time such as 4:00'04.690"))
   .refine((t) => parseRaceTime(t) !== undefined, mustBe("a race time such as 4:00'04.690, 4:00:04.690 or 240:04.690"));
 
+const lapTime = z
+  .string(expecting('a lap time such as 1:52.345'))
+  .refine((t) => parseRaceTime(t) !== undefined, mustBe('a lap time such as 1:52.345'));
+
 const duration = z
   .string(expecting('a duration such as 4h, 90m or 2h30m'))
   .refine((t) => parseDuration(t) !== undefined, mustBe('a duration such as 4h, 90m or 2h30m'));
@@ -270,6 +274,7 @@ export const lineSchema = fields({
   status: z.enum(STATUSES).optional(),
   laps: z.number().int().min(0).optional(),
   time: raceTime.optional(),
+  bestLap: lapTime.optional(),
   drivers: z.array(text).min(1).optional(),
 });
 

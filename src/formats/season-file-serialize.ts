@@ -169,6 +169,7 @@ function lineOf(line: ClassificationLine): object {
     status: line.status === 'Classified' ? undefined : line.status,
     laps: line.laps,
     time: line.totalTimeMs === undefined ? undefined : quoted(formatRaceTime(line.totalTimeMs)),
+    bestLap: line.bestLapMs === undefined ? undefined : quoted(formatRaceTime(line.bestLapMs)),
     drivers: line.drivers,
   });
 }

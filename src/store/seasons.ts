@@ -154,7 +154,7 @@ export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): 
   await insertMany(
     tx,
     'classification_lines',
-    ['season_id', 'round', 'ord', 'car', 'status', 'laps', 'total_time_ms', 'drivers'],
+    ['season_id', 'round', 'ord', 'car', 'status', 'laps', 'total_time_ms', 'best_lap_ms', 'drivers'],
     season.races.flatMap((r) =>
       (r.classification ?? []).map((l, i) => [
         id,
@@ -164,6 +164,7 @@ export async function saveSeason(tx: Sql, season: Season, recordedAt?: string): 
         l.status,
         l.laps ?? null,
         l.totalTimeMs ?? null,
+        l.bestLapMs ?? null,
         l.drivers ? json(l.drivers) : null,
       ]),
     ),
@@ -191,7 +192,7 @@ async function storedClassifications(tx: Sql, id: string): Promise<Map<number, R
       [id],
     ),
     tx.query<LineRow>(
-      'SELECT round, car, status, laps, total_time_ms, drivers FROM classification_lines WHERE season_id = $1 ORDER BY round, ord',
+      'SELECT round, car, status, laps, total_time_ms, best_lap_ms, drivers FROM classification_lines WHERE season_id = $1 ORDER BY round, ord',
       [id],
     ),
   ]);
@@ -266,6 +267,7 @@ interface LineRow {
   status: Status;
   laps: number | null;
   total_time_ms: number | null;
+  best_lap_ms: number | null;
   drivers: string[] | null;
 }
 interface RaceRow {
@@ -285,6 +287,7 @@ function lineOf(l: LineRow): ClassificationLine {
     status: l.status,
     ...(l.laps !== null ? { laps: l.laps } : {}),
     ...(l.total_time_ms !== null ? { totalTimeMs: l.total_time_ms } : {}),
+    ...(l.best_lap_ms !== null ? { bestLapMs: l.best_lap_ms } : {}),
     ...(l.drivers !== null ? { drivers: l.drivers } : {}),
   };
 }
@@ -319,7 +322,7 @@ export async function loadSeason(db: Sql, id: string): Promise<Season | undefine
     ),
     db.query<RaceRow>('SELECT round, classified, state FROM races WHERE season_id = $1 ORDER BY round', [id]),
     db.query<LineRow>(
-      'SELECT round, car, status, laps, total_time_ms, drivers FROM classification_lines WHERE season_id = $1 ORDER BY round, ord',
+      'SELECT round, car, status, laps, total_time_ms, best_lap_ms, drivers FROM classification_lines WHERE season_id = $1 ORDER BY round, ord',
       [id],
     ),
     db.query<PoleRow>('SELECT round, class_id, car FROM poles WHERE season_id = $1 ORDER BY round, class_id, ord', [

@@ -45,6 +45,7 @@ function lineOf(line: PlannedRound['classification']['classification']['lines'][
     status: line.status,
     laps: line.laps,
     ...(line.totalTimeMs !== undefined && { totalTimeMs: line.totalTimeMs }),
+    ...(line.bestLap !== undefined && { bestLapMs: line.bestLap.lapTimeMs }),
   };
 }
 

@@ -67,3 +67,10 @@ export function formatGap(gap: { readonly laps: number } | { readonly timeMs: nu
   const seconds = ((gap.timeMs % 60_000) / 1000).toFixed(3);
   return minutes > 0 ? `+${minutes}:${seconds.padStart(6, '0')}` : `+${seconds}`;
 }
+
+/** A lap time: `112345` -> `1:52.345`, `45985` -> `45.985`. */
+export function formatLapTime(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = ((ms % 60_000) / 1000).toFixed(3);
+  return minutes > 0 ? `${minutes}:${seconds.padStart(6, '0')}` : seconds;
+}

@@ -83,6 +83,7 @@ export interface RaceData {
   readonly lines: number;
   readonly withLaps: number;
   readonly withTime: number;
+  readonly withBestLap: number;
 }
 
 export function raceData(season: Season, race: Race): RaceData {
@@ -92,6 +93,7 @@ export function raceData(season: Season, race: Race): RaceData {
     lines: lines.length,
     withLaps: lines.filter((l) => l.laps !== undefined).length,
     withTime: lines.filter((l) => l.totalTimeMs !== undefined).length,
+    withBestLap: lines.filter((l) => l.bestLapMs !== undefined).length,
   };
 }
 

@@ -4,7 +4,7 @@ import { resultLabel, scoreClassRound } from '../../domain/classification.ts';
 import { slugOf } from '../../domain/ids.ts';
 import type { ClassificationLine, Entry, Race, Round, Season } from '../../domain/season.ts';
 import { CarNumber, ClassChip, Flag, ScrollTable } from './badges.tsx';
-import { formatDate, formatDuration, formatGap, formatPoints, formatRaceTime } from './format.ts';
+import { formatDate, formatDuration, formatGap, formatLapTime, formatPoints, formatRaceTime } from './format.ts';
 import { Layout } from './layout.tsx';
 import { livePath } from './live.tsx';
 import type { DecisionView } from './decisions.tsx';
@@ -72,6 +72,7 @@ interface Columns {
   readonly laps: boolean;
   readonly time: boolean;
   readonly gap: boolean;
+  readonly fastest: boolean;
 }
 
 interface RowProps {
@@ -85,6 +86,8 @@ interface RowProps {
   readonly overall: ReadonlyMap<string, number>;
   /** The class leader's line, for the gaps. */
   readonly leader?: ClassificationLine;
+  /** The class's fastest lap of the race, to mark it. */
+  readonly classBestLapMs?: number;
 }
 
 /** A figure the sources do not give: a dash, read out as such. */
@@ -134,9 +137,25 @@ function OutcomeRow(props: RowProps) {
       {columns.gap ? (
         <td class="num">{gap ? formatGap(gap) : classified && outcome.position !== 1 ? <Unknown what="Gap" /> : ''}</td>
       ) : null}
+      {columns.fastest ? <FastestLapCell line={line} classBest={props.classBestLapMs} /> : null}
       <td>{outcome.status ?? 'Qualified only'}</td>
       <td class="points pin-end">{formatPoints(outcome.points)}</td>
     </tr>
+  );
+}
+
+/** A car's fastest lap; the class's fastest marked, in words as well as colour. */
+function FastestLapCell(props: { line: ClassificationLine | undefined; classBest: number | undefined }) {
+  const { line } = props;
+  if (line?.bestLapMs === undefined) {
+    return <td class="num">{line && line.status !== 'DNS' ? <Unknown what="Fastest lap" /> : ''}</td>;
+  }
+  const best = line.bestLapMs === props.classBest;
+  return (
+    <td class={best ? 'num lap-cb' : 'num'}>
+      {formatLapTime(line.bestLapMs)}
+      {best ? <span class="visually-hidden"> (fastest in the class)</span> : null}
+    </td>
   );
 }
 
@@ -151,6 +170,8 @@ function captionGaps(lines: readonly (ClassificationLine | undefined)[], columns
   const classified = present.filter((l) => l.status === 'Classified');
   const timed = classified.filter((l) => l.totalTimeMs !== undefined).length;
   if (columns.time && timed < classified.length) missing.push(`race times for ${classified.length - timed} cars`);
+  const withBest = present.filter((l) => l.bestLapMs !== undefined || l.status === 'DNS').length;
+  if (columns.fastest && withBest < present.length) missing.push(`fastest laps for ${present.length - withBest} cars`);
   return missing.length > 0 ? `A dash: not in the sources (${missing.join('; ')}).` : '';
 }
 
@@ -177,6 +198,8 @@ function ClassResults(props: { season: Season; race: Race; classId: string; winn
   const lineOf = (car: string) => race.classification?.find((l) => l.car === car);
   const leaderCar = scored.outcomes.find((o) => o.position === 1)?.car;
   const leader = leaderCar === undefined ? undefined : lineOf(leaderCar);
+  const laps = scored.outcomes.flatMap((o) => lineOf(o.car)?.bestLapMs ?? []);
+  const classBestLapMs = laps.length > 0 ? Math.min(...laps) : undefined;
   const gaps = captionGaps(
     scored.outcomes.map((o) => lineOf(o.car)),
     columns,
@@ -232,6 +255,11 @@ function ClassResults(props: { season: Season; race: Race; classId: string; winn
                       <abbr title="Gap to the class leader">Gap</abbr>
                     </th>
                   ) : null}
+                  {columns.fastest ? (
+                    <th scope="col" class="num">
+                      Fastest lap
+                    </th>
+                  ) : null}
                   <th scope="col">Status</th>
                   <th scope="col" class="num pin-end">
                     Points
@@ -250,6 +278,7 @@ function ClassResults(props: { season: Season; race: Race; classId: string; winn
                     columns={columns}
                     overall={overall}
                     leader={leader}
+                    classBestLapMs={classBestLapMs}
                   />
                 ))}
               </tbody>
@@ -276,7 +305,13 @@ function columnsOf(data: RaceData, season: Season, race: Race): Columns {
       })
     );
   });
-  return { overall: data.overallOrder, laps: data.withLaps > 0, time: data.withTime > 0, gap };
+  return {
+    overall: data.overallOrder,
+    laps: data.withLaps > 0,
+    time: data.withTime > 0,
+    gap,
+    fastest: data.withBestLap > 0,
+  };
 }
 
 /**
@@ -292,27 +327,27 @@ function DataNote(props: { data: RaceData; columns: Columns }) {
     columns.laps ? null : 'laps',
     columns.time ? null : 'race times',
     columns.gap ? null : 'gaps to the class leader',
+    columns.fastest ? null : 'fastest laps',
   ].filter((x): x is string => x !== null);
+  const partialLaps = data.lines > 0 && columns.laps && data.withLaps < data.lines;
   return (
     <div class="note data-note">
       <p>Class positions; the overall winner is highlighted; points include the pole point.</p>
-      <details>
-        <summary>What the timing of this round does not give</summary>
-        <ul>
-          {absent.map((what) => (
-            <li>No {what}.</li>
-          ))}
-          {data.lines > 0 && columns.laps && data.withLaps < data.lines ? (
-            <li>
-              Laps for {data.withLaps} of {data.lines} cars only: a dash marks the others.
-            </li>
-          ) : null}
-          <li>
-            No fastest laps: a season's results in Pitwall hold positions, laps and times; the live page shows best laps
-            while a race is timed live.
-          </li>
-        </ul>
-      </details>
+      {absent.length === 0 && !partialLaps ? null : (
+        <details>
+          <summary>What the sources of this round do not give</summary>
+          <ul>
+            {absent.map((what) => (
+              <li>No {what}.</li>
+            ))}
+            {partialLaps ? (
+              <li>
+                Laps for {data.withLaps} of {data.lines} cars only: a dash marks the others.
+              </li>
+            ) : null}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }
