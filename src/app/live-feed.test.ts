@@ -135,7 +135,7 @@ test('a batch that is not { events: [...] }, or is too large, or for no such rou
   for (const body of [null, {}, { events: 'x' }, [laps('26', 6, 6)]]) {
     const refused = await feed.ingest(SEASON, BURIRAM, body, 'test');
     assert.ok(!refused.ok);
-    assert.equal(refused.error.code, 'invalid');
+    assert.equal(refused.error.code, 'bad-request');
   }
   const tooMany = await feed.ingest(SEASON, BURIRAM, { events: laps('26', 6, 1006) }, 'test');
   assert.ok(!tooMany.ok);
