@@ -56,7 +56,6 @@ const OTHERS = [
   '/api/v1/seasons/alms-2019-20/standings.csv',
   '/api/openapi.json',
   '/assets/pitwall.css',
-  '/assets/api.css',
   '/assets/live.js',
   '/admin',
   '/admin/officials',

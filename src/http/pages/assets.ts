@@ -41,8 +41,6 @@ export function assetResponse(
 
 // Read once at start-up: the stylesheet ships with the code and never changes while it runs.
 export const STYLESHEET = asset('/assets/pitwall.css', new URL('./styles.css', import.meta.url));
-/** The API reference page's own styles: a file, not a `<style>`, so the policy allows no inline style. */
-export const API_STYLESHEET = asset('/assets/api.css', new URL('./api.css', import.meta.url));
 /** The site's icon, as SVG for the browsers that take it and as the `/favicon.ico` every browser asks for. */
 export const FAVICON_SVG = asset('/favicon.svg', new URL('./favicon.svg', import.meta.url));
 export const FAVICON_ICO = asset('/favicon.ico', new URL('./favicon.ico', import.meta.url));

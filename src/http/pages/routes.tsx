@@ -14,7 +14,7 @@ import { driverCareer, teamCareer } from '../../domain/careers.ts';
 import type { Season } from '../../domain/season.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import type { StandingsKind } from '../../domain/vocabulary.ts';
-import { API_STYLESHEET, assetResponse, FAVICON_ICO, FAVICON_SVG, STYLESHEET } from './assets.ts';
+import { assetResponse, FAVICON_ICO, FAVICON_SVG, STYLESHEET } from './assets.ts';
 import { flagAssetOf } from './flags.ts';
 import { PageAddressContext } from './layout.tsx';
 import { DEFAULT_PUBLIC_URL } from '../public-url.ts';
@@ -125,9 +125,6 @@ export function pageRoutes(office: Office, options: PageOptions = {}): Hono {
 
   app.get('/assets/pitwall.css', (c) =>
     assetResponse(STYLESHEET, 'text/css; charset=utf-8', c.req.query('v'), c.req.header('if-none-match')),
-  );
-  app.get('/assets/api.css', (c) =>
-    assetResponse(API_STYLESHEET, 'text/css; charset=utf-8', c.req.query('v'), c.req.header('if-none-match')),
   );
 
   app.get('/favicon.ico', (c) =>
