@@ -94,8 +94,8 @@ test("a race lap analysis from the timing system: stored, and the round's drive 
 test("the round's page shows the drive times and flags an infringement; only a steward may open a decision on it", async () => {
   const publicPage = await page('/seasons/laps-2024-25/rounds/1');
   assert.match(publicPage, /<h2 id="drive-times-heading">Drive times<\/h2>/);
-  assert.match(publicPage, /#24 Naveen PATEL drove 0:08:05.370, the minimum is 0:10:00.000 \(0:01:54.630 short\)/);
-  assert.match(publicPage, /Sam BROOKS&#39;s stint of laps 4–14 lasted 0:25:09.707/);
+  assert.match(publicPage, /#24 Naveen PATEL drove 8:05.370, the minimum is 10:00.000 \(1:54.630 short\)/);
+  assert.match(publicPage, /Sam BROOKS&#39;s stint of laps 4–14 lasted 25:09.707/);
   assert.match(publicPage, /Élodie BRAZZOULI/, "the crew's spelling, not the timing's");
   assert.doesNotMatch(publicPage, /Open a decision/);
   assert.doesNotMatch(publicPage, /\/admin\//);
@@ -119,7 +119,7 @@ test("the round's page shows the drive times and flags an infringement; only a s
   assert.match(form, /<input name="car" size="4" value="24"/);
   assert.match(
     form,
-    /<input name="reason" required="" size="40" value="Drive time: #24 Naveen PATEL drove 0:08:05.370, the minimum is 0:10:00.000 \(0:01:54.630 short\)"/,
+    /<input name="reason" required="" size="40" value="Drive time: #24 Naveen PATEL drove 8:05.370, the minimum is 10:00.000 \(1:54.630 short\)"/,
   );
   assert.match(form, /<fieldset id="new-decision">/);
 });

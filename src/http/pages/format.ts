@@ -34,18 +34,11 @@ export function roundsText(rounds: 'all' | readonly number[], allRounds: readonl
   return runs.join(', ');
 }
 
-/** `14404690` -> `4:00:04.690`, as timing sheets print a total race time. */
-export function formatRaceTime(ms: number): string {
-  const hours = Math.floor(ms / 3_600_000);
-  const minutes = Math.floor((ms % 3_600_000) / 60_000);
-  const seconds = Math.floor((ms % 60_000) / 1000);
-  const millis = ms % 1000;
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${hours}:${pad(minutes)}:${pad(seconds)}.${pad(millis, 3)}`;
-}
+// Race times are printed as the season file and the timing sheets print them: one function for all.
+export { formatRaceTime } from '../../formats/race-time.ts';
 
-/** `14400000` -> `4 Hours`; `21600000` -> `6 Hours`; minutes when it is not whole hours. */
-export function formatDuration(ms: number): string {
+/** A race's scheduled length in words: `14400000` -> `4 Hours`; minutes when it is not whole hours. */
+export function durationInWords(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes % 60 !== 0) return `${minutes} min`;
   const hours = minutes / 60;

@@ -1,7 +1,7 @@
 /** `/seasons/{id}/rounds/{round}`: a race's results, class by class. */
 import type { Race, Round, Season } from '../../domain/season.ts';
 import { Flag } from './badges.tsx';
-import { formatDate, formatDuration } from './format.ts';
+import { formatDate, durationInWords } from './format.ts';
 import { Layout } from './layout.tsx';
 import { livePath } from './live.tsx';
 import type { DecisionView } from './decisions.tsx';
@@ -28,7 +28,7 @@ function RoundFacts(props: { round: Round }) {
         </>
       ) : null}
       {round.date ? <> · {formatDate(round.date)}</> : null}
-      {round.scheduledDurationMs ? <> · {formatDuration(round.scheduledDurationMs)}</> : null}
+      {round.scheduledDurationMs ? <> · {durationInWords(round.scheduledDurationMs)}</> : null}
       {round.pointsMultiplier !== 1 ? <> · points × {round.pointsMultiplier}</> : null}
     </p>
   );

@@ -5,7 +5,7 @@ import { checkLineups } from '../../domain/lineup-rules.ts';
 import type { Entry, Season } from '../../domain/season.ts';
 import { classesOf } from '../../domain/season.ts';
 import { CarNumber, ClassChip, Flag, RatingBadge, ScrollTable } from './badges.tsx';
-import { formatDate, formatDuration, roundsText } from './format.ts';
+import { formatDate, durationInWords, roundsText } from './format.ts';
 import { Layout } from './layout.tsx';
 import { livePath } from './live.tsx';
 import { calendarIcsHref, driverPath, roundPath, standingsPath, teamPath, titlePath } from './paths.ts';
@@ -60,7 +60,7 @@ function Calendar(props: { season: Season; today?: string }) {
                 <th scope="row" class="name">
                   {round.name}
                   {round.scheduledDurationMs ? (
-                    <span class="model">{formatDuration(round.scheduledDurationMs)}</span>
+                    <span class="model">{durationInWords(round.scheduledDurationMs)}</span>
                   ) : null}
                 </th>
                 <td>
