@@ -18,6 +18,7 @@ import { openOfficials } from '../../src/app/officials.ts';
 import { parseLapAnalysisCsv } from '../../src/formats/timing/lap-analysis-csv.ts';
 import { MAX_EVENTS_PER_REQUEST as BATCH, replayEvents } from '../../src/live/replay-schedule.ts';
 import type { WireEvent } from '../../src/live/replay-schedule.ts';
+import { assertAccessible } from '../support/axe.ts';
 import { launchChromium, needsChromium } from '../support/chromium.ts';
 import { LE_MANS_2024, leMans2024SeasonYaml } from '../support/le-mans-2024-season.ts';
 import { needsRecordedRaces, timingBytes } from '../support/timing-fixtures.ts';
@@ -139,6 +140,7 @@ test('the live page follows Le Mans 2024 in place, to the official class winners
   );
 
   await page.screenshot({ path: join(SCREENSHOTS, 'live.png') });
+  await assertAccessible(page, 'the live page two hours in');
 
   // The live championship: points, and the change since before the race.
   const standings = await page.$$eval('.live-class[data-class="LMP2"] .live-teams tbody tr', (rows) =>
