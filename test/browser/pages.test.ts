@@ -186,11 +186,12 @@ test('a round gives what its sources give, and says what they do not', needsChro
 
 test('the calendar lists each class winner of each round', needsChromium, async () => {
   const { page } = await open(SEASON);
-  const winners = await page.$$eval('table.calendar tbody tr', (rows) =>
+  const winners = await page.$$eval('table.calendar tbody tr.calendar-winners', (rows) =>
     rows.map((row) =>
       [...row.querySelectorAll('.class-winners li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
     ),
   );
+  assert.equal(winners.length, 4, 'a row of winners under each round run');
   assert.deepEqual(winners[0], [
     'LMP2 #26 G-Drive Racing with Algarve',
     'LMP2 Am #59 RLR MSport',

@@ -33,6 +33,10 @@ export function ClassWinners(props: { winners: readonly ClassWinner[] }) {
   );
 }
 
+/**
+ * The calendar: a row per round (race, where and when, its results or its live page), and under a
+ * run round a row of each class's winner. Three columns, so that it reads on a phone as it is.
+ */
 function Calendar(props: { season: Season; today?: string }) {
   const { season } = props;
   return (
@@ -41,13 +45,11 @@ function Calendar(props: { season: Season; today?: string }) {
         <caption>Calendar</caption>
         <thead>
           <tr>
-            <th scope="col">
+            <th scope="col" class="num">
               <abbr title="Round">Rnd</abbr>
             </th>
-            <th scope="col">Race</th>
-            <th scope="col">Circuit</th>
-            <th scope="col">Date</th>
-            <th scope="col">Class winners</th>
+            <th scope="col">Race, circuit and date</th>
+            <th scope="col">Results</th>
           </tr>
         </thead>
         <tbody>
@@ -55,40 +57,52 @@ function Calendar(props: { season: Season; today?: string }) {
             const race = season.races.find((r) => r.round === round.round && r.classification);
             const onAir = !race && props.today !== undefined && isRaceDay(round, props.today);
             return (
-              <tr>
-                <td class="num">{round.round}</td>
-                <th scope="row" class="name">
-                  {round.name}
-                  {round.scheduledDurationMs ? (
-                    <span class="model">{durationInWords(round.scheduledDurationMs)}</span>
-                  ) : null}
-                </th>
-                <td>
-                  <Flag code={round.country} /> {round.circuit ?? ''}
-                </td>
-                <td class="date">{round.date ? <time datetime={round.date}>{formatDate(round.date)}</time> : 'TBA'}</td>
-                <td>
-                  {race ? (
-                    <>
-                      <ClassWinners winners={classWinners(season, race)} />
+              <>
+                <tr class={race ? 'calendar-round run' : 'calendar-round'}>
+                  <td class="num">{round.round}</td>
+                  <th scope="row" class="name">
+                    {round.name}
+                    {round.scheduledDurationMs ? (
+                      <span class="model">{durationInWords(round.scheduledDurationMs)}</span>
+                    ) : null}
+                    <span class="round-where">
+                      <Flag code={round.country} /> {round.circuit ?? ''} ·{' '}
+                      {round.date ? (
+                        <time datetime={round.date}>{formatDate(round.date)}</time>
+                      ) : (
+                        'date to be announced'
+                      )}
+                    </span>
+                  </th>
+                  <td>
+                    {race ? (
                       <a href={roundPath(season.id, round.round)}>
                         Results<span class="visually-hidden"> of {round.name}</span>
                       </a>
-                    </>
-                  ) : onAir ? (
-                    <a class="live-link live-now" href={livePath(season.id, round.round)}>
-                      Race day: follow it live
-                    </a>
-                  ) : (
-                    <>
-                      <span class="muted">To come</span> ·{' '}
-                      <a class="live-link" href={livePath(season.id, round.round)}>
-                        Live timing<span class="visually-hidden"> of {round.name}</span>
+                    ) : onAir ? (
+                      <a class="live-link live-now" href={livePath(season.id, round.round)}>
+                        Race day: follow it live
                       </a>
-                    </>
-                  )}
-                </td>
-              </tr>
+                    ) : (
+                      <>
+                        <span class="muted">To come</span> ·{' '}
+                        <a class="live-link" href={livePath(season.id, round.round)}>
+                          Live timing<span class="visually-hidden"> of {round.name}</span>
+                        </a>
+                      </>
+                    )}
+                  </td>
+                </tr>
+                {race ? (
+                  <tr class="calendar-winners">
+                    <td />
+                    <td colspan={2}>
+                      <span class="visually-hidden">Class winners of {round.name}: </span>
+                      <ClassWinners winners={classWinners(season, race)} />
+                    </td>
+                  </tr>
+                ) : null}
+              </>
             );
           })}
         </tbody>
