@@ -16,21 +16,35 @@ import { defaultMessage, mustBe, toIssues } from './zod-issues.ts';
 
 const name = z.string().trim().min(1).max(100).superRefine(storable('name'));
 const car = z.string().trim().min(1).max(20).superRefine(storable('name'));
-const country = z.string().regex(/^[A-Z]{3}$/, mustBe('an ISO 3166-1 alpha-3 code such as CHN'));
+const country = z
+  .string()
+  .regex(/^[A-Z]{3}$/, mustBe('an ISO 3166-1 alpha-3 code such as CHN'))
+  .meta({ description: 'ISO 3166-1 alpha-3.', example: 'DEU' });
 const rating = z.enum(RATINGS);
 const round = z.number().int().min(1).max(9999);
-const driver = z.strictObject({ name, rating: rating.optional(), nationality: country.optional() });
+const fromRound = round.meta({ description: 'The first round it holds for; absent: every round.' });
+const driver = z
+  .strictObject({
+    name: name.meta({ example: 'Jonas WEBER' }),
+    rating: rating.optional(),
+    nationality: country.optional(),
+  })
+  .meta({ id: 'EntryDriver' });
 const crew = z.array(driver).max(12);
 
-const bodies = {
+/**
+ * Each change's body: the route checks a body against it (every problem at once, each with its
+ * path) and the OpenAPI document shows it.
+ */
+export const ENTRY_CHANGE_BODIES = {
   'add-entry': z.strictObject({
-    car,
-    class: name,
+    car: car.meta({ example: '99' }),
+    class: name.meta({ example: 'LMP2' }),
     team: name,
     carModel: name.optional(),
     nationality: country.optional(),
-    eligible: z.boolean().optional(),
-    fromRound: round.optional(),
+    eligible: z.boolean().optional().meta({ description: 'Scores points; true unless said.' }),
+    fromRound: fromRound.optional(),
     drivers: crew.min(1),
   }),
   'entry-details': z
@@ -41,9 +55,13 @@ const bodies = {
       nationality: country.nullable().optional(),
     })
     .refine((b) => Object.keys(b).length > 0, { message: 'expected class, eligible, carModel or nationality' }),
-  'team-name': z.strictObject({ team: name, fromRound: round.optional() }),
+  'team-name': z.strictObject({ team: name, fromRound: fromRound.optional() }),
   crew: z
-    .strictObject({ fromRound: round.optional(), round: round.optional(), drivers: crew.min(1) })
+    .strictObject({
+      fromRound: fromRound.optional(),
+      round: round.optional().meta({ description: 'Instead of `fromRound`: that round only.' }),
+      drivers: crew.min(1),
+    })
     .refine((b) => (b.fromRound === undefined) !== (b.round === undefined), {
       message: 'expected either fromRound (this round and every later one) or round (this round only)',
       path: ['fromRound'],
@@ -52,7 +70,11 @@ const bodies = {
     name,
     rating: rating.nullable().optional(),
     nationality: country.nullable().optional(),
-    aliases: z.array(name).max(10).optional(),
+    aliases: z
+      .array(name)
+      .max(10)
+      .optional()
+      .meta({ description: 'Replaces the other spellings timing files may use.' }),
   }),
   withdraw: z.strictObject({ round }),
 } as const satisfies Record<EntryChangeKind, z.ZodType>;
@@ -70,7 +92,7 @@ export const ENTRY_CHANGE_EXAMPLES: Readonly<Record<EntryChangeKind, string>> = 
 
 /** A body for a change of `kind`; `car` is the path's, for every kind but `add-entry`. */
 export function readEntryChange(kind: EntryChangeKind, body: unknown, pathCar?: string): Result<EntryChange, Issue[]> {
-  const parsed = bodies[kind].safeParse(body, { reportInput: true, error: defaultMessage });
+  const parsed = ENTRY_CHANGE_BODIES[kind].safeParse(body, { reportInput: true, error: defaultMessage });
   if (!parsed.success) return err(toIssues(parsed.error.issues));
   const car = kind === 'add-entry' ? {} : { car: pathCar ?? '' };
   // The schemas above are the domain's changes, field for field.

@@ -28,7 +28,7 @@ const liveEventFields = {
 };
 
 // zod's own message would quote every unknown key in full, however long.
-const liveEventSchema = z.strictObject(liveEventFields, {
+export const liveEventSchema = z.strictObject(liveEventFields, {
   error: (issue) =>
     issue.code === 'unrecognized_keys'
       ? `unknown field ${listed(issue.keys, 3, quote)}: expected only ${Object.keys(liveEventFields).join(', ')}`

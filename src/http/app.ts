@@ -4,6 +4,7 @@ import type { Office } from '../app/office.ts';
 import { openOfficials } from '../app/officials.ts';
 import type { Officials } from '../app/officials.ts';
 import { adminRoutes } from './auth/admin-routes.tsx';
+import { declaredApiRoutes } from './auth/mutations.ts';
 import { apiRoutes } from './api/routes.ts';
 import { pageRoutes } from './pages/routes.tsx';
 import type { PageOptions } from './pages/routes.tsx';
@@ -48,15 +49,15 @@ export function createHttpParts(office: Office, given: HttpOptions = {}): HttpPa
   app.use('*', securityHeaders());
   // First: race control is private, and the public catch-alls and response cache below must not see it.
   const officials = options.officials ?? openOfficials(office.db);
-  app.route(
-    '/',
-    adminRoutes(office, officials, {
-      logger: options.logger,
-      trustProxy: options.trustProxy,
-      consoleSecret: options.consoleSecret,
-    }),
-  );
-  app.route('/api', apiRoutes(office, { store, today, computed, publicUrl: publicUrlOf(options.publicUrl) }));
+  const admin = adminRoutes(office, officials, {
+    logger: options.logger,
+    trustProxy: options.trustProxy,
+    consoleSecret: options.consoleSecret,
+  });
+  app.route('/', admin);
+  // The admin API is described in the one document, each route as it was declared.
+  const adminApi = declaredApiRoutes(admin);
+  app.route('/api', apiRoutes(office, { store, today, computed, adminApi, publicUrl: publicUrlOf(options.publicUrl) }));
   app.route('/', pageRoutes(office, { ...options, store, today, computed, publicUrl: publicUrlOf(options.publicUrl) }));
   app.onError((error, c) => {
     options.logger?.error({ err: error, path: c.req.path }, 'request failed');

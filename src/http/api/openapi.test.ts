@@ -17,6 +17,13 @@ type Document = {
   components: { schemas: Record<string, object> };
 };
 
+/** One operation of the document, as far as its schemas go. */
+type Operation = {
+  parameters?: { name: string; schema: object }[];
+  requestBody?: { content: Record<string, { schema: object }> };
+  responses: Record<string, { content?: Record<string, { schema: object }> }>;
+};
+
 let api: ApiFixture;
 let document: Document;
 before(async () => {
@@ -124,6 +131,7 @@ describe('GET /api/openapi.json', () => {
       '/v1/admin/seasons/{id}/season-file',
       '/v1/admin/tokens',
       '/v1/admin/tokens/revoke',
+      '/v1/admin/whoami',
       '/v1/drivers/{id}',
       '/v1/seasons',
       '/v1/seasons/{id}',
@@ -152,13 +160,31 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
-  test('every response schema compiles as JSON Schema 2020-12', () => {
-    for (const [path, item] of Object.entries(document.paths)) {
-      for (const status of Object.keys(item.get?.responses ?? {})) {
-        const json = item.get?.responses[status]?.content?.['application/json'];
-        if (json) schemaFor(path, Number(status));
+  test('every schema of every route compiles as JSON Schema 2020-12: parameters, request bodies, responses', () => {
+    let compiled = 0;
+    const compile = (schema: object, where: string) => {
+      assert.doesNotThrow(() => ajv.compile({ ...schema, components: document.components }), where);
+      compiled += 1;
+    };
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, Operation>).map(([method, op]) => [`${method} ${path}`, op] as const),
+    );
+    assert.ok(
+      operations.some(([where]) => !where.startsWith('get ')),
+      'the writes are in the document',
+    );
+    for (const [where, operation] of operations) {
+      for (const parameter of operation.parameters ?? []) compile(parameter.schema, `${where} ${parameter.name}`);
+      for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) {
+        compile(media.schema, `${where} request ${type}`);
+      }
+      for (const [status, response] of Object.entries(operation.responses)) {
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          compile(media.schema, `${where} ${status} ${type}`);
+        }
       }
     }
+    assert.ok(compiled > operations.length * 2, `${compiled} schemas for ${operations.length} operations`);
   });
 });
 

@@ -7,6 +7,7 @@ import { decisionRoutes } from './decisions.ts';
 import { titleRoutes } from './title.ts';
 import { liveRoutes } from './live.ts';
 import { registerAdminRoutes } from './admin-docs.ts';
+import type { ApiRoute } from '../auth/mutations.ts';
 import { entryRoutes } from './entries.ts';
 import { failureResponse, validationFailure } from './errors.ts';
 import { openApiDocument, registerDocumentRoutes } from './openapi.ts';
@@ -32,11 +33,13 @@ export interface ApiOptions {
   readonly publicUrl?: string;
   /** The expensive values, kept by their inputs and shared with the pages (../computed.ts). */
   readonly computed?: Computed;
+  /** The admin API's routes, each described where it is declared (src/http/auth), for the one document. */
+  readonly adminApi?: readonly ApiRoute[];
 }
 
 export function apiRoutes(
   office: Office,
-  { store, today, publicUrl = DEFAULT_PUBLIC_URL, computed = new Computed() }: ApiOptions,
+  { store, today, publicUrl = DEFAULT_PUBLIC_URL, computed = new Computed(), adminApi = [] }: ApiOptions,
 ): OpenAPIHono {
   const api = new OpenAPIHono({
     defaultHook: (result, c) => {
@@ -56,7 +59,7 @@ export function apiRoutes(
   api.route('/', titleRoutes(office, computed));
   api.route('/', liveRoutes(office));
   registerDocumentRoutes(api);
-  registerAdminRoutes(api);
+  registerAdminRoutes(api, adminApi);
 
   const document = openApiDocument(api);
   // Each route is stored under the query parameters it declares, and no others (../route-queries.ts).

@@ -14,6 +14,17 @@ import { consoleRoutes } from './console-routes.ts';
 import { resultsRoutes } from './results-routes.ts';
 import { entryListRoutes } from './entry-list-routes.tsx';
 import { openConsole } from '../../app/console.ts';
+import { adminRead } from './mutations.ts';
+import { z } from 'zod';
+
+const WhoAmI = z.union([
+  z.object({
+    official: z.object({ id: z.number().int(), name: z.string(), role: z.enum(ROLES) }),
+    csrfToken: z.string(),
+    expiresAt: z.string().meta({ format: 'date-time' }),
+  }),
+  z.object({ token: z.object({ name: z.string(), scope: z.enum(TOKEN_SCOPES) }) }),
+]);
 
 export type AdminOptions = Omit<AuthContext, 'officials'>;
 
@@ -44,18 +55,29 @@ export function adminRoutes(office: Office, officials: Officials, options: Admin
   entryListRoutes(app, office);
 
   // Who the credentials belong to: a script's way to check its token, or to get the CSRF token.
-  app.get('/api/v1/admin/whoami', requireOfficial(ROLES, TOKEN_SCOPES), (c) => {
-    const principal = c.get('principal');
-    if (principal?.kind === 'token') {
-      return c.json({ token: { name: principal.token.name, scope: principal.token.scope } });
-    }
-    const official = officialOf(c);
-    const session = sessionOf(c);
-    return c.json({
-      official: { id: official.id, name: official.name, role: official.role },
-      csrfToken: session.csrfToken,
-      expiresAt: session.expiresAt.toISOString(),
-    });
+  adminRead(app, {
+    path: '/api/v1/admin/whoami',
+    roles: ROLES,
+    scopes: TOKEN_SCOPES,
+    doc: {
+      operationId: 'whoami',
+      tags: ['Officials'],
+      summary: 'Who the credentials belong to; for a session, its CSRF token (any official or token)',
+      responses: { 200: { description: 'The official and their session, or the token.', schema: WhoAmI } },
+    },
+    handler: (c) => {
+      const principal = c.get('principal');
+      if (principal?.kind === 'token') {
+        return c.json({ token: { name: principal.token.name, scope: principal.token.scope } });
+      }
+      const official = officialOf(c);
+      const session = sessionOf(c);
+      return c.json({
+        official: { id: official.id, name: official.name, role: official.role },
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt.toISOString(),
+      });
+    },
   });
   return app;
 }

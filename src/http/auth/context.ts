@@ -29,7 +29,8 @@ export type Principal =
   | { readonly kind: 'console' };
 
 export interface AuthEnv {
-  Variables: { auth: AuthContext; principal: Principal | undefined };
+  /** `body`: a JSON body `mutation()` checked against the route's schema (`validBody`). */
+  Variables: { auth: AuthContext; principal: Principal | undefined; body: unknown };
 }
 
 export type AuthApp = Hono<AuthEnv>;

@@ -8,7 +8,13 @@ import { ERROR_OUTCOMES, formatProblem, refusal } from '../../domain/problem.ts'
 import type { Result } from '../../domain/result.ts';
 import { err } from '../../domain/result.ts';
 import { badCharacter } from '../../domain/text.ts';
-import { ENTRY_CHANGE_EXAMPLES, ENTRY_CHANGE_ROUTES, readEntryChange } from '../../formats/entry-list-request.ts';
+import {
+  ENTRY_CHANGE_BODIES,
+  ENTRY_CHANGE_EXAMPLES,
+  ENTRY_CHANGE_ROUTES,
+  readEntryChange,
+} from '../../formats/entry-list-request.ts';
+import { z } from 'zod';
 import { problemOf } from '../../formats/problems.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { authOf, officialOf, sessionOf } from './context.ts';
@@ -19,7 +25,8 @@ import { EntryListPage, EntryPage, entryPath } from './entry-list-pages.tsx';
 import { refuse } from './errors.ts';
 import { requireOfficial } from './guard.tsx';
 import { privateHtml } from './html.ts';
-import { mutation } from './mutations.ts';
+import type { ApiDoc } from './mutations.ts';
+import { adminRead, mutation, validBody } from './mutations.ts';
 import { seasonIdOfPath } from './params.ts';
 import { actorOf } from './race-control-routes.tsx';
 
@@ -146,6 +153,132 @@ const EXAMPLE_FORMS: Readonly<Record<EntryForm, Record<string, string>>> = {
   withdraw: { round: '4' },
 };
 
+const TAGS = ['Entry list (admin)'];
+
+const EntryJson = z.record(z.string(), z.unknown()).meta({
+  description:
+    'An entry as the season file has it: car, class, team, teamNames, eligible, carModel, nationality, drivers.',
+});
+const EntriesBeforeAfter = z.array(
+  z.object({ car: z.string(), before: EntryJson.nullable(), after: EntryJson.nullable() }),
+);
+
+const EntryListChangedSchema = z
+  .object({
+    summary: z
+      .string()
+      .meta({ example: '#22 from round 3: Aksel LINDQVIST, Tomás ORTEGA, Jonas WEBER; joining: Jonas WEBER' }),
+    changed: z.boolean().meta({ description: 'False when the entry list already was so: nothing recorded.' }),
+    entries: EntriesBeforeAfter,
+    findings: z
+      .array(z.string())
+      .meta({ description: 'Line-up findings the change brought (confirmed, or that cannot be checked).' }),
+    by: z.string(),
+    at: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({ id: 'EntryListChanged' });
+
+const EntryListSchema = z.object({
+  id: z.string(),
+  rounds: z.array(z.object({ round: z.number().int(), name: z.string() })),
+  classes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      entries: z.array(
+        z.object({
+          car: z.string(),
+          team: z.string(),
+          drivers: z.array(z.record(z.string(), z.unknown())),
+          rounds: z.array(z.object({ round: z.number().int(), team: z.string(), drivers: z.array(z.string()) })),
+        }),
+      ),
+    }),
+  ),
+});
+
+const EntryListChangesSchema = z.object({
+  changes: z.array(
+    z.object({
+      kind: z.string(),
+      summary: z.string(),
+      request: z.unknown(),
+      entries: EntriesBeforeAfter,
+      by: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+
+const CONFIRM_QUERY = z.object({
+  confirm: z
+    .enum([CONFIRM_LINEUP_FINDINGS])
+    .optional()
+    .meta({ description: 'Record a crew that breaks line-up rules as it is (the 409 listed them).' }),
+});
+
+/** What each change's route is, for the OpenAPI document. */
+const CHANGE_DOCS: Readonly<Record<EntryChangeKind, { operationId: string; summary: string; description: string }>> = {
+  'add-entry': {
+    operationId: 'addEntry',
+    summary: 'Add a car to the entry list',
+    description: 'The car, its class and team, and its crew, entered from `fromRound` on (absent: every round).',
+  },
+  'entry-details': {
+    operationId: 'changeEntry',
+    summary: "Change a car's class, eligibility, model or nationality",
+    description: 'Only the fields sent change; `null` clears one. The class cannot change once a result names the car.',
+  },
+  'team-name': {
+    operationId: 'setTeamName',
+    summary: "Rename a car's team from a round on",
+    description:
+      'The team runs under `team` from `fromRound` on; earlier rounds keep the names they had (the standings after ' +
+      'those rounds show them).',
+  },
+  crew: {
+    operationId: 'setCrew',
+    summary: "Set a car's crew from a round on, or at one round",
+    description:
+      'The crew is exactly `drivers` from `fromRound` to the last round, or at `round` only: drivers named join (by ' +
+      'name or alias, case and accents aside; a new driver is added with the rating and nationality given), the ' +
+      'others leave for those rounds. A driver who drove a classified race stays in that round’s crew.',
+  },
+  driver: {
+    operationId: 'changeDriver',
+    summary: "Set a crew member's FIA rating, nationality or other spellings",
+    description:
+      '`null` clears the rating or nationality; `aliases` replaces the other spellings timing files may use.',
+  },
+  withdraw: {
+    operationId: 'withdrawEntry',
+    summary: 'Withdraw a car from a round',
+    description:
+      'None of its crew is entered for the round any more. Refused when the round’s classification or poles name ' +
+      'the car.',
+  },
+};
+
+function changeDoc(kind: EntryChangeKind): ApiDoc {
+  const { operationId, summary, description } = CHANGE_DOCS[kind];
+  return {
+    operationId,
+    tags: TAGS,
+    summary: `${summary} (timekeeper, admin, token scope import, pitwall entries)`,
+    description: `${description} Each change is kept in the audit trail with who, when, and the entry before and after.`,
+    query: CONFIRM_QUERY,
+    body: { contentType: 'application/json', schema: ENTRY_CHANGE_BODIES[kind], expected: ENTRY_CHANGE_EXAMPLES[kind] },
+    responses:
+      kind === 'add-entry'
+        ? {
+            201: { description: 'Added.', schema: EntryListChangedSchema },
+            200: { description: 'The car was entered so already: nothing changed.', schema: EntryListChangedSchema },
+          }
+        : { 200: { description: 'Changed (or already so).', schema: EntryListChangedSchema } },
+    errors: ['not-found', 'conflict', 'needs-confirmation'],
+  };
+}
+
 /**
  * Race control's entry list: read it (every official; the timing system's token; the `pitwall`
  * command), and change it — the timekeepers and administrators, by the pages' forms or the admin
@@ -153,17 +286,43 @@ const EXAMPLE_FORMS: Readonly<Record<EntryForm, Record<string, string>>> = {
  * mutation registry, into the audit trail (src/app/entry-list.ts).
  */
 export function entryListRoutes(app: AuthApp, office: Office): void {
-  app.get(API, requireOfficial(READERS, ['import'], { console: true }), async (c) => {
-    const id = seasonIdOfPath(c.req.param('id'));
-    const season = id === undefined ? undefined : await office.season(id);
-    if (!season) return refuse(c, refusal('not-found', 'No such season.'));
-    return c.json(entryListView(season));
+  const reader = { roles: READERS, scopes: ['import'], console: true, examples: { id: 'alms-2024-25' } } as const;
+  adminRead(app, {
+    ...reader,
+    path: API,
+    doc: {
+      operationId: 'getEntryList',
+      tags: TAGS,
+      summary: 'The entry list class by class, with each car’s crew and team name round by round (any official)',
+      responses: { 200: { description: 'The entry list.', schema: EntryListSchema } },
+      errors: ['not-found'],
+    },
+    handler: async (c) => {
+      const id = seasonIdOfPath(c.req.param('id'));
+      const season = id === undefined ? undefined : await office.season(id);
+      if (!season) return refuse(c, refusal('not-found', 'No such season.'));
+      return c.json(entryListView(season));
+    },
   });
-  app.get(`${API}/changes`, requireOfficial(READERS, ['import'], { console: true }), async (c) => {
-    const id = seasonIdOfPath(c.req.param('id'));
-    const season = id === undefined ? undefined : await office.season(id);
-    if (!season) return refuse(c, refusal('not-found', 'No such season.'));
-    return c.json({ changes: await office.entryListChanges(season.id) });
+  adminRead(app, {
+    ...reader,
+    path: `${API}/changes`,
+    doc: {
+      operationId: 'getEntryListChanges',
+      tags: TAGS,
+      summary: "The entry list's audit trail, oldest first (any official)",
+      description:
+        "Race control's changes and the crew changes confirmed with timing files (`timing-crew`): kind, summary, " +
+        'the request, each entry before and after, by whom and when.',
+      responses: { 200: { description: 'The changes.', schema: EntryListChangesSchema } },
+      errors: ['not-found'],
+    },
+    handler: async (c) => {
+      const id = seasonIdOfPath(c.req.param('id'));
+      const season = id === undefined ? undefined : await office.season(id);
+      if (!season) return refuse(c, refusal('not-found', 'No such season.'));
+      return c.json({ changes: await office.entryListChanges(season.id) });
+    },
   });
   app.get(PAGES, requireOfficial(READERS), (c) => listPage(office, c, 200, { notice: c.req.query('notice') }));
   app.get(`${PAGES}/:car`, requireOfficial(READERS), (c) => carPage(office, c, 200, { notice: c.req.query('notice') }));
@@ -176,6 +335,7 @@ export function entryListRoutes(app: AuthApp, office: Office): void {
       scopes: ['import'],
       console: true,
       example: { params: { id: 'alms-2019-20', car: '26' }, json: EXAMPLE_BODIES[kind] },
+      doc: changeDoc(kind),
       handler: async (c) => {
         const id = seasonIdOfPath(c.req.param('id'));
         if (id === undefined) return refuse(c, refusal('not-found', 'No such season.'));
@@ -183,11 +343,7 @@ export function entryListRoutes(app: AuthApp, office: Office): void {
         if (kind !== 'add-entry' && car === undefined) {
           return refuse(c, refusal('not-found', 'No such car.'));
         }
-        const body: unknown = await c.req.json().catch(() => undefined);
-        if (body === undefined) {
-          const expected = ENTRY_CHANGE_EXAMPLES[kind];
-          return refuse(c, refusal('bad-request', `the body is not JSON: expected ${expected}`));
-        }
+        const body = validBody(c, ENTRY_CHANGE_BODIES[kind]);
         const confirm = c.req.query('confirm') === CONFIRM_LINEUP_FINDINGS;
         const changed = await applyChange(office, c, id, kind, body, car, confirm);
         if (!changed.ok) return refuse(c, changed.error);

@@ -4,6 +4,8 @@ import { refusal } from '../../domain/problem.ts';
 import { refuse } from './errors.ts';
 import type { AuthApp, AuthEnv } from './context.ts';
 import { mutation } from './mutations.ts';
+import { z } from 'zod';
+import { liveEventSchema } from '../../formats/live-event.ts';
 import { actorOf } from './race-control-routes.tsx';
 import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
 
@@ -15,6 +17,11 @@ const EXAMPLE = {
     ],
   },
 };
+
+const RACE_CONTROL = ['Race control'];
+
+/** A batch: the feed reads each event with the same schema, storing the good and listing the refused. */
+const LiveBatch = z.object({ events: z.array(liveEventSchema.meta({ id: 'LiveEvent' })) });
 
 /** A 1000-event batch with sectors is about 200 KB; a little room beyond that. */
 const MAX_BATCH_BYTES = 1024 * 1024;
@@ -40,6 +47,27 @@ export function liveRoutes(app: AuthApp, office: Office): void {
     scopes: ['timing'],
     maxBodyBytes: MAX_BATCH_BYTES,
     example: EXAMPLE,
+    doc: {
+      operationId: 'postLiveEvents',
+      tags: RACE_CONTROL,
+      summary: 'Send live timing events (timing token, timekeeper, admin)',
+      description:
+        'Up to 1000 events per request, in the order they happened. Malformed events are refused one by one ' +
+        'and listed; the rest are stored. Unknown cars, duplicate laps and laps going backwards are stored ' +
+        'and counted by the live view, never fatal (docs/live.md).',
+      body: { contentType: 'application/json', schema: LiveBatch, reader: 'handler' },
+      responses: {
+        200: {
+          description: 'Stored; with the events refused and why.',
+          schema: z.object({
+            accepted: z.number().int(),
+            rejected: z.array(z.object({ index: z.number().int(), field: z.string(), message: z.string() })),
+            lastEventId: z.string(),
+          }),
+        },
+      },
+      errors: ['not-found'],
+    },
     handler: async (c) => {
       const at = targetOf(c);
       if (at instanceof Response) return at;
@@ -59,6 +87,14 @@ export function liveRoutes(app: AuthApp, office: Office): void {
     roles: ['timekeeper', 'admin'],
     scopes: ['timing'],
     example: { params: EXAMPLE.params },
+    doc: {
+      operationId: 'resetLiveFeed',
+      tags: RACE_CONTROL,
+      summary: "Start a round's live feed over (timing token, timekeeper, admin)",
+      description: 'The events stored so far stay, for the audit trail; the live view starts from empty.',
+      responses: { 200: { description: 'Reset.', schema: z.object({ lastEventId: z.string() }) } },
+      errors: ['bad-request', 'not-found'],
+    },
     handler: async (c) => {
       const at = targetOf(c);
       if (at instanceof Response) return at;

@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AuthEnv } from './context.ts';
 import { authApp, officialOf } from './context.ts';
 import { MUTATING_ROUTES, mutation } from './mutations.ts';
@@ -23,6 +24,13 @@ before(async () => {
     roles: ['timekeeper'],
     scopes: ['import'],
     maxBodyBytes: 1024,
+    doc: {
+      operationId: 'postTiming',
+      tags: ['Test'],
+      summary: 'A route of this test',
+      body: { contentType: 'text/csv', schema: z.string() },
+      responses: { 201: { description: 'Received.' } },
+    },
     handler: async (c) => {
       const principal = c.get('principal');
       received.push(`${principal?.kind}:${await c.req.text()}`);

@@ -13,8 +13,10 @@ import type { AuthApp, AuthEnv } from './context.ts';
 import { authOf, officialOf, sessionOf } from './context.ts';
 import { requireOfficial } from './guard.tsx';
 import { privateHtml } from './html.ts';
+import type { ApiDoc } from './mutations.ts';
 import { mutation } from './mutations.ts';
-import { decisionDraftOf, describeDecisionIssues } from './decision-form.ts';
+import { DECISION_BODY, decisionDraftOf, describeDecisionIssues } from './decision-form.ts';
+import { z } from 'zod';
 import { ROUND_EXPECTED, roundOfPath, seasonIdOfPath } from './params.ts';
 import { badCharacter } from '../../domain/text.ts';
 import { roundControlPath, RoundControlPage, SeasonControlPage } from './race-control-pages.tsx';
@@ -26,8 +28,84 @@ import type { TimingRefusal } from '../../app/timing-import.ts';
 import { formatProblem } from '../../domain/problem.ts';
 
 const STAFF: readonly Role[] = ['admin', 'steward', 'timekeeper'];
+const API = '/api/v1/admin';
 const EXAMPLE_PARAMS = { id: 'alms-2019-20', round: '1' };
 export const MAX_TIMING_BYTES = 4 * 1024 * 1024;
+
+/** What every timing import checks, and how the officer confirms: for the routes' descriptions. */
+export const FITS_THE_ROUND =
+  "A file whose date (from its provider's name, `?file=`) is more than two days from the round's, or that names a " +
+  'car or driver not entered for the round, is refused with each line (409) and nothing changes, unless the ' +
+  'officer confirms with `?confirm=crew-changes`: the drivers listed are then entered for the round. A car not in ' +
+  'the entry list is always refused (400).';
+
+/** The query of a timing import. */
+export const TIMING_QUERY = z.object({
+  file: z.string().optional().meta({
+    description: "The provider's file name, whose date is checked.",
+    example: '202412071400-race-201-hour-4-results.csv',
+  }),
+  confirm: z.enum([CONFIRM_CREW_CHANGES]).optional().meta({ description: 'Accept the lines a 409 listed.' }),
+});
+
+const RACE_CONTROL = ['Race control'];
+const RESULTS_STATES = ['provisional', 'final'] as const;
+const ResultsState = z.object({ state: z.enum(RESULTS_STATES) });
+
+/** The admin API's descriptions of the three writes the pages share (the pages' own are not in the document). */
+const API_DOCS = {
+  decisions: {
+    operationId: 'issueDecision',
+    tags: RACE_CONTROL,
+    summary: "Issue a stewards' decision (steward, admin)",
+    description:
+      'One shape per `kind`; numbers may be sent as decimal strings, as the form does. Every problem at once: the ' +
+      "fields' types, what the kind needs, and what the season says (the car in the round, the driver in its crew).",
+    body: { contentType: 'application/json', schema: DECISION_BODY, reader: 'handler' },
+    responses: {
+      201: {
+        description: 'Recorded; with its effect car by car.',
+        schema: z.object({ decision: z.record(z.string(), z.unknown()), impact: z.array(z.string()) }),
+      },
+    },
+    errors: ['not-found'],
+  },
+  state: {
+    operationId: 'setResultsState',
+    tags: RACE_CONTROL,
+    summary: "Publish a round's results final, or reopen them (steward, admin)",
+    body: { contentType: 'application/json', schema: ResultsState, expected: '{"state":"final"}' },
+    responses: {
+      201: {
+        description: 'Recorded.',
+        schema: z.object({ round: z.number().int(), state: z.enum(RESULTS_STATES), by: z.string(), at: z.string() }),
+      },
+    },
+    errors: ['not-found'],
+  },
+  classification: {
+    operationId: 'importTimingClassification',
+    tags: RACE_CONTROL,
+    summary: "Import the timing system's classification as provisional results (timekeeper, admin, token scope import)",
+    description:
+      'The body is the Al Kamel classification CSV as the timing system writes it (`;` or `,`, a BOM is fine). ' +
+      FITS_THE_ROUND,
+    query: TIMING_QUERY,
+    body: { contentType: 'text/csv', schema: z.string() },
+    responses: {
+      201: {
+        description: 'Imported; the drivers entered for the round on confirmation are listed.',
+        schema: z.object({
+          round: z.number().int(),
+          state: z.literal('provisional'),
+          unknownDrivers: z.array(z.string()),
+          crewChanges: z.array(z.string()),
+        }),
+      },
+    },
+    errors: ['bad-request', 'not-found', 'needs-confirmation'],
+  },
+} as const satisfies Record<string, ApiDoc>;
 
 /**
  * Who did it, for the audit trail: the official's name, the token's, or the local user who ran
@@ -167,7 +245,7 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
     return roundPage(office, c, 200, { notice: query.notice, ...(prefilled && { draft: typedFields(query) }) });
   });
 
-  for (const prefix of ['/admin', '/api/v1/admin']) {
+  for (const prefix of ['/admin', API]) {
     mutation(app, {
       method: 'POST',
       path: `${prefix}/seasons/:id/rounds/:round/decisions`,
@@ -178,6 +256,7 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
           ? { form: { kind: 'drop-positions', car: '26', positions: '1', reason: 'Authorization test' } }
           : { json: { kind: 'drop-positions', car: '26', positions: 1, reason: 'Authorization test' } }),
       },
+      ...(prefix === API && { doc: API_DOCS.decisions }),
       handler: async (c) => {
         const at = target(c);
         if (at.refused) return at.refused;
@@ -207,6 +286,7 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
         params: EXAMPLE_PARAMS,
         ...(prefix === '/admin' ? { form: { state: 'final' } } : { json: { state: 'final' } }),
       },
+      ...(prefix === API && { doc: API_DOCS.state }),
       handler: async (c) => {
         const at = target(c);
         if (at.refused) return at.refused;
@@ -230,12 +310,13 @@ export function raceControlRoutes(app: AuthApp, office: Office): void {
       roles: ['timekeeper', 'admin'],
       scopes: ['import'],
       // `pitwall timing import` beside a running server sends the file here.
-      console: prefix === '/api/v1/admin',
+      console: prefix === API,
       maxBodyBytes: MAX_TIMING_BYTES,
       example: {
         params: { id: 'alms-2019-20', round: '4' },
         ...(prefix === '/admin' ? { form: { file: 'POSITION;NUMBER\n' } } : {}),
       },
+      ...(prefix === API && { doc: API_DOCS.classification }),
       handler: async (c) => {
         const at = target(c);
         if (at.refused) return at.refused;
