@@ -4,8 +4,8 @@
  * own like `pitwall serve`, that holds the same SSE connections and writes the same bytes — the
  * greeting and the frames the Pitwall clients received, recorded by the bench — at the same pace,
  * with no other work: no parsing, no store, no race state, no diff, no JSON. Each frame is one
- * Buffer written to every socket, as the live feed does (src/app/live-feed.ts), over the same
- * HTTP/1.1 chunked responses with the same headers.
+ * Buffer, framed once as an HTTP/1.1 chunk and written to every socket, as the live feed does
+ * (src/app/live-feed.ts, src/http/live-stream.ts), over the same chunked responses with the same headers.
  *
  * Driven over HTTP by the bench:
  * - `POST /setup` `{ greeting }` (base64): what each stream gets on connect;
@@ -21,6 +21,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const clients = new Set<ServerResponse>();
+const CRLF = Buffer.from('\r\n');
 let greeting = Buffer.alloc(0);
 let played = 0;
 
@@ -39,7 +40,13 @@ function play(startAt: number, frames: readonly { atMs: number; bytes: Buffer }[
     while (k < frames.length && (frames[k]?.atMs ?? 0) + startAt <= now()) {
       const frame = frames[k++];
       if (!frame) break;
-      for (const res of clients) res.write(frame.bytes);
+      // As the live feed writes it (src/http/live-stream.ts): the HTTP/1.1 chunk made once, each
+      // socket written directly — the cheapest way Node has.
+      const chunk = Buffer.concat([Buffer.from(`${frame.bytes.length.toString(16)}\r\n`), frame.bytes, CRLF]);
+      for (const res of clients) {
+        if (res.socket) res.socket.write(chunk);
+        else res.write(frame.bytes);
+      }
       played += 1;
     }
     const upcoming = frames[k];

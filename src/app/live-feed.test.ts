@@ -224,6 +224,40 @@ test('updates are coalesced: many batches in a burst reach a client as few delta
   }
 });
 
+test('the leading edge: a change after a quiet spell goes out at once; those right after it wait for the window, together', async () => {
+  const windowMs = 1500;
+  const slow = await openOffice(sharedDb(), { live: { intervalMs: windowMs } });
+  try {
+    const slowFeed = await slow.live();
+    const client = new Client();
+    const unsubscribe = await slowFeed.subscribe(SEASON, BURIRAM, undefined, client);
+    await new Promise((resolve) => setTimeout(resolve, windowMs)); // quiet
+    const lap = (client.view as unknown as LiveView).cars['45']?.laps ?? 0;
+    let started = performance.now();
+    const first = await slowFeed.ingest(SEASON, BURIRAM, { events: laps('45', lap + 1, lap + 1, 89_000) }, 'test');
+    assert.ok(first.ok);
+    await until(() => client.lastId === first.value.lastEventId, 'the first change');
+    const leading = performance.now() - started;
+    assert.ok(leading < windowMs / 2, `the first change took ${leading.toFixed(0)} ms, not a window of ${windowMs}`);
+    // Three more at once: one frame, at the end of the window after the first.
+    const before = client.frames.length;
+    started = performance.now();
+    let last = '';
+    for (let k = 2; k <= 4; k++) {
+      const posted = await slowFeed.ingest(SEASON, BURIRAM, { events: laps('45', lap + k, lap + k, 89_000) }, 'test');
+      assert.ok(posted.ok);
+      last = posted.value.lastEventId;
+    }
+    await until(() => client.lastId === last, 'the burst', windowMs * 3);
+    assert.equal(client.frames.length - before, 1);
+    assert.ok(performance.now() - started > windowMs / 2, 'the burst waited for the window');
+    assert.equal((client.view as unknown as LiveView).cars['45']?.laps, lap + 4);
+    unsubscribe?.();
+  } finally {
+    await slow.close();
+  }
+});
+
 test('a server started later on the same database rebuilds the same live view from the stored events', async () => {
   const { eventId, view } = await snapshot();
   const restarted = await openOffice(sharedDb());

@@ -2,7 +2,8 @@
  * The live feed: timing events in, live views out. Events are validated and stored
  * (src/store/live-events.ts); every server — this one and any other on the same PostgreSQL —
  * hears the NOTIFY, reads the new events in sequence order, folds them into the race state
- * (src/live/), and pushes a delta to its clients, at most one per `intervalMs`.
+ * (src/live/), and pushes a delta to its clients: the first change after a quiet spell at once,
+ * later ones together once the last frame has reached every client (and `intervalMs` after).
  *
  * Frame ids are `feed.seq`: the view after event `seq` is the same on every server, so a client
  * that reconnects with `Last-Event-ID` gets the difference between that view and now when the
@@ -34,7 +35,10 @@ export const MAX_BATCH = 1000;
 
 export interface LiveFeedOptions {
   readonly now?: () => Date;
-  /** Coalescing: at most one delta per this many milliseconds to each client. */
+  /**
+   * Coalescing: after a frame has reached every client, changes wait this long for the next one
+   * (20 ms by default: chosen on bench/live.ts); a change after a quiet spell goes out at once.
+   */
   readonly intervalMs?: number;
   /** A comment to every client this often, so idle connections stay open through proxies. */
   readonly keepAliveMs?: number;
@@ -87,6 +91,56 @@ interface Published {
   readonly view: LiveView;
 }
 
+/**
+ * Clients written to per turn of the event loop. A frame to 10,000 clients is some 100 ms of
+ * socket writes; in slices, a post from the timing system (and a page) is answered between them
+ * instead of after all of them, and its events reach the next frame sooner.
+ */
+const CLIENTS_PER_TURN = 1000;
+
+/** Frames written to clients in order, a slice of clients at a time; each frame to those connected when it was made. */
+class FanOut {
+  private readonly queue: { frame: Buffer; to: LiveClient[]; next: number; clients: Set<LiveClient> }[] = [];
+  private turn: NodeJS.Immediate | undefined;
+
+  constructor(private readonly onDone: () => void) {}
+
+  get busy(): boolean {
+    return this.queue.length > 0;
+  }
+
+  send(frame: Buffer, clients: Set<LiveClient>): void {
+    if (clients.size === 0) return;
+    // A client that connects after this frame was made has it already, in its greeting.
+    this.queue.push({ frame, to: [...clients], next: 0, clients });
+    if (this.queue.length === 1) this.write();
+  }
+
+  private readonly write = (): void => {
+    this.turn = undefined;
+    let budget = CLIENTS_PER_TURN;
+    for (let head = this.queue[0]; head && budget > 0; head = this.queue[0]) {
+      for (; head.next < head.to.length && budget > 0; budget--) {
+        const client = head.to[head.next++] as LiveClient;
+        if (!head.clients.has(client)) continue; // gone since
+        if (!client.write(head.frame)) {
+          // It fell behind by more than its buffer: drop it; it reconnects with Last-Event-ID.
+          head.clients.delete(client);
+          client.close();
+        }
+      }
+      if (head.next >= head.to.length) this.queue.shift();
+    }
+    if (this.queue.length > 0) this.turn = setImmediate(this.write);
+    else this.onDone();
+  };
+
+  stop(): void {
+    clearImmediate(this.turn);
+    this.queue.length = 0;
+  }
+}
+
 class LiveRace {
   state: RaceState = EMPTY_RACE;
   feed = 0;
@@ -98,7 +152,9 @@ class LiveRace {
   readonly clients = new Set<LiveClient>();
   private pulling: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
-  private lastPublishAt = Number.NEGATIVE_INFINITY;
+  private immediate: NodeJS.Immediate | undefined;
+  /** When the window after the last frame's fan-out ends: a change before then waits for it. */
+  private nextPublishAt = Number.NEGATIVE_INFINITY;
   private dirty = false;
 
   constructor(
@@ -169,10 +225,23 @@ class LiveRace {
     if (this.dirty) this.schedule();
   }
 
-  /** Publishes now if the last frame is old enough, otherwise when it will be. */
+  /**
+   * The leading edge: a change after a quiet spell goes out at once (after the I/O already
+   * waiting, not a timer's tick later). Changes that come while a frame is still being written to
+   * the clients, or within `intervalMs` after it was, wait and go out together in the next frame:
+   * the window is what the fan-out takes, measured frame by frame, so with a few clients every
+   * change is a frame and with thousands they batch up as much as the writing needs.
+   */
   private schedule(): void {
-    if (this.timer) return;
-    const wait = Math.max(0, this.lastPublishAt + this.feedOf.options.intervalMs - performance.now());
+    if (this.timer || this.immediate || this.sending.busy) return;
+    const wait = this.nextPublishAt - performance.now();
+    if (wait <= 0) {
+      this.immediate = setImmediate(() => {
+        this.immediate = undefined;
+        this.publish();
+      });
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.publish();
@@ -181,7 +250,6 @@ class LiveRace {
 
   private publish(): void {
     if (!this.dirty) return;
-    this.lastPublishAt = performance.now();
     const { id, view } = this.current();
     this.dirty = false;
     const patch = diff(this.published.view as unknown as Json, view as unknown as Json);
@@ -196,15 +264,18 @@ class LiveRace {
     this.broadcast(frame);
   }
 
+  /** Sends a frame to every client connected now, a slice of them per turn of the event loop. */
   broadcast(frame: Buffer): void {
-    for (const client of this.clients) {
-      if (!client.write(frame)) {
-        // It fell behind by more than its buffer: drop it; it reconnects with Last-Event-ID.
-        this.clients.delete(client);
-        client.close();
-      }
-    }
+    this.sending.send(frame, this.clients);
   }
+
+  /** The fan-out is done: a change that came meanwhile goes out after the window. */
+  private sent(): void {
+    this.nextPublishAt = performance.now() + this.feedOf.options.intervalMs;
+    if (this.dirty) this.schedule();
+  }
+
+  private readonly sending = new FanOut(() => this.sent());
 
   /** What a client connecting with `lastEventId` is sent first. */
   greeting(lastEventId: string | undefined): Buffer | undefined {
@@ -220,6 +291,8 @@ class LiveRace {
 
   stop(): void {
     clearTimeout(this.timer);
+    clearImmediate(this.immediate);
+    this.sending.stop();
     for (const client of this.clients) client.close();
     this.clients.clear();
   }
@@ -229,7 +302,7 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
   const settings: Required<LiveFeedOptions> = {
     now: options.now ?? (() => new Date()),
     onError: options.onError ?? (() => undefined),
-    intervalMs: options.intervalMs ?? 200,
+    intervalMs: options.intervalMs ?? 20,
     keepAliveMs: options.keepAliveMs ?? 15_000,
     history: options.history ?? 256,
   };
