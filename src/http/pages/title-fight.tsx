@@ -6,6 +6,7 @@
  * season, how the title was decided. Works without JavaScript: the calculator then shows the
  * table for the picks made here.
  */
+import { seasonName } from './format.ts';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { TitleFight, TitleWork } from '../../app/title-fight.ts';
 import { titleFight } from '../../app/title-fight.ts';
@@ -569,7 +570,9 @@ export function titleFightAnswer(
   const usual = titleMoment(season, carClass.id);
   const { beforeRound, poleKnown } = fight.value.moment;
   const defaultMoment = usual.ok && usual.value.beforeRound === beforeRound && usual.value.poleKnown === poleKnown;
-  const invited = season.invitationRules ? invitations(season, season.invitationRules).invited : [];
+  // The reasons name the season as the portal prints it (2019–20).
+  const named = { ...season, season: seasonName(season.season) };
+  const invited = season.invitationRules ? invitations(named, season.invitationRules).invited : [];
   return ok(
     <TitleFightPage
       season={season}
