@@ -24,6 +24,7 @@ const ResultJson = z
       .openapi({ description: 'Null for a car that took the pole but has no line in the race classification.' }),
     laps: z.number().int().nullable(),
     totalTimeMs: z.number().int().nullable(),
+    bestLapMs: z.number().int().nullable().openapi({ description: "The car's fastest lap, when the timing gives it." }),
     pole: z.boolean().openapi({ description: 'True for the car that scored the class pole point.' }),
     eligible: z.boolean(),
     crew: z
@@ -60,6 +61,7 @@ function resultJson(season: Season, race: Race, outcome: ClassOutcome): z.infer<
     status: outcome.status ?? null,
     laps: line?.laps ?? null,
     totalTimeMs: line?.totalTimeMs ?? null,
+    bestLapMs: line?.bestLapMs ?? null,
     pole: outcome.pole,
     eligible: entry?.eligible ?? false,
     crew: outcome.crew.map((name) => ({ name, id: slugOf(name) })),

@@ -147,6 +147,7 @@ describe('GET /api/v1/seasons/{id}/rounds/{round}/results', () => {
       status: 'Classified',
       laps: 200,
       totalTimeMs: 6 * 3600_000 + 1500,
+      bestLapMs: 107_250,
       pole: false,
       eligible: false,
       crew: [{ name: 'Guest Driver', id: 'guest-driver' }],
