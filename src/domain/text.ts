@@ -42,3 +42,10 @@ export function describeBadCharacter(bad: BadCharacter): string {
   const what = bad.loneSurrogate ? `an unpaired surrogate (${hex})` : `a control character (${hex})`;
   return `${what} at character ${bad.index + 1}`;
 }
+
+/** `1` → `1st`, `12` → `12th`, `22` → `22nd`: a place as it is said. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}

@@ -33,7 +33,7 @@ export interface TitleCase {
   readonly threats: readonly Threat[];
 }
 
-/** The places ranked better than `t` (rankOf order), its own place left out: no one else can take it. */
+/** The places ranked better than `t` (order of merit), its own place left out: no one else can take it. */
 function placesBefore(field: LastRoundField, t: number, ownRank: number): Place[] {
   const places: Place[] = [];
   for (let rank = 1; rank < t && rank <= field.places + 1; rank++) {

@@ -9,7 +9,7 @@
 import type { LastRoundField, Place } from './title-field.ts';
 import { NO_PLACE } from './title-field.ts';
 import type { Threat, TitleCase } from './title-cases.ts';
-import { ordinal } from './title-sentences.ts';
+import { ordinal } from './text.ts';
 
 /** At most this many clauses in a sentence, the last one a summary. */
 export const MAX_CLAUSES = 4;

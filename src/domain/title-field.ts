@@ -69,8 +69,7 @@ export function lastRoundField(
   };
 }
 
-/** Places in order of merit: 1, 2, ..., places, then NO_PLACE (worst). */
-export const rankOf = (field: LastRoundField, place: Place): number => (place === NO_PLACE ? field.places + 1 : place);
+/** The place of a rank in order of merit: 1, 2, ..., places, then NO_PLACE (worst). */
 export const placeOf = (field: LastRoundField, rank: number): Place => (rank > field.places ? NO_PLACE : rank);
 
 /**

@@ -15,8 +15,6 @@ import { deadHeatCriterion } from './tie-breakers.ts';
 import { placesPhrase, ruleSentence } from './title-sentences.ts';
 import { caseResult, caseText, commentaryOf, commentatorNames } from './title-commentary.ts';
 
-export { ordinal } from './title-sentences.ts';
-
 /** At most this many sentences per contender (a commentator's breath). */
 export const MAX_SENTENCES = 8;
 

@@ -6,13 +6,8 @@
  */
 import type { LastRoundField, Place } from './title-field.ts';
 import { NO_PLACE, OTHER_CAR } from './title-field.ts';
+import { ordinal } from './text.ts';
 import type { Rule } from './title-needs.ts';
-
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
 
 const joinOr = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;

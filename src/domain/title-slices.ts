@@ -16,7 +16,7 @@ import type { Slices } from './title-cover.ts';
 
 export type Order = (a: Rankable, b: Rankable) => number;
 
-/** A row's score after the round, for each rank of its car (rankOf order) and with or without the pole. */
+/** A row's score after the round, for each rank of its car (order of merit) and with or without the pole. */
 export interface Scored {
   readonly key: string;
   readonly car: string | undefined;
@@ -142,7 +142,7 @@ export function thresholdOf(
   return low;
 }
 
-/** Every slice of row `i`: its car's ranks (rankOf order) × the pole holders. */
+/** Every slice of row `i`: its car's ranks (order of merit) × the pole holders. */
 export function slicesFor(
   field: LastRoundField,
   scored: readonly Scored[],

@@ -41,7 +41,7 @@ function slicesAt(
   });
 }
 
-/** Some outcome with the row's car at `rank` (rankOf order; 0 without a car) makes it champion. */
+/** Some outcome with the row's car at `rank` (order of merit; 0 without a car) makes it champion. */
 export function winsAt(field: LastRoundField, scored: readonly Scored[], i: Scored, rank: number, order: Order) {
   return slicesAt(field, scored, i, rank, false, order, polesOf(field)).some((slice) => {
     if (!slice.alive || slice.thresholds.some((t) => t > field.places + 1)) return false;

@@ -24,7 +24,7 @@ import {
 } from './title-maths.ts';
 import type { Place } from './title-field.ts';
 import { enteredFor, mayHoldPole, NO_PLACE } from './title-field.ts';
-import { ordinal } from './title-sentences.ts';
+import { ordinal } from './text.ts';
 
 /** A car's pick: a championship place (1..places), no finish, or the first free place. */
 export type Pick = Place | 'auto';

@@ -2,6 +2,7 @@
  * `pitwall classify`'s output: the classification computed from a lap analysis under the season's
  * rule, as a terminal table or JSON, and how it differs from the published one, car by car. Pure.
  */
+import { ordinal } from '../domain/text.ts';
 import Table from 'cli-table3';
 import type { ComputedLine, Difference, Placing } from '../domain/classification-check.ts';
 import type { ClassificationRules } from '../domain/classification-rules.ts';
@@ -29,12 +30,6 @@ function note(line: ComputedLine): string {
   if (line.laps < line.requiredLaps) notes.push(`${line.laps} of ${line.requiredLaps} laps`);
   return notes.join(', ');
 }
-
-const ordinal = (n: number): string => {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-};
 
 function placing(p: Placing, carClass: string): string {
   const laps = p.laps === undefined ? '' : `, ${p.laps} laps`;

@@ -22,7 +22,7 @@ import type { StandingsKind } from '../../domain/vocabulary.ts';
 import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import { keyOf, tableOf } from '../../domain/title-maths.ts';
 import type { ScenarioRow } from '../../domain/title-scenarios.ts';
-import { ordinal } from '../../domain/title-sentences.ts';
+import { ordinal } from '../../domain/text.ts';
 import { commentatorNames } from '../../domain/title-commentary.ts';
 import { NO_PLACE } from '../../domain/title-field.ts';
 import type { WhatIf, WhatIfField, WhatIfTable } from '../../domain/title-what-if.ts';
