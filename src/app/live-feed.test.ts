@@ -6,7 +6,7 @@ import type { Database } from '../store/database.ts';
 import { openOffice } from './office.ts';
 import type { LiveClient, LiveFeed } from './live-feed.ts';
 import type { Json } from '../live/delta.ts';
-import { applyPatch, fromSnapshot } from '../live/delta.ts';
+import { applyDelta, fromSnapshot } from '../live/delta.ts';
 import type { LiveView } from '../live/view.ts';
 import { databaseKind, openTestDatabase } from '../../test/support/database.ts';
 
@@ -63,7 +63,7 @@ class Client implements LiveClient {
       if (fields.data === undefined) continue; // a keep-alive comment
       const frame = { id: fields.id ?? '', event: fields.event ?? '', data: JSON.parse(fields.data) as Json };
       this.frames.push(frame);
-      this.view = frame.event === 'snapshot' ? fromSnapshot(frame.data) : applyPatch(this.view, frame.data);
+      this.view = frame.event === 'snapshot' ? fromSnapshot(frame.data) : applyDelta(this.view, frame.data);
     }
     return true;
   }

@@ -25,8 +25,7 @@ import { applyLap, EMPTY_RACE, raceContext } from '../live/race-state.ts';
 import type { RaceContext } from '../live/race-state.ts';
 import { liveView } from '../live/live-view.ts';
 import type { LiveView } from '../live/view.ts';
-import type { Json } from '../live/delta.ts';
-import { diff } from '../live/delta.ts';
+import { liveDelta } from '../live/delta.ts';
 import type { Office } from './office.ts';
 import { quote } from '../formats/text.ts';
 
@@ -252,7 +251,7 @@ class LiveRace {
     if (!this.dirty) return;
     const { id, view } = this.current();
     this.dirty = false;
-    const patch = diff(this.published.view as unknown as Json, view as unknown as Json);
+    const patch = liveDelta(this.published.view, view);
     const resetFeed = this.published.id.split('.')[0] !== String(this.feed);
     this.published = { id, view };
     this.history.push(this.published);
@@ -283,7 +282,7 @@ class LiveRace {
     if (lastEventId === id) return undefined;
     const known = lastEventId === undefined ? undefined : this.history.find((p) => p.id === lastEventId);
     if (known) {
-      const patch = diff(known.view as unknown as Json, view as unknown as Json);
+      const patch = liveDelta(known.view, view);
       return sseFrame('delta', id, JSON.stringify(patch ?? {}));
     }
     return sseFrame('snapshot', id, JSON.stringify(view));

@@ -6,7 +6,7 @@
 import { request } from 'node:http';
 import type { ClientRequest } from 'node:http';
 import type { Json } from '../../src/live/delta.ts';
-import { applyPatch, fromSnapshot } from '../../src/live/delta.ts';
+import { applyDelta, fromSnapshot } from '../../src/live/delta.ts';
 
 export interface SseFrame {
   readonly id: string;
@@ -67,7 +67,7 @@ export class SseClient {
           data: JSON.parse(data) as Json,
         };
         this.frames.push(frame);
-        this.view = frame.event === 'snapshot' ? fromSnapshot(frame.data) : applyPatch(this.view, frame.data);
+        this.view = frame.event === 'snapshot' ? fromSnapshot(frame.data) : applyDelta(this.view, frame.data);
       }
       end = this.buffer.indexOf('\n\n');
     }

@@ -6,7 +6,7 @@
  * a cell is written only when what it shows changes. At most one render per animation frame.
  */
 import type { Json } from '../delta.ts';
-import { applyPatch, fromSnapshot } from '../delta.ts';
+import { applyDelta, fromSnapshot } from '../delta.ts';
 import type { LiveCar, LiveStandingsRow, LiveTable, LiveView } from '../view.ts';
 import { toneClasses } from '../../browser/class-tones.ts';
 import type { Column } from './keyed-table.ts';
@@ -284,7 +284,7 @@ class LivePage {
 
   delta(patch: Json, eventId: string): void {
     if (!this.view) return; // a delta before any snapshot cannot be applied; the stream starts with one
-    this.view = applyPatch(this.view as unknown as Json, patch) as unknown as LiveView;
+    this.view = applyDelta(this.view as unknown as Json, patch) as unknown as LiveView;
     this.eventId = eventId;
     this.schedule();
   }
