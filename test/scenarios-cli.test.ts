@@ -74,6 +74,7 @@ test('--format json before round 4 of LMP2 teams: the contract and the three con
       ['36', 55],
     ],
   );
+  assert.equal(doc.eliminated.length, 4, 'seven LMP2 cars, three still in it');
   assert.ok(doc.eliminated.every((c: { canWin: boolean }) => !c.canWin));
 });
 

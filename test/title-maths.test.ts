@@ -32,6 +32,7 @@ test('before Buriram, G-Drive, Carlin and Eurasia #36 are the only LMP2 contende
       ['36', 55],
     ],
   );
+  assert.equal(result.eliminated.length, 4, 'seven LMP2 cars, three still in it');
   assert.ok(result.eliminated.every((c) => !c.canWin && !c.clinched));
   assert.equal(result.contenders[0]?.needs[0], 'G-Drive Racing with Algarve is champion if it finishes 2nd or better');
 });

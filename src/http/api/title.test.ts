@@ -24,8 +24,11 @@ test('the LMP2 teams title fight before round 4: the scenarios contract, with ch
   );
   const chances = body.contenders.map((r: { titleChance: number }) => r.titleChance);
   assert.ok(chances.every((p: number) => p > 0 && p < 1));
+  // Seven LMP2 cars: the other four can no longer win (a count, so that an empty list cannot pass).
+  assert.equal(body.eliminated.length, 4);
   assert.ok(body.eliminated.every((r: { canWin: boolean; titleChance: number }) => !r.canWin && r.titleChance === 0));
   const drivers = await (await api.get('/api/v1/seasons/alms-2019-20/title/LMP2?beforeRound=4&kind=drivers')).json();
+  assert.ok(drivers.contenders.length >= 3);
   assert.ok(drivers.contenders.every((r: { driver: string; titleChance: null }) => r.driver && r.titleChance === null));
 });
 
