@@ -82,3 +82,21 @@ test('HEAD: the headers, no body', async () => {
   assert.equal(comparable(ours), comparable(await exchange(plain, head, 1)));
   assert.ok(ours.endsWith('\r\n\r\n'));
 });
+
+test('a body larger than the socket takes at once arrives whole, and the connection serves the next request', async () => {
+  const big = 'x'.repeat(3_000_000);
+  const large = storedResponse(200, new TextEncoder().encode(big), { 'content-type': 'text/plain' });
+  const server = createServer((_req, res) => writeStored(res, 200, large));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(url);
+      assert.equal(response.headers.get('content-length'), String(big.length));
+      assert.equal((await response.text()).length, big.length);
+    }
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});

@@ -1,6 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
 import { STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Office } from '../app/office.ts';
 import type { HttpParts } from './app.ts';
 import type { Representation } from './response-store.ts';
@@ -61,28 +62,30 @@ export function fastPath({ app, store, today }: HttpParts, office: Office, strea
 /** What of Node's ServerResponse `writeStored` reads and sets: the header block it would build. */
 interface NodeResponse {
   _header?: string | null;
+  _headerSent?: boolean;
   _keepAliveTimeout?: number;
   _defaultKeepAlive?: boolean;
   _maxRequestsPerSocket?: number;
   maxRequestsOnConnectionReached?: boolean;
 }
 
-/** Status line and headers of a representation, built once: `writeHead` checks and joins them every time. */
-const heads = new WeakMap<Representation, string>();
-
-function headOf(status: number, representation: Representation): string {
-  let head = heads.get(representation);
-  if (head === undefined) {
-    head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`;
-    for (const [name, value] of Object.entries(representation.nodeHeaders)) head += `${name}: ${value}\r\n`;
-    heads.set(representation, head);
-  }
-  return head;
+/** The socket's current response: Node's own, when no earlier response on it is still being sent. */
+interface NodeSocket {
+  _httpMessage?: unknown;
 }
+
+/** Status line and headers of a representation, built once: `writeHead` checks and joins them every time. */
+const heads = new WeakMap<Representation, { text: string; second: number; header: string; block: Buffer }>();
 
 /** `Date` (to the second, as Node keeps it) and keep-alive, ending the header block. */
 const closing = { second: -1, keepAliveSeconds: -1, lines: '' };
-function closingLines(keepAliveSeconds: number): string {
+
+/** The whole header block of a representation this second, as bytes: rebuilt once a second. */
+function headerBlock(
+  status: number,
+  representation: Representation,
+  keepAliveSeconds: number,
+): { readonly header: string; readonly block: Buffer } {
   const now = Date.now();
   const second = Math.floor(now / 1000);
   if (second !== closing.second || keepAliveSeconds !== closing.keepAliveSeconds) {
@@ -90,31 +93,56 @@ function closingLines(keepAliveSeconds: number): string {
     closing.keepAliveSeconds = keepAliveSeconds;
     closing.lines = `Date: ${new Date(now).toUTCString()}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${keepAliveSeconds}\r\n\r\n`;
   }
-  return closing.lines;
+  let head = heads.get(representation);
+  if (head === undefined) {
+    let text = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`;
+    for (const [name, value] of Object.entries(representation.nodeHeaders)) text += `${name}: ${value}\r\n`;
+    head = { text, second: -1, header: '', block: Buffer.alloc(0) };
+    heads.set(representation, head);
+  }
+  if (head.second !== closing.second) {
+    head.second = closing.second;
+    head.header = head.text + closing.lines;
+    head.block = Buffer.from(head.header, 'latin1');
+  }
+  return head;
 }
 
 /**
- * A stored representation written as Node's `writeHead` and `end` would write it, with the header
- * block built once instead of per request (a third of what a cache hit costs Node). Node then
- * sends the block and the body in one write, and keeps the connection as usual. Only for the
- * common case, a kept-alive HTTP/1.1 connection with Node's own keep-alive settings; anything
- * else (a client closing, a limit on requests per connection) goes through `writeHead`.
+ * A stored representation written as Node's `writeHead` and `end` would write it, but with the
+ * header block built once a second instead of per request, and written with the body straight to
+ * the socket in one `writev` (corked): half what a cache hit costs Node. Node is told the headers
+ * are sent and ends the response as usual, so keep-alive, pipelining and timeouts are its own.
+ * Only for the common case: a GET on a kept-alive HTTP/1.1 connection whose socket is this
+ * response's, with Node's own keep-alive settings; anything else goes through `writeHead`.
  */
 export function writeStored(res: ServerResponse, status: number, representation: Representation): void {
   const node = res as ServerResponse & NodeResponse;
+  const socket: (Socket & NodeSocket) | null = res.socket;
   if (
+    socket &&
+    socket._httpMessage === res &&
+    !socket.destroyed &&
     node._header === null &&
-    res.shouldKeepAlive &&
+    node._headerSent === false &&
+    res.req.method === 'GET' &&
     res.req.httpVersion === '1.1' &&
+    res.shouldKeepAlive &&
     node._defaultKeepAlive === true &&
     node.maxRequestsOnConnectionReached === false &&
     !node._maxRequestsPerSocket &&
     typeof node._keepAliveTimeout === 'number' &&
     node._keepAliveTimeout >= 1000
   ) {
+    const { header, block } = headerBlock(status, representation, Math.floor(node._keepAliveTimeout / 1000));
+    socket.cork();
+    socket.write(block);
+    socket.write(representation.body);
+    socket.uncork();
     res.statusCode = status;
-    node._header = headOf(status, representation) + closingLines(Math.floor(node._keepAliveTimeout / 1000));
-    res.end(representation.body);
+    node._header = header;
+    node._headerSent = true;
+    res.end();
     return;
   }
   res.writeHead(status, representation.nodeHeaders);
