@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import type { Office } from '../app/office.ts';
-import { openOffice } from '../app/office.ts';
 import { DatabaseInUse, openDatabase } from '../store/database.ts';
 import type { Database } from '../store/database.ts';
 import { listSeasonIds } from '../store/seasons.ts';
@@ -120,10 +119,14 @@ async function serve(
   logger: Logger,
   ready: (handle: (req: IncomingMessage, res: ServerResponse) => void) => void,
 ): Promise<RunningServer> {
-  // The portal and the API load while the database opens: a second of modules, on the other core.
+  // The office, the portal and the API load while the database opens: a second of modules, on
+  // the other core. Awaited below; a failure to open the database is reported first.
+  const offices = import('../app/office.ts');
   const http = import('./app.ts');
-  http.catch(() => undefined); // awaited below; a failure to open the database comes first
+  offices.catch(() => undefined);
+  http.catch(() => undefined);
   const db = options.database ?? (await openDatabase({ DATABASE_URL: options.databaseUrl }, options.dataDir, 'serve'));
+  const { openOffice } = await offices;
   const office = await openOffice(db, {
     live: {
       ...(process.env.PITWALL_LIVE_INTERVAL_MS ? { intervalMs: Number(process.env.PITWALL_LIVE_INTERVAL_MS) } : {}),
