@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources directly through tsx, so `npx pitwall` needs no build step.
+import { register as registerHooks } from 'node:module';
 import { register } from 'tsx/esm/api';
 
 register();
+// Installed packages' own modules are read as Node would, past tsx (hooks registered last run first).
+registerHooks('./node-modules-hooks.js', import.meta.url);
 await import('../src/cli/main.ts');

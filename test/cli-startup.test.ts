@@ -33,16 +33,17 @@ test('root help knows every command; each command of a module of its own is foun
 });
 
 test('a command on a season file loads neither the database nor the web stack', async () => {
-  // A module hook that writes down every module the command loads.
+  // A module hook that writes down every module the command resolves (packages by their entry).
   const record = join(dir, 'record.mjs');
   const hooks = join(dir, 'hooks.mjs');
   const loaded = join(dir, 'loaded.txt');
   await writeFile(
     hooks,
     `import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) {
-  appendFileSync(${JSON.stringify(loaded)}, url + '\\n');
-  return next(url, context);
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  appendFileSync(${JSON.stringify(loaded)}, resolved.url + '\\n');
+  return resolved;
 }
 `,
   );
