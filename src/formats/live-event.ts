@@ -55,5 +55,6 @@ export function readLiveEvent(value: unknown, index: number): LapEvent | readonl
   return problems.length > 0 ? problems : [{ index, field: '', message: 'not a timing event' }];
 }
 
-export const isLiveEventProblem = (value: LapEvent | readonly LiveEventProblem[]): value is readonly LiveEventProblem[] =>
-  Array.isArray(value);
+export const isLiveEventProblem = (
+  value: LapEvent | readonly LiveEventProblem[],
+): value is readonly LiveEventProblem[] => Array.isArray(value);
