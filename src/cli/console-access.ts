@@ -51,11 +51,14 @@ export async function withConsole<T>(
         return await work(serverConsole(owner.url, owner.consoleSecret, describeOwner(owner)));
       }
       if (Date.now() > deadline) {
-        fail([
-          owner.command === 'serve'
-            ? `the database in ${dir} is held by ${describeOwner(owner)}, which has not started serving: nothing changed`
-            : `the database in ${dir} is in use by ${describeOwner(owner)}; try again when it ends: nothing changed`,
-        ], 'database-in-use');
+        fail(
+          [
+            owner.command === 'serve'
+              ? `the database in ${dir} is held by ${describeOwner(owner)}, which has not started serving: nothing changed`
+              : `the database in ${dir} is in use by ${describeOwner(owner)}; try again when it ends: nothing changed`,
+          ],
+          'database-in-use',
+        );
       }
       // A server still loading (it announces its URL once it serves), or a command about to end.
       await sleep(250);
