@@ -12,9 +12,11 @@
  *
  * Layout, on 2 cores: the server under test in its own process, as in production; this process
  * is the load: it holds every client socket (bench/live-client.ts: raw sockets that read only
- * frame ids — EventSource or undici per client would cost more than the server) and posts the
- * events. One load process, not several, because the server must get most of a core and the
- * load the other; the baseline faces the very same load, so what the load costs is in both.
+ * frame ids — EventSource or undici per client would cost more than the server). One load
+ * process, not several, because the server must get most of a core and the load the other; the
+ * baseline faces the very same load, so what the load costs is in both. The events are posted by
+ * a small process of its own (bench/live-timing-system.ts), as by a timing system at a race: a
+ * post is not held up while the load process reads a frame from 10,000 sockets.
  *
  * Latency: an event's arrival is when it was due to be sent (its race time scaled by the speed,
  * rounded up to the 100 ms tick the timing system posts in, as `pitwall replay` does). Posts go
@@ -47,23 +49,18 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { parseLapAnalysisCsv } from '../src/formats/timing/lap-analysis-csv.ts';
-import { MAX_EVENTS_PER_REQUEST, replayEvents } from '../src/live/replay-schedule.ts';
-import type { WireEvent } from '../src/live/replay-schedule.ts';
 import { LE_MANS_2024, leMans2024SeasonYaml } from '../test/support/le-mans-2024-season.ts';
-import { timingBytes } from '../test/support/timing-fixtures.ts';
 import { now, SseClient } from './live-client.ts';
+import type { Latency, Replay } from './live-timing-system.ts';
+import { latency, raceEvents, SECONDS, SPEED, TICK_MS } from './live-timing-system.ts';
 import type { FrameSink } from './live-client.ts';
 
 const run = promisify(execFile);
 const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 10_000);
-const SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 20);
-const SPEED = Number(process.env.BENCH_LIVE_SPEED ?? 100);
 const TIMEOUT_SECONDS = Number(process.env.BENCH_LIVE_TIMEOUT_SECONDS ?? 240);
 const INTERVAL_MS = process.env.BENCH_LIVE_INTERVAL_MS;
 /** Clients connect this many at a time, each wave waiting for every snapshot. */
 const WAVE = 500;
-const TICK_MS = 100;
 /** Event -> client, against the bare server's fan-out of the same frames (issue 15). */
 const TARGET_P99_RATIO = 1.25;
 const TARGET_P50_RATIO = 1.5;
@@ -309,28 +306,6 @@ async function closeAll(clients: readonly SseClient[]): Promise<void> {
   await sleep(500); // let both ends tear the sockets down before the next phase
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-interface Latency {
-  readonly p50: number;
-  readonly p99: number;
-  readonly max: number;
-  readonly count: number;
-}
-
-function latency(values: number[]): Latency {
-  const sorted = Float64Array.from(values).sort();
-  return {
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1] ?? NaN,
-    count: sorted.length,
-  };
-}
-
 /** Each frame's arrival minus the first arrival of that frame at any client: the fan-out alone. */
 function fanOut(frames: Frames): Latency {
   const firsts = frames.firsts();
@@ -340,92 +315,20 @@ function fanOut(frames: Frames): Latency {
 // ---------------------------------------------------------------------------------------------
 // The race
 
-/** The Le Mans 2024 laps as the ingest endpoint takes them, in race-time order. */
-function raceEvents(): WireEvent[] {
-  const parsed = parseLapAnalysisCsv(timingBytes('leMans2024Laps'), 'le_mans_24h.csv');
-  if (!parsed.ok) throw new Error(`the Le Mans 2024 lap file does not read: ${parsed.error.length} problems`);
-  return replayEvents(parsed.value.laps);
-}
-
-interface Replay {
-  /** Arrival (due time) of each stored event, by seq. */
-  readonly arrival: Float64Array;
-  readonly started: number;
-  readonly ended: number;
-  readonly accepted: number;
-  readonly rejected: number;
-  readonly posts: number;
-  readonly lastSeq: number;
-  /** How late posts went out after their due time (the server still busy with the previous one). */
-  readonly postLag: Latency;
-  readonly postTime: Latency;
-}
-
-/** Posts the race at SPEED for SECONDS, one request at a time, each with every event due. */
-async function replay(base: string, token: string, events: readonly WireEvent[], firstSeq: number): Promise<Replay> {
-  const { seasonId, round } = LE_MANS_2024;
-  const url = `${base}/api/v1/admin/seasons/${seasonId}/rounds/${round}/live/events`;
-  const durationMs = SECONDS * 1000;
-  const dueMs = events.map((e) => Math.ceil(e.elapsedMs / SPEED / TICK_MS) * TICK_MS);
-  const arrival = new Float64Array(firstSeq + events.length + 2);
-  const lags: number[] = [];
-  const times: number[] = [];
-  let accepted = 0;
-  let rejected = 0;
-  let posts = 0;
-  let lastSeq = firstSeq;
-  let next = 0;
-  const started = now();
-  while (next < events.length && (dueMs[next] ?? Infinity) < durationMs) {
-    const wait = started + (dueMs[next] ?? 0) - now();
-    if (wait > 0) await sleep(wait);
-    const elapsed = now() - started;
-    const batch: WireEvent[] = [];
-    const due: number[] = [];
-    while (
-      next < events.length &&
-      batch.length < MAX_EVENTS_PER_REQUEST &&
-      (dueMs[next] ?? Infinity) <= elapsed &&
-      (dueMs[next] ?? Infinity) < durationMs
-    ) {
-      batch.push(events[next] as WireEvent);
-      due.push(started + (dueMs[next] ?? 0));
-      next += 1;
-    }
-    const sent = now();
-    lags.push(sent - (due[0] ?? sent));
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events: batch }),
-    });
-    const text = await response.text();
-    times.push(now() - sent);
-    if (!response.ok) throw new Error(`ingest answered ${response.status}: ${text.slice(0, 300)}`);
-    const body = JSON.parse(text) as { accepted: number; rejected: unknown[]; lastEventId: string };
-    const seq = Number(body.lastEventId.slice(body.lastEventId.indexOf('.') + 1));
-    posts += 1;
-    accepted += body.accepted;
-    rejected += body.rejected.length;
-    // The accepted events are stored as seqs (seq - accepted, seq], in order. With rejections we
-    // cannot tell which are which: every one then counts from the batch's oldest arrival.
-    for (let k = 0; k < body.accepted; k++) {
-      const at = body.rejected.length === 0 ? due[k] : due[0];
-      arrival[seq - body.accepted + 1 + k] = at ?? sent;
-    }
-    lastSeq = seq;
-  }
-  return {
-    arrival,
-    started,
-    ended: now(),
-    accepted,
-    rejected,
-    posts,
-    lastSeq,
-    postLag: latency(lags),
-    postTime: latency(times),
-  };
+/** The race posted by the timing system, a process of its own (bench/live-timing-system.ts). */
+async function timingSystem(base: string, token: string, firstSeq: number): Promise<Replay> {
+  const script = new URL('./live-timing-system.ts', import.meta.url).pathname;
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', script, JSON.stringify({ base, token, firstSeq })],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const done = JSON.parse(stdout) as Omit<Replay, 'arrival'> & { arrival: [number, number][] };
+  const arrival = new Float64Array(done.lastSeq + 2);
+  for (const [seq, at] of done.arrival) arrival[seq] = at;
+  return { ...done, arrival };
 }
 
 /** Waits until every client has the frame with this seq (or the time is up). */
@@ -460,7 +363,7 @@ interface PitwallPhase extends Phase {
   readonly bytesPerFrame: number;
 }
 
-async function pitwallPhase(dir: string, token: string, events: readonly WireEvent[]): Promise<PitwallPhase> {
+async function pitwallPhase(dir: string, token: string): Promise<PitwallPhase> {
   const server = await startPitwall(dir);
   try {
     const base = `http://127.0.0.1:${server.port}`;
@@ -483,7 +386,7 @@ async function pitwallPhase(dir: string, token: string, events: readonly WireEve
     const serverCpu0 = await cpuSeconds(server.pid);
     const loadCpu0 = selfCpuSeconds();
     frames.measuring = true;
-    const replayed = await replay(base, token, events, firstSeq);
+    const replayed = await timingSystem(base, token, firstSeq);
     const settled = await settle(frames, replayed.lastSeq);
     frames.measuring = false;
     const serverCpu = (await cpuSeconds(server.pid)) - serverCpu0;
@@ -621,7 +524,7 @@ async function main(): Promise<void> {
         `127.0.0.1; ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} before the run`,
     );
     const token = await prepareStore(dir);
-    const pitwall = await pitwallPhase(dir, token, events);
+    const pitwall = await pitwallPhase(dir, token);
     const baseline = await baselinePhase(pitwall);
     report(pitwall, baseline);
   } finally {
@@ -660,7 +563,7 @@ function report(pitwall: PitwallPhase, baseline: Phase): void {
   console.log(
     `\n  ingest: ${r.accepted} events accepted (${r.rejected} rejected) in ${r.posts} posts over ${seconds.toFixed(1)} s: ` +
       `${(r.accepted / seconds).toFixed(0)} events/s; post p50 ${ms(r.postTime.p50)}, p99 ${ms(r.postTime.p99)}; ` +
-      `late posts p99 ${ms(r.postLag.p99)}`,
+      `late posts p50 ${ms(r.postLag.p50)}, p99 ${ms(r.postLag.p99)}`,
   );
   if (process.env.BENCH_LIVE_DEBUG) {
     console.log(pitwall.frames.map((f) => `${f.seq}:${f.atMs.toFixed(0)}ms:${f.bytes.length}`).join(' '));

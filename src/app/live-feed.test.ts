@@ -258,6 +258,42 @@ test('the leading edge: a change after a quiet spell goes out at once; those rig
   }
 });
 
+test('thousands of clients, frames overlapping in the fan-out: each client gets every frame once, in order', async () => {
+  const quick = await openOffice(sharedDb(), { live: { intervalMs: 0 } });
+  try {
+    const quickFeed = await quick.live();
+    const clients = Array.from({ length: 2500 }, () => new Client());
+    for (const client of clients) await quickFeed.subscribe(SEASON, BURIRAM, undefined, client);
+    const lap = (clients[0]?.view as unknown as LiveView).cars['26']?.laps ?? 0;
+    const late: Client[] = [];
+    let last = '';
+    for (let k = 1; k <= 6; k++) {
+      const posted = await quickFeed.ingest(SEASON, BURIRAM, { events: laps('26', lap + k, lap + k) }, 'test');
+      assert.ok(posted.ok);
+      last = posted.value.lastEventId;
+      // One joins while frames are going out; one leaves.
+      const joining = new Client();
+      await quickFeed.subscribe(SEASON, BURIRAM, undefined, joining);
+      late.push(joining);
+    }
+    await until(() => [...clients, ...late].every((c) => c.lastId === last), 'every client', 20_000);
+    const { view } = (await quickFeed.snapshot(SEASON, BURIRAM)) ?? assert.fail('no snapshot');
+    const seqOf = (id: string) => Number(id.split('.')[1]);
+    for (const client of [...clients, ...late]) {
+      const seqs = client.frames.map((f) => seqOf(f.id));
+      assert.deepEqual(
+        seqs,
+        [...seqs].sort((a, b) => a - b),
+        'in order',
+      );
+      assert.equal(new Set(seqs).size, seqs.length, 'once each');
+      assert.deepEqual(client.view, fromSnapshot(view as unknown as Json));
+    }
+  } finally {
+    await quick.close();
+  }
+});
+
 test('a server started later on the same database rebuilds the same live view from the stored events', async () => {
   const { eventId, view } = await snapshot();
   const restarted = await openOffice(sharedDb());

@@ -3,7 +3,7 @@
  * (src/store/live-events.ts); every server — this one and any other on the same PostgreSQL —
  * hears the NOTIFY, reads the new events in sequence order, folds them into the race state
  * (src/live/), and pushes a delta to its clients: the first change after a quiet spell at once,
- * later ones together once the last frame has reached every client (and `intervalMs` after).
+ * later ones together, as often as `intervalMs` and the fan-out to the clients allow.
  *
  * Frame ids are `feed.seq`: the view after event `seq` is the same on every server, so a client
  * that reconnects with `Last-Event-ID` gets the difference between that view and now when the
@@ -35,8 +35,8 @@ export const MAX_BATCH = 1000;
 export interface LiveFeedOptions {
   readonly now?: () => Date;
   /**
-   * Coalescing: after a frame has reached every client, changes wait this long for the next one
-   * (20 ms by default: chosen on bench/live.ts); a change after a quiet spell goes out at once.
+   * Coalescing: after a frame, changes wait this long for the next one (20 ms by default: chosen
+   * on bench/live.ts), or longer while the fan-out needs it; a change after a quiet spell goes out at once.
    */
   readonly intervalMs?: number;
   /** A comment to every client this often, so idle connections stay open through proxies. */
@@ -91,48 +91,103 @@ interface Published {
 }
 
 /**
- * Clients written to per turn of the event loop. A frame to 10,000 clients is some 100 ms of
- * socket writes; in slices, a post from the timing system (and a page) is answered between them
- * instead of after all of them, and its events reach the next frame sooner.
+ * Clients written to per turn of the event loop, per frame. A frame to 10,000 clients is some
+ * 50-100 ms of socket writes; in slices, a post from the timing system (and a page) is answered
+ * between them instead of after all of them, and the next frame need not wait for this one.
  */
 const CLIENTS_PER_TURN = 1000;
 
-/** Frames written to clients in order, a slice of clients at a time; each frame to those connected when it was made. */
+/** Frames being written at once at most; a change while this many are still going out waits. */
+const FRAMES_IN_FLIGHT = 2;
+
+interface Outgoing {
+  readonly serial: number;
+  readonly frame: Buffer;
+  /** The clients connected when it was made (later ones have it in their greeting), in turn. */
+  readonly to: readonly LiveClient[];
+  at: number;
+}
+
+/**
+ * Frames written to clients a slice at a time, several frames at once: a new frame starts at once
+ * with the first clients rather than after the last frame has reached the last one. Each client
+ * still gets every frame once, in order: a client that an older frame has not reached yet gets it
+ * and the newer ones together, in one write (and the older frame then passes it by).
+ */
 class FanOut {
-  private readonly queue: { frame: Buffer; to: LiveClient[]; next: number; clients: Set<LiveClient> }[] = [];
+  private serial = 0;
+  /** The serial of the first frame each client has not had. */
+  private readonly due = new WeakMap<LiveClient, number>();
+  private readonly queue: Outgoing[] = [];
   private turn: NodeJS.Immediate | undefined;
 
-  constructor(private readonly onDone: () => void) {}
+  constructor(
+    private readonly clients: Set<LiveClient>,
+    private readonly onDone: () => void,
+  ) {}
 
+  /** True when as many frames as may be are still going out. */
   get busy(): boolean {
-    return this.queue.length > 0;
+    return this.queue.length >= FRAMES_IN_FLIGHT;
   }
 
-  send(frame: Buffer, clients: Set<LiveClient>): void {
-    if (clients.size === 0) return;
-    // A client that connects after this frame was made has it already, in its greeting.
-    this.queue.push({ frame, to: [...clients], next: 0, clients });
-    if (this.queue.length === 1) this.write();
+  /** A client that connects now: its greeting holds everything sent so far. */
+  joined(client: LiveClient): void {
+    this.due.set(client, this.serial + 1);
+  }
+
+  send(frame: Buffer): void {
+    this.serial += 1;
+    if (this.clients.size === 0) return;
+    this.queue.push({ serial: this.serial, frame, to: [...this.clients], at: 0 });
+    if (!this.turn) this.turn = setImmediate(this.write);
   }
 
   private readonly write = (): void => {
     this.turn = undefined;
-    let budget = CLIENTS_PER_TURN;
-    for (let head = this.queue[0]; head && budget > 0; head = this.queue[0]) {
-      for (; head.next < head.to.length && budget > 0; budget--) {
-        const client = head.to[head.next++] as LiveClient;
-        if (!head.clients.has(client)) continue; // gone since
-        if (!client.write(head.frame)) {
-          // It fell behind by more than its buffer: drop it; it reconnects with Last-Event-ID.
-          head.clients.delete(client);
-          client.close();
-        }
+    for (const outgoing of this.queue) {
+      for (let budget = CLIENTS_PER_TURN; budget > 0 && outgoing.at < outgoing.to.length; budget--) {
+        this.deliver(outgoing.to[outgoing.at++] as LiveClient, outgoing.serial);
       }
-      if (head.next >= head.to.length) this.queue.shift();
     }
+    const before = this.queue.length;
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const outgoing = this.queue[i] as Outgoing;
+      if (outgoing.at >= outgoing.to.length) this.queue.splice(i, 1);
+    }
+    if (this.queue.length < before) this.concatenated.clear();
     if (this.queue.length > 0) this.turn = setImmediate(this.write);
-    else this.onDone();
+    if (this.queue.length < before) this.onDone();
   };
+
+  /** Writes `client` every frame it has not had, up to `serial`, in one write. */
+  private deliver(client: LiveClient, serial: number): void {
+    if (!this.clients.has(client)) return; // gone since
+    const due = this.due.get(client) ?? serial;
+    if (due > serial) return; // had it already, written before a newer frame
+    const first = this.queue[0]?.serial ?? serial;
+    const bytes = due === serial ? this.queue[serial - first]?.frame : this.framesFrom(due - first, serial - first);
+    this.due.set(client, serial + 1);
+    if (bytes && !client.write(bytes)) {
+      // It fell behind by more than its buffer: drop it; it reconnects with Last-Event-ID.
+      this.clients.delete(client);
+      client.close();
+    }
+  }
+
+  /** Frames of the queue from index `from` to `to`, as one buffer (made once for all the clients that need them). */
+  private framesFrom(from: number, to: number): Buffer {
+    const key = `${this.queue[from]?.serial}-${this.queue[to]?.serial}`;
+    let joined = this.concatenated.get(key);
+    if (!joined) {
+      joined = Buffer.concat(this.queue.slice(Math.max(0, from), to + 1).map((o) => o.frame));
+      this.concatenated.set(key, joined);
+    }
+    return joined;
+  }
+
+  /** Concatenated frames by the serials they run from and to; emptied when the queue moves on. */
+  private readonly concatenated = new Map<string, Buffer>();
 
   stop(): void {
     clearImmediate(this.turn);
@@ -152,7 +207,7 @@ class LiveRace {
   private pulling: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
-  /** When the window after the last frame's fan-out ends: a change before then waits for it. */
+  /** When the window after the last frame ends: a change before then waits for it. */
   private nextPublishAt = Number.NEGATIVE_INFINITY;
   private dirty = false;
 
@@ -226,10 +281,11 @@ class LiveRace {
 
   /**
    * The leading edge: a change after a quiet spell goes out at once (after the I/O already
-   * waiting, not a timer's tick later). Changes that come while a frame is still being written to
-   * the clients, or within `intervalMs` after it was, wait and go out together in the next frame:
-   * the window is what the fan-out takes, measured frame by frame, so with a few clients every
-   * change is a frame and with thousands they batch up as much as the writing needs.
+   * waiting, not a timer's tick later). A change within `intervalMs` of the last frame waits for
+   * the window's end, and one that comes while two frames are still being written to the clients
+   * waits for the older to reach them all; changes that wait go out together. So the window is
+   * what the fan-out takes, measured frame by frame: with a few clients every change is a frame,
+   * with thousands they batch up as much as the writing needs.
    */
   private schedule(): void {
     if (this.timer || this.immediate || this.sending.busy) return;
@@ -260,21 +316,21 @@ class LiveRace {
     const frame = resetFeed
       ? sseFrame('snapshot', id, JSON.stringify(view))
       : sseFrame('delta', id, JSON.stringify(patch));
+    this.nextPublishAt = performance.now() + this.feedOf.options.intervalMs;
     this.broadcast(frame);
   }
 
   /** Sends a frame to every client connected now, a slice of them per turn of the event loop. */
   broadcast(frame: Buffer): void {
-    this.sending.send(frame, this.clients);
+    this.sending.send(frame);
   }
 
-  /** The fan-out is done: a change that came meanwhile goes out after the window. */
+  /** A frame has reached every client: a change that waited for it goes out. */
   private sent(): void {
-    this.nextPublishAt = performance.now() + this.feedOf.options.intervalMs;
     if (this.dirty) this.schedule();
   }
 
-  private readonly sending = new FanOut(() => this.sent());
+  readonly sending = new FanOut(this.clients, () => this.sent());
 
   /** What a client connecting with `lastEventId` is sent first. */
   greeting(lastEventId: string | undefined): Buffer | undefined {
@@ -392,6 +448,7 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
       const first = race.greeting(lastEventId);
       if (first) client.write(first);
       race.clients.add(client);
+      race.sending.joined(client);
       return () => {
         race.clients.delete(client);
       };
