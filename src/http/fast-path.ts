@@ -109,10 +109,18 @@ function headerBlock(
 }
 
 /**
+ * The most bytes handed to the kernel at once. On loopback (a proxy in front, the bench), a send
+ * of more than 128 KB costs the kernel twice what the same bytes cost in 64 KB sends (measured:
+ * a 135 KB page, 26 against 16 µs of system time per response).
+ */
+const WRITE_BYTES = 64 * 1024;
+
+/**
  * A stored representation written as Node's `writeHead` and `end` would write it, but with the
  * header block built once a second instead of per request, and written with the body straight to
- * the socket in one `writev` (corked): half what a cache hit costs Node. Node is told the headers
- * are sent and ends the response as usual, so keep-alive, pipelining and timeouts are its own.
+ * the socket, in one `writev` (corked) up to 64 KB: half what a cache hit costs Node. Node is
+ * told the headers are sent and ends the response as usual, so keep-alive, pipelining and
+ * timeouts are its own.
  * Only for the common case: a GET on a kept-alive HTTP/1.1 connection whose socket is this
  * response's, with Node's own keep-alive settings; anything else goes through `writeHead`.
  */
@@ -135,10 +143,16 @@ export function writeStored(res: ServerResponse, status: number, representation:
     node._keepAliveTimeout >= 1000
   ) {
     const { header, block } = headerBlock(status, representation, Math.floor(node._keepAliveTimeout / 1000));
-    socket.cork();
-    socket.write(block);
-    socket.write(representation.body);
-    socket.uncork();
+    const { body } = representation;
+    if (body.byteLength <= WRITE_BYTES) {
+      socket.cork();
+      socket.write(block);
+      socket.write(body);
+      socket.uncork();
+    } else {
+      socket.write(block);
+      for (let at = 0; at < body.byteLength; at += WRITE_BYTES) socket.write(body.subarray(at, at + WRITE_BYTES));
+    }
     res.statusCode = status;
     node._header = header;
     node._headerSent = true;
