@@ -4,6 +4,8 @@ import { dataDir, serverSettings } from './environment.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
 import { UserError } from './user-error.ts';
 import type { Fail } from './user-error.ts';
+import type { Season } from '../domain/season.ts';
+import type { StandingsTable } from '../domain/standings.ts';
 
 const fail: Fail = (lines, code) => {
   throw new UserError(lines, code);
@@ -119,10 +121,27 @@ function buildCoreProgram(): Command {
     )
     .option('--after-round <n>', 'the standings as they stood after round N: its results and the earlier ones')
     .action(async (file: string, options: { class?: string; kind?: string; format: string; afterRound?: string }) => {
-      const [{ loadSeasonFile }, { afterRoundOf }, { standingsOf }] = await Promise.all([
+      // Only the format asked for is loaded (the terminal table's library is the heaviest), and
+      // it loads with the rest, not after the file is read.
+      const printer: Promise<(season: Season, tables: readonly StandingsTable[]) => string> =
+        options.format === 'json'
+          ? import('../formats/standings-json.ts').then(
+              (m) => (season, tables) => `${JSON.stringify(m.standingsDocument(season, tables), null, 2)}\n`,
+            )
+          : options.format === 'wikitext'
+            ? import('../formats/standings-wikitext.ts').then((m) => m.standingsWikitext)
+            : options.format === 'markdown'
+              ? import('../formats/standings-markdown.ts').then((m) => m.standingsMarkdown)
+              : import('../formats/standings-text.ts').then((m) =>
+                  options.format === 'csv'
+                    ? m.standingsCsv
+                    : (season, tables) => `${m.standingsTable(season, tables)}\n`,
+                );
+      const [{ loadSeasonFile }, { afterRoundOf }, { standingsOf }, print] = await Promise.all([
         import('./load-season.ts'),
         import('./after-round-option.ts'),
         import('../app/standings.ts'),
+        printer,
       ]);
       const loaded = await loadSeasonFile(file);
       if (!loaded.ok) fail(loaded.error);
@@ -132,17 +151,7 @@ function buildCoreProgram(): Command {
       if (!answer.ok)
         fail(answer.error.map((p) => `${file}: --${p.path === 'class' ? 'class' : 'after-round'}: ${p.message}`));
       const { season, tables } = answer.value;
-      // Only the format asked for is loaded (the terminal table's library is the heaviest).
-      const out =
-        options.format === 'json'
-          ? `${JSON.stringify((await import('../formats/standings-json.ts')).standingsDocument(season, tables), null, 2)}\n`
-          : options.format === 'csv'
-            ? (await import('../formats/standings-text.ts')).standingsCsv(season, tables)
-            : options.format === 'wikitext'
-              ? (await import('../formats/standings-wikitext.ts')).standingsWikitext(season, tables)
-              : options.format === 'markdown'
-                ? (await import('../formats/standings-markdown.ts')).standingsMarkdown(season, tables)
-                : `${(await import('../formats/standings-text.ts')).standingsTable(season, tables)}\n`;
+      const out = print(season, tables);
       process.stdout.write(out);
     });
 
