@@ -97,8 +97,8 @@ interface Published {
  */
 const CLIENTS_PER_TURN = 1000;
 
-/** Frames being written at once at most; a change while this many are still going out waits. */
-const FRAMES_IN_FLIGHT = 2;
+/** Frames waiting to go out at most; a change while this many are waiting waits too. */
+const FRAMES_WAITING = 3;
 
 interface Outgoing {
   readonly serial: number;
@@ -109,10 +109,11 @@ interface Outgoing {
 }
 
 /**
- * Frames written to clients a slice at a time, several frames at once: a new frame starts at once
- * with the first clients rather than after the last frame has reached the last one. Each client
- * still gets every frame once, in order: a client that an older frame has not reached yet gets it
- * and the newer ones together, in one write (and the older frame then passes it by).
+ * Frames written to clients a slice at a time, one pass over the clients at a time. A frame made
+ * while a pass is going on joins it: each client the pass reaches from then on gets every frame it
+ * has not had in one write, and the next pass takes only the clients the first had passed. So a
+ * new frame never waits for the last one to reach every client, and no client is written twice
+ * when once will do; each gets every frame once, in order.
  */
 class FanOut {
   private serial = 0;
@@ -120,15 +121,17 @@ class FanOut {
   private readonly due = new WeakMap<LiveClient, number>();
   private readonly queue: Outgoing[] = [];
   private turn: NodeJS.Immediate | undefined;
+  /** Frames run together for the clients that need several, by the serials they run from and to. */
+  private readonly joinedFrames = new Map<string, Buffer>();
 
   constructor(
     private readonly clients: Set<LiveClient>,
     private readonly onDone: () => void,
   ) {}
 
-  /** True when as many frames as may be are still going out. */
+  /** True when as many frames as may be are still waiting to go out. */
   get busy(): boolean {
-    return this.queue.length >= FRAMES_IN_FLIGHT;
+    return this.queue.length >= FRAMES_WAITING;
   }
 
   /** A client that connects now: its greeting holds everything sent so far. */
@@ -145,49 +148,43 @@ class FanOut {
 
   private readonly write = (): void => {
     this.turn = undefined;
-    for (const outgoing of this.queue) {
-      for (let budget = CLIENTS_PER_TURN; budget > 0 && outgoing.at < outgoing.to.length; budget--) {
-        this.deliver(outgoing.to[outgoing.at++] as LiveClient, outgoing.serial);
-      }
-    }
     const before = this.queue.length;
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      const outgoing = this.queue[i] as Outgoing;
-      if (outgoing.at >= outgoing.to.length) this.queue.splice(i, 1);
+    for (let budget = CLIENTS_PER_TURN, pass = this.queue[0]; pass && budget > 0; pass = this.queue[0]) {
+      for (; budget > 0 && pass.at < pass.to.length; budget--) this.deliver(pass.to[pass.at++] as LiveClient);
+      if (pass.at >= pass.to.length) this.queue.shift();
     }
-    if (this.queue.length < before) this.concatenated.clear();
     if (this.queue.length > 0) this.turn = setImmediate(this.write);
-    if (this.queue.length < before) this.onDone();
+    if (this.queue.length < before) {
+      this.joinedFrames.clear();
+      this.onDone();
+    }
   };
 
-  /** Writes `client` every frame it has not had, up to `serial`, in one write. */
-  private deliver(client: LiveClient, serial: number): void {
+  /** Writes `client` every frame it has not had, in one write. */
+  private deliver(client: LiveClient): void {
     if (!this.clients.has(client)) return; // gone since
-    const due = this.due.get(client) ?? serial;
-    if (due > serial) return; // had it already, written before a newer frame
-    const first = this.queue[0]?.serial ?? serial;
-    const bytes = due === serial ? this.queue[serial - first]?.frame : this.framesFrom(due - first, serial - first);
-    this.due.set(client, serial + 1);
-    if (bytes && !client.write(bytes)) {
+    const due = this.due.get(client) ?? this.serial;
+    if (due > this.serial) return; // has them all: a pass reached it after a newer frame was made
+    this.due.set(client, this.serial + 1);
+    if (!client.write(this.framesFrom(due))) {
       // It fell behind by more than its buffer: drop it; it reconnects with Last-Event-ID.
       this.clients.delete(client);
       client.close();
     }
   }
 
-  /** Frames of the queue from index `from` to `to`, as one buffer (made once for all the clients that need them). */
-  private framesFrom(from: number, to: number): Buffer {
-    const key = `${this.queue[from]?.serial}-${this.queue[to]?.serial}`;
-    let joined = this.concatenated.get(key);
+  /** The frames from serial `due` to the latest, as one buffer (made once for all who need them). */
+  private framesFrom(due: number): Buffer {
+    const last = this.queue.at(-1);
+    if (last?.serial === due) return last.frame;
+    const key = `${due}-${this.serial}`;
+    let joined = this.joinedFrames.get(key);
     if (!joined) {
-      joined = Buffer.concat(this.queue.slice(Math.max(0, from), to + 1).map((o) => o.frame));
-      this.concatenated.set(key, joined);
+      joined = Buffer.concat(this.queue.filter((o) => o.serial >= due).map((o) => o.frame));
+      this.joinedFrames.set(key, joined);
     }
     return joined;
   }
-
-  /** Concatenated frames by the serials they run from and to; emptied when the queue moves on. */
-  private readonly concatenated = new Map<string, Buffer>();
 
   stop(): void {
     clearImmediate(this.turn);
@@ -282,10 +279,10 @@ class LiveRace {
   /**
    * The leading edge: a change after a quiet spell goes out at once (after the I/O already
    * waiting, not a timer's tick later). A change within `intervalMs` of the last frame waits for
-   * the window's end, and one that comes while two frames are still being written to the clients
-   * waits for the older to reach them all; changes that wait go out together. So the window is
-   * what the fan-out takes, measured frame by frame: with a few clients every change is a frame,
-   * with thousands they batch up as much as the writing needs.
+   * the window's end, and one that comes while three frames are still waiting to reach the
+   * clients waits for the oldest to reach them all; changes that wait go out together. So the
+   * window is also what the fan-out takes, measured frame by frame: with a few clients every
+   * change is a frame, with thousands they batch up as much as the writing needs.
    */
   private schedule(): void {
     if (this.timer || this.immediate || this.sending.busy) return;
