@@ -7,10 +7,10 @@
  * >= 0.7x nginx's requests/s with p99 <= 1.3x nginx's, the page at >= 0.8x.
  * Bounded: a fixed duration per load, loopback only.
  */
+import { freePort } from './free-port.ts';
 import { execFile, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -92,16 +92,6 @@ function rawGet(url: string, encoding: string | undefined): Promise<{ body: Buff
     req.on('error', reject);
     req.end();
   });
-}
-
-/** A port nothing listens on now, for nginx (which cannot be told to pick one). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no free port');
-  return address.port;
 }
 
 async function startNginx(dir: string, port: number): Promise<() => Promise<void>> {

@@ -39,11 +39,11 @@
  * BENCH_LIVE_SPEED (race time per replay time, 100), BENCH_LIVE_TIMEOUT_SECONDS (240: a run
  * takes about 90 s; the margin is for a busy machine).
  */
+import { freePort } from './free-port.ts';
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -102,16 +102,6 @@ async function ensureFileLimit(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Processes
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no free port');
-  return address.port;
-}
 
 const PITWALL = new URL('../bin/pitwall.js', import.meta.url).pathname;
 
