@@ -44,6 +44,10 @@ test('commands run beside a server go through it: served at once, kept after a r
     assert.match(imported.stdout, /^imported alms-copy: Asian Le Mans Series 2019-20, 29 entries, 4 races\n$/);
     // No restart: the server that owns the database serves it now.
     assert.equal((await fetch(`${server.url}/api/v1/seasons/alms-copy`)).status, 200);
+    // Its pages too, though the server was started from outside the project's folder.
+    const page = await fetch(`${server.url}/seasons/alms-copy/standings`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<h1[^>]*>[^<]*Standings/);
 
     const added = await pitwall(['user', 'add', 'Sue Steward', '--role', 'steward'], 'green flag at 14:00 sharp\n');
     assert.deepEqual(added, { code: 0, stdout: 'added Sue Steward (steward)\n', stderr: '' });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { tmpdir } from 'node:os';
 
 const BIN = new URL('../../bin/pitwall.js', import.meta.url).pathname;
 
@@ -29,9 +30,12 @@ export interface ServingProcess {
   stop(): Promise<number | null>;
 }
 
-/** `pitwall serve` as a process of its own (set PORT=0 in `env` for a free port), once it serves. */
+/**
+ * `pitwall serve` as a process of its own (set PORT=0 in `env` for a free port), once it serves;
+ * started outside the project's folder, as an installed command is.
+ */
 export async function servePitwall(env: NodeJS.ProcessEnv): Promise<ServingProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env });
+  const child = spawn(process.execPath, [BIN, 'serve'], { env, cwd: tmpdir() });
   let out = '';
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
