@@ -51,26 +51,37 @@ export async function resolve(specifier, context, next) {
     record,
     `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
   );
-  const run = await runPitwall(['standings', SEASON, '--class', 'LMP2', '--format', 'csv'], {
-    ...process.env,
-    NODE_OPTIONS: `--import=${pathToFileURL(record).href}`,
-  });
-  assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /G-Drive/);
-  const urls = (await readFile(loaded, 'utf8')).split('\n');
-  assert.ok(urls.some((url) => url.endsWith('/src/cli/load-season.ts')));
-  for (const part of [
-    '/src/store/',
-    '/src/http/',
-    '/src/app/office.ts',
-    '@electric-sql',
-    '/node_modules/hono/',
-    '/node_modules/pg/',
-  ]) {
-    assert.deepEqual(
-      urls.filter((url) => url.includes(part)),
-      [],
-      `pitwall standings loaded ${part}`,
-    );
-  }
+  const resolvedBy = async (env: NodeJS.ProcessEnv): Promise<string[]> => {
+    await rm(loaded, { force: true });
+    const run = await runPitwall(['standings', SEASON, '--class', 'LMP2', '--format', 'csv'], {
+      ...env,
+      NODE_OPTIONS: `--import=${pathToFileURL(record).href}`,
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /G-Drive/);
+    return (await readFile(loaded, 'utf8')).split('\n');
+  };
+  const notLoaded = (urls: string[], parts: string[]) => {
+    for (const part of parts) {
+      assert.deepEqual(
+        urls.filter((url) => url.includes(part)),
+        [],
+        `pitwall standings loaded ${part}`,
+      );
+    }
+  };
+  const packages = ['@electric-sql', '/node_modules/hono/', '/node_modules/pg/'];
+  // From the sources (through tsx): module by module.
+  const sources = await resolvedBy({ ...process.env, PITWALL_TSX: '1' });
+  assert.ok(sources.some((url) => url.endsWith('/src/cli/load-season.ts')));
+  notLoaded(sources, ['/src/store/', '/src/http/', '/src/app/office.ts', ...packages]);
+  // Bundled (bin/cli-bundle.js), as a command runs by default: the bundle's chunks, and no package of either stack.
+  const bundled = await resolvedBy({ ...process.env, PITWALL_TSX: '0' });
+  assert.ok(bundled.some((url) => /\/node_modules\/\.cache\/pitwall\/cli-\w+\/main\.js$/.test(url)));
+  assert.deepEqual(
+    bundled.filter((url) => url.includes('/src/') && url.endsWith('.ts')),
+    [],
+    'the bundle loads no source file',
+  );
+  notLoaded(bundled, packages);
 });
