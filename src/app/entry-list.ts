@@ -21,7 +21,7 @@ import { formatProblem, refusal } from '../domain/problem.ts';
 import type { Sql } from '../store/database.ts';
 import type { EntryListChange } from '../store/entry-list-changes.ts';
 import { appendEntryListChange, listEntryListChanges } from '../store/entry-list-changes.ts';
-import { loadSeason, saveSeason } from '../store/seasons.ts';
+import { loadSeason, saveSeason, withSeasonLock } from '../store/seasons.ts';
 
 /** The `?confirm=` value (`--confirm`) by which the officer accepts the line-up findings a change brings. */
 export const CONFIRM_LINEUP_FINDINGS = 'lineup-findings';
@@ -93,7 +93,8 @@ function roundTripProblems(before: Season, after: Season): Issue[] {
 }
 
 /**
- * Applies one change to a stored season's entry list, in one transaction: refused with every
+ * Applies one change to a stored season's entry list, in one transaction under the season's lock
+ * (so that a change at the same time starts from this one's result): refused with every
  * problem and nothing changed, or saved with its record in the audit trail. Line-up violations the
  * change brings refuse it until the officer confirms them.
  */
@@ -104,10 +105,7 @@ export async function changeEntryList(
   options: EntryListOptions,
 ): Promise<Result<EntryListChanged, EntryListRefusal>> {
   const { by, at } = options;
-  return db.transaction(async (tx) => {
-    // One change of a season's entry list at a time: two officers' changes read and write the
-    // whole season, and the second must start from the first's result, not overwrite it.
-    await tx.query('SELECT pg_advisory_xact_lock(7131978, hashtext($1))', [seasonId]);
+  return withSeasonLock(db, seasonId, async (tx) => {
     const stored = await loadSeason(tx, seasonId);
     if (!stored) return err(refusal('not-found', `No season ${quote(seasonId)}.`));
     const edit = applyEntryChange(stored, change);
@@ -143,7 +141,7 @@ export interface ConfirmedCrew {
 
 /**
  * Records in the audit trail the crew changes confirmed with a timing file (`?confirm=crew-changes`):
- * every entry `confirmed` changed from `stored`. Call inside the import's transaction.
+ * every entry `confirmed` changed from `stored`. Call inside the import's transaction (withSeasonLock).
  */
 export async function recordConfirmedCrew(
   tx: Sql,

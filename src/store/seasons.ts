@@ -34,7 +34,8 @@ const json = (value: unknown) => JSON.stringify(value);
 export const SEASONS_CHANNEL = 'pitwall_seasons';
 
 /**
- * Replaces a season (and everything in it) by `season`. Call inside a transaction. `recordedAt`
+ * Replaces a season (and everything in it) by `season`. Call inside a transaction holding the
+ * season's lock (withSeasonLock), taken before the season was read. `recordedAt`
  * (ISO 8601; default: the database's clock) is when a race's classification is recorded, unless
  * the stored race already had the same classification: it keeps the time it was first recorded.
  */
@@ -297,6 +298,25 @@ function lineOf(l: LineRow): ClassificationLine {
  * a path may hold anything (`/seasons/a%00b`), which is no season rather than a failed query.
  */
 export const isStorableId = (id: string): boolean => id.length <= 200 && badCharacter(id, 'name') === undefined;
+
+/**
+ * Takes the season's lock until the caller's transaction ends (re-taking it is free). Whoever
+ * reads a season to write it back whole holds it from before the read: two such writers at once
+ * otherwise both start from the same season and the second overwrites the first's change (or
+ * stumbles on the seasons' key). The schema's lock is 7131977 (migrate.ts).
+ */
+export async function lockSeason(tx: Sql, id: string): Promise<void> {
+  if (!isStorableId(id)) return; // no season has such an id: nothing to keep, and a NUL would fail the query
+  await tx.query('SELECT pg_advisory_xact_lock(7131978, hashtext($1))', [id]);
+}
+
+/** Runs `work` in one transaction holding the season's lock (lockSeason): read, change and save it there. */
+export function withSeasonLock<T>(db: Sql, id: string, work: (tx: Sql) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await lockSeason(tx, id);
+    return work(tx);
+  });
+}
 
 /** A stored season, as the domain knows it; undefined when there is none with that id. */
 export async function loadSeason(db: Sql, id: string): Promise<Season | undefined> {
