@@ -22,7 +22,7 @@ import type { Sql } from '../store/database.ts';
 import type { StoredLap } from '../store/lap-analyses.ts';
 import { loadQualifyingBests, saveLapAnalysis } from '../store/lap-analyses.ts';
 import { appendResultsChange } from '../store/results-changes.ts';
-import { loadSeason, saveSeason, SEASONS_CHANNEL } from '../store/seasons.ts';
+import { loadSeason, saveSeason, SEASONS_CHANNEL, withSeasonLock } from '../store/seasons.ts';
 import { driveTimesOf } from './drive-times.ts';
 import { recordConfirmedCrew } from './entry-list.ts';
 import { setPolesWithin } from './poles.ts';
@@ -138,7 +138,8 @@ export async function importLapAnalysis(
   const laps = parsed.value.laps;
   const unknown = unknownDeletedLaps(laps, deleted.value);
   if (unknown.length > 0) return err(unknown.map((message) => timingIssue(file, 1, 'deleted', message)));
-  return db.transaction(async (tx) => {
+  // Under the season's lock: the crews confirmed and the poles set are saved with the whole season.
+  return withSeasonLock(db, seasonId, async (tx) => {
     const stored = await loadSeason(tx, seasonId);
     if (!stored) return err([timingIssue(file, 1, 'not-found', `no season ${quote(seasonId)}`)]);
     const fit = checkRoundFit(stored, round, file, crewsOf(laps));

@@ -5,7 +5,14 @@ import type { SeasonFileIssue } from '../formats/season-file.ts';
 import { parseSeasonFile, serializeSeasonFile } from '../formats/season-file.ts';
 import type { Database } from '../store/database.ts';
 import { lockSchema, migrate } from '../store/migrate.ts';
-import { listSeasonIds, loadSeason, saveSeason, SEASONS_CHANNEL } from '../store/seasons.ts';
+import {
+  listSeasonIds,
+  loadSeason,
+  lockSeason,
+  saveSeason,
+  SEASONS_CHANNEL,
+  withSeasonLock,
+} from '../store/seasons.ts';
 import type { StewardDecision } from '../domain/decisions.ts';
 import type { ResultsState, ResultsStateChange } from '../store/decisions.ts';
 import type { DecisionInput, DecisionWithImpact, IssuedDecision, RaceControlRefusal } from './race-control.ts';
@@ -220,7 +227,8 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
     importSeasonFile: async (text, fileName) => {
       const parsed = parseSeasonFile(text, fileName);
       if (!parsed.ok) return err(parsed.error);
-      await db.transaction((tx) => saveSeason(tx, parsed.value, now().toISOString()));
+      // Under the season's lock: a change begun on the season before is saved before the file replaces it.
+      await withSeasonLock(db, parsed.value.id, (tx) => saveSeason(tx, parsed.value, now().toISOString()));
       revision += 1;
       return ok(parsed.value);
     },
@@ -229,6 +237,7 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
       if (!parsed.ok) return err(parsed.error);
       const saved = await db.transaction(async (tx) => {
         await lockSchema(tx);
+        await lockSeason(tx, parsed.value.id);
         if ((await listSeasonIds(tx)).length > 0) return false;
         await saveSeason(tx, parsed.value);
         return true;
@@ -242,25 +251,27 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
       return season ? serializeSeasonFile(await seasonWithCurrentStates(db, season)) : undefined;
     },
     importTimingClassification: async (id, round, input, file, by, options = {}) => {
-      const stored = await loadSeason(db, id);
-      if (!stored) return err([noSeason(id, file)]);
       const parsed = parseClassificationCsv(input, file);
-      if (!parsed.ok) return parsed;
-      const crews = parsed.value.lines.map((l) => ({
-        line: l.line,
-        car: l.car,
-        team: l.team,
-        drivers: l.drivers.map((name) => ({ name })),
-      }));
-      const fit = checkRoundFit(stored, round, file, crews);
-      if (fit.refused.length > 0) return err([...fit.refused, ...fit.toConfirm]);
-      if (fit.toConfirm.length > 0 && options.confirm !== true) return err([...fit.toConfirm]);
-      const mapped = raceFromTiming(fit.confirmed, round, parsed.value, file);
-      if (!mapped.ok) return mapped;
-      const races = [...stored.races.filter((r) => r.round !== round), mapped.value.race].sort(
-        (a, b) => a.round - b.round,
-      );
-      await db.transaction(async (tx) => {
+      // Read, checked and saved under the season's lock: a change at the same time is not lost.
+      const imported = await withSeasonLock(db, id, async (tx): Promise<Result<TimingImportReport, TimingIssue[]>> => {
+        const stored = await loadSeason(tx, id);
+        // No such season is said before anything of the file.
+        if (!stored) return err([noSeason(id, file)]);
+        if (!parsed.ok) return parsed;
+        const crews = parsed.value.lines.map((l) => ({
+          line: l.line,
+          car: l.car,
+          team: l.team,
+          drivers: l.drivers.map((name) => ({ name })),
+        }));
+        const fit = checkRoundFit(stored, round, file, crews);
+        if (fit.refused.length > 0) return err([...fit.refused, ...fit.toConfirm]);
+        if (fit.toConfirm.length > 0 && options.confirm !== true) return err([...fit.toConfirm]);
+        const mapped = raceFromTiming(fit.confirmed, round, parsed.value, file);
+        if (!mapped.ok) return mapped;
+        const races = [...stored.races.filter((r) => r.round !== round), mapped.value.race].sort(
+          (a, b) => a.round - b.round,
+        );
         await saveSeason(tx, { ...fit.confirmed, races }, now().toISOString());
         await appendResultsState(tx, id, { round, state: 'provisional', by, at: now().toISOString() });
         const { crewChanges } = fit;
@@ -268,9 +279,10 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
           const at = now().toISOString();
           await recordConfirmedCrew(tx, stored, fit.confirmed, { file, round, crewChanges, by, at });
         }
+        return ok({ ...mapped.value, crewChanges });
       });
-      revision += 1;
-      return ok({ ...mapped.value, crewChanges: fit.crewChanges });
+      if (imported.ok) revision += 1;
+      return imported;
     },
     importQualifying: async (id, round, input, file, by, options = {}) => {
       // No such season is said before anything of the file: as for a classification.

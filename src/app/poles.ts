@@ -7,7 +7,7 @@ import { refusal } from '../domain/problem.ts';
 import { err, ok } from '../domain/result.ts';
 import type { Sql } from '../store/database.ts';
 import { appendResultsChange } from '../store/results-changes.ts';
-import { loadSeason, saveSeason } from '../store/seasons.ts';
+import { loadSeason, lockSeason, saveSeason, withSeasonLock } from '../store/seasons.ts';
 import { quote } from '../formats/text.ts';
 
 /** No such season or round, or every problem of the poles sent. */
@@ -33,12 +33,13 @@ export async function setPoles(
   by: string,
   at: string,
 ): Promise<Result<PolesSet, PolesProblem>> {
-  return db.transaction((tx) => setPolesWithin(tx, seasonId, round, poles, by, at));
+  return withSeasonLock(db, seasonId, (tx) => setPolesWithin(tx, seasonId, round, poles, by, at));
 }
 
 /**
- * `setPoles` inside the caller's transaction: one code path for poles set by hand and poles a
- * timing file derives (a qualifying lap analysis), each change in the audit trail.
+ * `setPoles` inside the caller's transaction (the season's lock taken, if the caller has not yet):
+ * one code path for poles set by hand and poles a timing file derives (a qualifying lap analysis),
+ * each change in the audit trail.
  */
 export async function setPolesWithin(
   tx: Sql,
@@ -48,6 +49,7 @@ export async function setPolesWithin(
   by: string,
   at: string,
 ): Promise<Result<PolesSet, PolesProblem>> {
+  await lockSeason(tx, seasonId);
   const season = await loadSeason(tx, seasonId);
   if (!season) return err({ code: 'not-found' as const, message: `No season ${quote(seasonId)}.` });
   if (!season.rounds.some((r) => r.round === round)) {

@@ -21,7 +21,7 @@ import { quote } from '../formats/text.ts';
 import type { Sql } from '../store/database.ts';
 import { saveQualifyingBests } from '../store/lap-analyses.ts';
 import { appendResultsChange } from '../store/results-changes.ts';
-import { loadSeason, saveSeason } from '../store/seasons.ts';
+import { loadSeason, saveSeason, withSeasonLock } from '../store/seasons.ts';
 import { checkRoundFit } from './timing-import.ts';
 import { recordConfirmedCrew } from './entry-list.ts';
 
@@ -116,7 +116,8 @@ export function qualifyingPoles(
 /**
  * Reads a qualifying results file into a round: refused with every line when it does not fit the
  * round (checkRoundFit) unless `confirm`, which enters the listed drivers for the round; then the
- * poles the rule derives are set, each round's change in the audit trail, in one transaction.
+ * poles the rule derives are set, each round's change in the audit trail, in one transaction
+ * under the season's lock.
  */
 export async function importQualifying(
   db: Sql,
@@ -128,7 +129,7 @@ export async function importQualifying(
 ): Promise<Result<QualifyingImported, TimingIssue[]>> {
   const parsed = parseQualifyingCsv(input, file);
   if (!parsed.ok) return parsed;
-  return db.transaction(async (tx) => {
+  return withSeasonLock(db, seasonId, async (tx) => {
     const stored = await loadSeason(tx, seasonId);
     if (!stored) return err([timingIssue(file, 1, 'not-found', `no season ${quote(seasonId)}`)]);
     const crews = parsed.value.lines.map((l) => ({ line: l.line, car: l.car, team: l.team, drivers: l.drivers }));
