@@ -211,16 +211,12 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
     },
     resultsStates: (id) => listResultsStates(db, id),
     issueDecision: async (id, input, by) => {
-      const stored = await loadSeason(db, id);
-      if (!stored) return err({ code: 'not-found' as const, message: `no season ${quote(id)}` });
-      const issued = await issueDecision(db, stored, input, by, now());
+      const issued = await issueDecision(db, id, input, by, now());
       if (issued.ok) revision += 1;
       return issued;
     },
     setResultsState: async (id, round, state, by) => {
-      const stored = await loadSeason(db, id);
-      if (!stored) return err({ code: 'not-found' as const, message: `no season ${quote(id)}` });
-      const changed = await setResultsState(db, stored, round, state, by, now());
+      const changed = await setResultsState(db, id, round, state, by, now());
       if (changed.ok) revision += 1;
       return changed;
     },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { problemOf } from '../formats/problems.ts';
+import { quote } from '../formats/text.ts';
 import type { Race, Season } from '../domain/season.ts';
 import type { StewardDecision } from '../domain/decisions.ts';
 import { seasonWithDecisions } from '../domain/decisions.ts';
@@ -10,10 +11,10 @@ import { checkDecision } from '../domain/decision-checks.ts';
 import { decisionImpact, decisionImpacts, describeChange } from '../domain/decision-impact.ts';
 import type { Result } from '../domain/result.ts';
 import { err, ok } from '../domain/result.ts';
-import type { Database } from '../store/database.ts';
+import type { Database, Sql } from '../store/database.ts';
 import type { ResultsState, ResultsStateChange } from '../store/decisions.ts';
 import { appendDecision, appendResultsState, listDecisions, listResultsStates } from '../store/decisions.ts';
-import { raceRecordedTimes, SEASONS_CHANNEL } from '../store/seasons.ts';
+import { loadSeason, raceRecordedTimes, SEASONS_CHANNEL, withSeasonLock } from '../store/seasons.ts';
 
 /** A decision as an official enters it; `checkDecision` says whether it fits the season. */
 export type DecisionInput = DecisionDraft;
@@ -68,58 +69,71 @@ function currentStates(changes: readonly ResultsStateChange[], asOf?: string): M
   return states;
 }
 
+const noSeason = (id: string): RaceControlRefusal => refusal('not-found', `no season ${quote(id)}`);
+
 export interface IssuedDecision {
   readonly decision: StewardDecision;
   /** Before/after, as the office reads it out: "#26 P2 → P1, +7 points". */
   readonly impact: readonly string[];
 }
 
-/** Records a decision (append-only) and tells every server that the season changed. */
+/**
+ * Records a decision (append-only) and tells every server that the season changed. Checked against
+ * the season and its decisions as they are under the season's lock, so that neither changes between.
+ */
 export async function issueDecision(
-  db: Database,
-  stored: Season,
+  db: Sql,
+  seasonId: string,
   input: DecisionInput,
   by: string,
   now: Date,
 ): Promise<Result<IssuedDecision, RaceControlRefusal>> {
-  const decisions = await listDecisions(db, stored.id);
-  const checked = checkDecision(stored, decisions, input);
-  if (!checked.ok) {
-    const message = checked.error.map((p) => `${p.path[0]}: ${p.message}`).join('; ');
-    return err(refusal('bad-request', message, checked.error.map(problemOf)));
-  }
-  const decision = {
-    ...checked.value,
-    id: `r${input.round}-${randomUUID().slice(0, 8)}`,
-    by,
-    at: now.toISOString(),
-  } as StewardDecision;
-  await db.transaction(async (tx) => {
-    await appendDecision(tx, stored.id, decision);
-    await tx.query('SELECT pg_notify($1, $2)', [SEASONS_CHANNEL, stored.id]);
+  const issued = await withSeasonLock(db, seasonId, async (tx) => {
+    const stored = await loadSeason(tx, seasonId);
+    if (!stored) return err(noSeason(seasonId));
+    const decisions = await listDecisions(tx, seasonId);
+    const checked = checkDecision(stored, decisions, input);
+    if (!checked.ok) {
+      const message = checked.error.map((p) => `${p.path[0]}: ${p.message}`).join('; ');
+      return err(refusal('bad-request', message, checked.error.map(problemOf)));
+    }
+    const decision = {
+      ...checked.value,
+      id: `r${input.round}-${randomUUID().slice(0, 8)}`,
+      by,
+      at: now.toISOString(),
+    } as StewardDecision;
+    await appendDecision(tx, seasonId, decision);
+    await tx.query('SELECT pg_notify($1, $2)', [SEASONS_CHANNEL, seasonId]);
+    return ok({ stored, decisions, decision });
   });
+  if (!issued.ok) return issued;
+  // Worked out after the lock is let go: the season and decisions are the ones it was checked against.
+  const { stored, decisions, decision } = issued.value;
   const impact = decisionImpact(stored, [...decisions, decision], decision).map(describeChange);
   return ok({ decision, impact });
 }
 
-/** Publishes a round's results final, or reopens them as provisional. */
+/** Publishes a round's results final, or reopens them as provisional, under the season's lock. */
 export async function setResultsState(
-  db: Database,
-  stored: Season,
+  db: Sql,
+  seasonId: string,
   round: number,
   state: ResultsState,
   by: string,
   now: Date,
 ): Promise<Result<ResultsStateChange, RaceControlRefusal>> {
-  if (!stored.races.some((r) => r.round === round)) {
-    return err(refusal('not-found', `round ${round} has no results`));
-  }
-  const change = { round, state, by, at: now.toISOString() };
-  await db.transaction(async (tx) => {
-    await appendResultsState(tx, stored.id, change);
-    await tx.query('SELECT pg_notify($1, $2)', [SEASONS_CHANNEL, stored.id]);
+  return withSeasonLock(db, seasonId, async (tx) => {
+    const stored = await loadSeason(tx, seasonId);
+    if (!stored) return err(noSeason(seasonId));
+    if (!stored.races.some((r) => r.round === round)) {
+      return err(refusal('not-found', `round ${round} has no results`));
+    }
+    const change = { round, state, by, at: now.toISOString() };
+    await appendResultsState(tx, seasonId, change);
+    await tx.query('SELECT pg_notify($1, $2)', [SEASONS_CHANNEL, seasonId]);
+    return ok(change);
   });
-  return ok(change);
 }
 
 /** A decision as the stewards, the API and the pages show it: with its effect, car by car, in words. */
