@@ -12,6 +12,7 @@
 import type { Refusal } from '../domain/problem.ts';
 import type { Database } from '../store/database.ts';
 import { appendLiveEvents, LIVE_CHANNEL, liveEventsSince, readNotice, resetLiveFeed } from '../store/live-events.ts';
+import type { StoredBatch } from '../store/live-events.ts';
 import { SEASONS_CHANNEL } from '../store/seasons.ts';
 import type { Season } from '../domain/season.ts';
 import type { Result } from '../domain/result.ts';
@@ -246,6 +247,29 @@ class LiveRace {
     return this.pulling;
   }
 
+  /** Told of events stored (by any server): read them unless they are applied already. */
+  heard(feed: number, lastSeq: number): void {
+    if (feed !== this.feed || lastSeq > this.seq) void this.pull();
+  }
+
+  /**
+   * A batch this server has just stored, applied as it was checked, without reading it back:
+   * its frame need not wait for the store's notification and a second query. Only when it follows
+   * the events applied so far; otherwise (another server's events in between, a reset) the store
+   * is read as on a notification.
+   */
+  stored(batch: StoredBatch, events: readonly LapEvent[]): void {
+    this.pulling = this.pulling
+      .then(() => {
+        if (batch.feed !== this.feed || batch.firstSeq !== this.seq + 1) return this.readNew();
+        for (const event of events) this.state = applyLap(this.state, event, this.context);
+        this.seq = batch.lastSeq;
+        this.changed();
+        this.schedule();
+      })
+      .catch(this.feedOf.options.onError);
+  }
+
   private async readNew(): Promise<void> {
     const { db, office } = this.feedOf;
     const season = await office.season(this.seasonId);
@@ -265,6 +289,7 @@ class LiveRace {
       batch = await liveEventsSince(db, this.seasonId, this.round, 0);
     }
     for (const stored of batch.events) {
+      if (stored.seq <= this.seq) continue; // applied as this server stored it
       const event = readLiveEvent(stored.event, 0);
       // Stored events were checked when they came in; one a later version no longer reads is
       // skipped rather than allowed to stop the feed.
@@ -390,8 +415,8 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
 
   const unlistenLive = await db.listen(LIVE_CHANNEL, (payload) => {
     const notice = readNotice(payload);
-    const race = notice && races.get(keyOf(notice.seasonId, notice.round));
-    void race?.then((r) => r?.pull());
+    if (!notice) return;
+    void races.get(keyOf(notice.seasonId, notice.round))?.then((r) => r?.heard(notice.feed, notice.lastSeq));
   });
   // A stewards' decision or a new season file changes the live standings too.
   const unlistenSeasons = await db.listen(SEASONS_CHANNEL, (seasonId) => {
@@ -425,6 +450,8 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
         else accepted.push(read);
       });
       const stored = await appendLiveEvents(db, seasonId, round, accepted, by, settings.now());
+      const race = accepted.length > 0 ? races.get(keyOf(seasonId, round)) : undefined;
+      void race?.then((r) => r?.stored(stored, accepted));
       return ok({ accepted: accepted.length, rejected, lastEventId: liveEventId(stored.feed, stored.lastSeq) });
     },
     reset: async (seasonId, round) => {

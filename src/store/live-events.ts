@@ -1,7 +1,7 @@
 /**
  * The live feed's events, stored as they arrive so that a restarted server (or a second one on
  * the same PostgreSQL) rebuilds the same race state. NOTIFY on `LIVE_CHANNEL` tells every server
- * that a round has new events; the payload is `round|lastSeq|seasonId`.
+ * that a round has new events, or a new feed; the payload is `round|feed|lastSeq|seasonId`.
  */
 import type { Sql } from './database.ts';
 
@@ -19,6 +19,11 @@ export interface AppendedBatch {
   readonly lastSeq: number;
 }
 
+/** A batch stored: its feed, and the sequence numbers of its first and last event. */
+export interface StoredBatch extends AppendedBatch {
+  readonly firstSeq: number;
+}
+
 /** Stores a batch after the round's last event, in one transaction, and notifies every server. */
 export async function appendLiveEvents(
   db: Sql,
@@ -27,7 +32,7 @@ export async function appendLiveEvents(
   events: readonly unknown[],
   by: string,
   at: Date,
-): Promise<AppendedBatch> {
+): Promise<StoredBatch> {
   return db.transaction(async (tx) => {
     // The row lock serialises batches of one round: sequence order is commit order.
     const [row] = await tx.query<{ feed: number; last_seq: number }>(
@@ -45,9 +50,9 @@ export async function appendLiveEvents(
          FROM jsonb_array_elements($7::jsonb) WITH ORDINALITY`,
         [seasonId, round, first, row.feed, at.toISOString(), by, JSON.stringify(events)],
       );
-      await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, notice(seasonId, round, row.last_seq)]);
+      await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, notice(seasonId, round, row.feed, row.last_seq)]);
     }
-    return { feed: row.feed, lastSeq: row.last_seq };
+    return { feed: row.feed, firstSeq: first, lastSeq: row.last_seq };
   });
 }
 
@@ -61,7 +66,7 @@ export async function resetLiveFeed(db: Sql, seasonId: string, round: number): P
       [seasonId, round],
     );
     if (!row) throw new Error('live_feeds: no row returned');
-    await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, notice(seasonId, round, row.last_seq)]);
+    await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, notice(seasonId, round, row.feed, row.last_seq)]);
     return { feed: row.feed, lastSeq: row.last_seq };
   });
 }
@@ -89,14 +94,16 @@ export async function liveEventsSince(
 export interface LiveNotice {
   readonly seasonId: string;
   readonly round: number;
+  readonly feed: number;
   readonly lastSeq: number;
 }
 
-const notice = (seasonId: string, round: number, lastSeq: number) => `${round}|${lastSeq}|${seasonId}`;
+const notice = (seasonId: string, round: number, feed: number, lastSeq: number) =>
+  `${round}|${feed}|${lastSeq}|${seasonId}`;
 
 /** Reads a notification's payload; undefined for anything else on the channel. */
 export function readNotice(payload: string): LiveNotice | undefined {
-  const match = /^(\d+)\|(\d+)\|(.+)$/s.exec(payload);
+  const match = /^(\d+)\|(\d+)\|(\d+)\|(.+)$/s.exec(payload);
   if (!match) return undefined;
-  return { round: Number(match[1]), lastSeq: Number(match[2]), seasonId: match[3] ?? '' };
+  return { round: Number(match[1]), feed: Number(match[2]), lastSeq: Number(match[3]), seasonId: match[4] ?? '' };
 }
