@@ -5,7 +5,10 @@
  * as it is sent uncompressed and as it is sent to a browser (Accept-Encoding: br): nginx then serves
  * Pitwall's own Brotli bytes from a file, as `brotli_static` would. Targets (issue 15): the API at
  * >= 0.7x nginx's requests/s with p99 <= 1.3x nginx's, the page at >= 0.8x.
- * Bounded: a fixed duration per load, loopback only.
+ * This machine is shared and its speed drifts by a third from one minute to the next, so each
+ * load is warmed up on both servers (Node's compiler, nginx's file cache), then run on them in
+ * turn ROUNDS times, and the median of each is compared: a slow spell hits both.
+ * Bounded: a fixed duration per load, loopback only. BENCH_SECONDS (4) per run, BENCH_ROUNDS (3).
  */
 import { freePort } from './free-port.ts';
 import { execFile, spawn } from 'node:child_process';
@@ -16,7 +19,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const DURATION = process.env.BENCH_SECONDS ?? '8';
+const DURATION = process.env.BENCH_SECONDS ?? '4';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 50;
 
 interface Load {
@@ -32,9 +36,9 @@ function toMs(value: string): number {
   return match[2] === 'us' ? n / 1000 : match[2] === 's' ? n * 1000 : n;
 }
 
-async function wrk(url: string, encoding: string | undefined): Promise<Load> {
+async function wrk(url: string, encoding: string | undefined, seconds = DURATION): Promise<Load> {
   const header = encoding ? ['-H', `Accept-Encoding: ${encoding}`] : [];
-  const { stdout } = await run('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', ...header, url]);
+  const { stdout } = await run('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', ...header, url]);
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1];
   const p50 = /^\s+50%\s+(\S+)/m.exec(stdout)?.[1];
   const p99 = /^\s+99%\s+(\S+)/m.exec(stdout)?.[1];
@@ -128,6 +132,16 @@ http {
   };
 }
 
+/** Each figure's median over the runs. */
+function median(loads: readonly Load[]): Load {
+  const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  return {
+    requestsPerSecond: mid(loads.map((l) => l.requestsPerSecond)),
+    p50Ms: mid(loads.map((l) => l.p50Ms)),
+    p99Ms: mid(loads.map((l) => l.p99Ms)),
+  };
+}
+
 const fmt = (l: Load) =>
   `${l.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${l.p50Ms.toFixed(2).padStart(6)} ms   p99 ${l.p99Ms.toFixed(2).padStart(6)} ms`;
 
@@ -155,12 +169,22 @@ async function main(): Promise<void> {
   }
   const nginxPort = await freePort();
   const stopNginx = await startNginx(dir, nginxPort);
-  console.log(`\nwrk, ${CONNECTIONS} connections, 2 threads, ${DURATION}s each, 127.0.0.1\n`);
+  console.log(
+    `\nwrk, ${CONNECTIONS} connections, 2 threads, 127.0.0.1; after a 2 s warm-up, ${ROUNDS} runs of ${DURATION} s ` +
+      `on each server in turn, medians\n`,
+  );
   let failed = false;
   try {
     for (const load of loads) {
-      const pitwall = await wrk(base + load.path, load.encoding);
-      const nginx = await wrk(`http://127.0.0.1:${nginxPort}/${load.file}`, load.encoding);
+      const urls = { pitwall: base + load.path, nginx: `http://127.0.0.1:${nginxPort}/${load.file}` };
+      await wrk(urls.pitwall, load.encoding, '2');
+      await wrk(urls.nginx, load.encoding, '2');
+      const runs: { pitwall: Load; nginx: Load }[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.push({ pitwall: await wrk(urls.pitwall, load.encoding), nginx: await wrk(urls.nginx, load.encoding) });
+      }
+      const pitwall = median(runs.map((r) => r.pitwall));
+      const nginx = median(runs.map((r) => r.nginx));
       const ratio = pitwall.requestsPerSecond / nginx.requestsPerSecond;
       const p99 = pitwall.p99Ms / nginx.p99Ms;
       const api = load.path.startsWith('/api/');
