@@ -5,6 +5,9 @@
  * as it is sent uncompressed and as it is sent to a browser (Accept-Encoding: br): nginx then serves
  * Pitwall's own Brotli bytes from a file, as `brotli_static` would. Targets (issue 15): the API at
  * >= 0.7x nginx's requests/s with p99 <= 1.3x nginx's, the page at >= 0.8x.
+ * Beside them, a bare `node:http` server serving the same bytes from memory
+ * (bench/http-node-server.ts): the most one Node process does here, so that what Pitwall costs
+ * over Node is told apart from what Node costs over nginx.
  * This machine is shared and its speed drifts by a third from one minute to the next, so each
  * load is warmed up on both servers (Node's compiler, nginx's file cache), then run on them in
  * turn ROUNDS times, and the median of each is compared: a slow spell hits both.
@@ -98,6 +101,28 @@ function rawGet(url: string, encoding: string | undefined): Promise<{ body: Buff
   });
 }
 
+/** bench/http-node-server.ts on the files of `www`: the most one Node process serves. */
+async function startNode(www: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const script = new URL('./http-node-server.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', script, www], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /ready (\d+)/.exec(out);
+      if (ready?.[1]) resolve(ready[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the bare Node server exited ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
 async function startNginx(dir: string, port: number): Promise<() => Promise<void>> {
   const conf = join(dir, 'nginx.conf');
   await writeFile(
@@ -169,6 +194,7 @@ async function main(): Promise<void> {
   }
   const nginxPort = await freePort();
   const stopNginx = await startNginx(dir, nginxPort);
+  const bare = await startNode(join(dir, 'www'));
   console.log(
     `\nwrk, ${CONNECTIONS} connections, 2 threads, 127.0.0.1; after a 2 s warm-up, ${ROUNDS} runs of ${DURATION} s ` +
       `on each server in turn, medians\n`,
@@ -176,14 +202,22 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     for (const load of loads) {
-      const urls = { pitwall: base + load.path, nginx: `http://127.0.0.1:${nginxPort}/${load.file}` };
-      await wrk(urls.pitwall, load.encoding, '2');
-      await wrk(urls.nginx, load.encoding, '2');
-      const runs: { pitwall: Load; nginx: Load }[] = [];
+      const urls = {
+        pitwall: base + load.path,
+        node: `${bare.url}/${load.file}`,
+        nginx: `http://127.0.0.1:${nginxPort}/${load.file}`,
+      };
+      for (const url of Object.values(urls)) await wrk(url, load.encoding, '2');
+      const runs: { pitwall: Load; node: Load; nginx: Load }[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        runs.push({ pitwall: await wrk(urls.pitwall, load.encoding), nginx: await wrk(urls.nginx, load.encoding) });
+        runs.push({
+          pitwall: await wrk(urls.pitwall, load.encoding),
+          node: await wrk(urls.node, load.encoding),
+          nginx: await wrk(urls.nginx, load.encoding),
+        });
       }
       const pitwall = median(runs.map((r) => r.pitwall));
+      const node = median(runs.map((r) => r.node));
       const nginx = median(runs.map((r) => r.nginx));
       const ratio = pitwall.requestsPerSecond / nginx.requestsPerSecond;
       const p99 = pitwall.p99Ms / nginx.p99Ms;
@@ -192,14 +226,20 @@ async function main(): Promise<void> {
       failed ||= !ok;
       console.log(`${load.name}`);
       console.log(`  pitwall ${fmt(pitwall)}`);
+      console.log(`  node    ${fmt(node)}   (bare node:http, the same bytes from memory)`);
       console.log(`  nginx   ${fmt(nginx)}`);
       console.log(
         `  ratio   ${ratio.toFixed(2)}x nginx's req/s (target >= ${load.target}x), p99 ${p99.toFixed(2)}x nginx's` +
-          `${api ? ' (target <= 1.3x)' : ''} ${ok ? 'ok' : 'MISSED'}\n`,
+          `${api ? ' (target <= 1.3x)' : ''} ${ok ? 'ok' : 'MISSED'}`,
+      );
+      console.log(
+        `          ${(pitwall.requestsPerSecond / node.requestsPerSecond).toFixed(2)}x bare Node's req/s, ` +
+          `bare Node ${(node.requestsPerSecond / nginx.requestsPerSecond).toFixed(2)}x nginx's\n`,
       );
     }
   } finally {
     await stopNginx();
+    await bare.stop();
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   }
