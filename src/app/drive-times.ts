@@ -14,7 +14,7 @@ import { driveTimeReport } from '../formats/timing/drive-time-report.ts';
 import type { AnalysisLap } from '../formats/timing/lap-analysis-csv.ts';
 import type { Sql } from '../store/database.ts';
 import type { StoredLap, StoredLapAnalysis } from '../store/lap-analyses.ts';
-import { loadLapAnalysis } from '../store/lap-analyses.ts';
+import { lapAnalysisImport, loadLapAnalysis } from '../store/lap-analyses.ts';
 
 export interface CarDriveTimesView {
   readonly car: string;
@@ -96,6 +96,40 @@ export function driveTimesOf(season: Season, round: number, analysis: StoredLapA
 }
 
 /**
+ * The laps of the lap analyses read last, by round and import: a 24-hour race's 15,000 laps take
+ * PGlite a third of a second to read, and every change to the season (a decision, a pole) makes
+ * the round's page again while its laps stay the same. A few rounds' worth, a few MB.
+ */
+export class LapAnalysisCache {
+  private readonly held = new Map<string, { version: string; analysis: StoredLapAnalysis }>();
+
+  constructor(private readonly rounds = 2) {}
+
+  /** The round's lap analysis, read only when it was imported again since (or never read). */
+  async load(db: Sql, seasonId: string, round: number): Promise<StoredLapAnalysis | undefined> {
+    const key = `${round}|${seasonId}`;
+    const head = await lapAnalysisImport(db, seasonId, round);
+    if (!head) {
+      this.held.delete(key);
+      return undefined;
+    }
+    const kept = this.held.get(key);
+    if (kept?.version === head.version) {
+      // Most recently used last: the first is the one to let go.
+      this.held.delete(key);
+      this.held.set(key, kept);
+      return kept.analysis;
+    }
+    const analysis = await loadLapAnalysis(db, seasonId, round);
+    if (!analysis) return undefined;
+    this.held.delete(key);
+    this.held.set(key, { version: head.version, analysis });
+    while (this.held.size > this.rounds) this.held.delete(this.held.keys().next().value ?? '');
+    return analysis;
+  }
+}
+
+/**
  * The round's drive times, or undefined when no race lap analysis was imported for it (by `asOf`,
  * an ISO moment, when given: the round as it stood then).
  */
@@ -104,8 +138,9 @@ export async function roundDriveTimes(
   season: Season,
   round: number,
   asOf?: string,
+  cache?: LapAnalysisCache,
 ): Promise<RoundDriveTimes | undefined> {
-  const analysis = await loadLapAnalysis(db, season.id, round);
+  const analysis = cache ? await cache.load(db, season.id, round) : await loadLapAnalysis(db, season.id, round);
   if (!analysis || (asOf !== undefined && Date.parse(analysis.at) > Date.parse(asOf))) return undefined;
   return driveTimesOf(season, round, analysis);
 }

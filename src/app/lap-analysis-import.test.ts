@@ -13,6 +13,7 @@ import { openOffice } from './office.ts';
 import { formatIssue } from '../formats/season-file.ts';
 import { listResultsChanges } from '../store/results-changes.ts';
 import { entryListChanges } from './entry-list.ts';
+import { LapAnalysisCache, roundDriveTimes } from './drive-times.ts';
 import { databaseKind, openTestDatabase } from '../../test/support/database.ts';
 import type { Sql } from '../store/database.ts';
 
@@ -140,6 +141,50 @@ test("another lap analysis replaces the round's whole, with commas, the session 
   assert.equal((await listResultsChanges(office.db, SEASON)).filter((c) => c.kind === 'lap-analysis').length, 2);
   // Round 2 has none.
   assert.equal(await office.driveTimes(SEASON, 2), undefined);
+});
+
+test('the drive times read the laps again only after another import, even one of the same file at the same moment', async () => {
+  const cache = new LapAnalysisCache(1);
+  const lapReads: string[] = [];
+  const counting: Sql = {
+    ...office.db,
+    query: (text, params) => {
+      if (/FROM lap_analysis_laps/.test(text)) lapReads.push(text);
+      return office.db.query(text, params);
+    },
+  };
+  const text = await fixture(RACE);
+  const whole = await office.importLapAnalysis(SEASON, 1, text, RACE, 'Tim Keeper', { confirm: true });
+  assert.ok(whole.ok, JSON.stringify(!whole.ok && whole.error.map(formatIssue)));
+  const season = await office.season(SEASON);
+  assert.ok(season);
+  const cars = async () =>
+    (await roundDriveTimes(counting, season, 1, undefined, cache))?.classes.flatMap((c) =>
+      c.cars.map((car) => car.car),
+    );
+  const before = await cars();
+  assert.equal(lapReads.length, 1);
+  assert.deepEqual(await cars(), before);
+  assert.equal(lapReads.length, 1, 'the same import is not read twice');
+
+  // The office's clock stands still: the same file name, the same moment, one car fewer.
+  const lastCar = before?.at(-1) ?? '';
+  const without = text
+    .split('\n')
+    .filter((l) => !l.startsWith(`${lastCar};`))
+    .join('\n');
+  const again = await office.importLapAnalysis(SEASON, 1, without, RACE, 'Tim Keeper', { confirm: true });
+  assert.ok(again.ok, JSON.stringify(!again.ok && again.error.map(formatIssue)));
+  assert.deepEqual(await cars(), before?.slice(0, -1));
+  assert.equal(lapReads.length, 2);
+  // One round held: another round's (none here) does not make it read again; the office's own cache the same.
+  assert.equal(await roundDriveTimes(counting, season, 2, undefined, cache), undefined);
+  assert.deepEqual(await cars(), before?.slice(0, -1));
+  assert.equal(lapReads.length, 2);
+  assert.deepEqual(
+    (await office.driveTimes(SEASON, 1))?.classes.flatMap((c) => c.cars.map((car) => car.car)),
+    before?.slice(0, -1),
+  );
 });
 
 test('a lap analysis that does not fit the round is refused with its lines, nothing changed, until confirmed', async () => {

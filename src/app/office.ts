@@ -46,7 +46,7 @@ import { listEntryListChanges } from '../store/entry-list-changes.ts';
 import type { LapAnalysisImported } from './lap-analysis-import.ts';
 import { importLapAnalysis } from './lap-analysis-import.ts';
 import type { RoundDriveTimes } from './drive-times.ts';
-import { roundDriveTimes } from './drive-times.ts';
+import { LapAnalysisCache, roundDriveTimes } from './drive-times.ts';
 
 /**
  * The championship office: the use-cases every adapter (CLI, HTTP) calls. It keeps the stored
@@ -175,6 +175,7 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
   await migrate(db);
   let revision = 0;
   let cache: { revision: number; seasons: Promise<Season[]> } | undefined;
+  const lapAnalyses = new LapAnalysisCache();
   // Another server (or process) importing into the same PostgreSQL notifies us too.
   const unlisten = await db.listen(SEASONS_CHANNEL, () => {
     revision += 1;
@@ -296,7 +297,7 @@ export async function openOffice(db: Database, options: OfficeOptions = {}): Pro
     },
     driveTimes: async (id, round, asOf) => {
       const season = await office.season(id);
-      return season ? roundDriveTimes(db, season, round, asOf) : undefined;
+      return season ? roundDriveTimes(db, season, round, asOf, lapAnalyses) : undefined;
     },
     setPoles: async (id, round, poles, by) => {
       const set = await setPoles(db, id, round, poles, by, now().toISOString());

@@ -88,16 +88,47 @@ export async function saveLapAnalysis(
   );
 }
 
+/** Which import of a round's lap analysis is stored, without its laps; undefined when none was. */
+export interface LapAnalysisImport {
+  readonly file: string;
+  readonly by: string;
+  readonly at: string;
+  /** Different after every import, even two in the same millisecond: the row's transaction (xmin). */
+  readonly version: string;
+}
+
+export async function lapAnalysisImport(
+  db: Sql,
+  seasonId: string,
+  round: number,
+): Promise<LapAnalysisImport | undefined> {
+  const [head] = await db.query<{
+    file_name: string;
+    imported_by: string;
+    imported_at: Date | string;
+    version: string;
+  }>(
+    `SELECT file_name, imported_by, imported_at, xmin::text AS version
+     FROM lap_analyses WHERE season_id = $1 AND round = $2`,
+    [seasonId, round],
+  );
+  return head
+    ? {
+        file: head.file_name,
+        by: head.imported_by,
+        at: new Date(head.imported_at).toISOString(),
+        version: head.version,
+      }
+    : undefined;
+}
+
 /** The round's lap analysis, laps by car and lap; undefined when none was imported. */
 export async function loadLapAnalysis(
   db: Sql,
   seasonId: string,
   round: number,
 ): Promise<StoredLapAnalysis | undefined> {
-  const [head] = await db.query<{ file_name: string; imported_by: string; imported_at: Date | string }>(
-    'SELECT file_name, imported_by, imported_at FROM lap_analyses WHERE season_id = $1 AND round = $2',
-    [seasonId, round],
-  );
+  const head = await lapAnalysisImport(db, seasonId, round);
   if (!head) return undefined;
   const rows = await db.query<LapRow>(
     `SELECT car, lap, driver_number, driver, timing_driver, lap_time_ms, pit_time_ms, crossed_in_pit, elapsed_ms,
@@ -106,9 +137,9 @@ export async function loadLapAnalysis(
     [seasonId, round],
   );
   return {
-    file: head.file_name,
-    by: head.imported_by,
-    at: new Date(head.imported_at).toISOString(),
+    file: head.file,
+    by: head.by,
+    at: head.at,
     laps: rows.map((r) => ({
       car: r.car,
       lap: r.lap,
