@@ -24,7 +24,10 @@ export interface StoredBatch extends AppendedBatch {
   readonly firstSeq: number;
 }
 
-/** Stores a batch after the round's last event, in one transaction, and notifies every server. */
+/**
+ * Stores a batch after the round's last event and notifies every server: one statement, so one
+ * round trip (the batch is atomic, and the round's row stays locked until it commits).
+ */
 export async function appendLiveEvents(
   db: Sql,
   seasonId: string,
@@ -33,27 +36,27 @@ export async function appendLiveEvents(
   by: string,
   at: Date,
 ): Promise<StoredBatch> {
-  return db.transaction(async (tx) => {
-    // The row lock serialises batches of one round: sequence order is commit order.
-    const [row] = await tx.query<{ feed: number; last_seq: number }>(
-      `INSERT INTO live_feeds (season_id, round, last_seq) VALUES ($1, $2, $3)
-       ON CONFLICT (season_id, round) DO UPDATE SET last_seq = live_feeds.last_seq + $3
-       RETURNING feed, last_seq`,
-      [seasonId, round, events.length],
-    );
-    if (!row) throw new Error('live_feeds: no row returned');
-    const first = row.last_seq - events.length + 1;
-    if (events.length > 0) {
-      await tx.query(
-        `INSERT INTO live_events (season_id, round, seq, feed, received_at, received_by, event)
-         SELECT $1, $2, $3 + ordinality - 1, $4, $5, $6, value
-         FROM jsonb_array_elements($7::jsonb) WITH ORDINALITY`,
-        [seasonId, round, first, row.feed, at.toISOString(), by, JSON.stringify(events)],
-      );
-      await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, notice(seasonId, round, row.feed, row.last_seq)]);
-    }
-    return { feed: row.feed, firstSeq: first, lastSeq: row.last_seq };
-  });
+  // The row lock serialises batches of one round: sequence order is commit order.
+  const head = `INSERT INTO live_feeds (season_id, round, last_seq) VALUES ($1, $2, $3)
+    ON CONFLICT (season_id, round) DO UPDATE SET last_seq = live_feeds.last_seq + $3
+    RETURNING season_id, round, feed, last_seq`;
+  const [row] =
+    events.length === 0
+      ? await db.query<{ feed: number; last_seq: number }>(head, [seasonId, round, 0])
+      : await db.query<{ feed: number; last_seq: number }>(
+          `WITH head AS (${head}),
+           stored AS (
+             INSERT INTO live_events (season_id, round, seq, feed, received_at, received_by, event)
+             SELECT head.season_id, head.round, head.last_seq - $3 + ordinality, head.feed, $4, $5, value
+             FROM head, jsonb_array_elements($6::jsonb) WITH ORDINALITY
+           )
+           SELECT feed, last_seq,
+             pg_notify($7, head.round || '|' || head.feed || '|' || head.last_seq || '|' || head.season_id)
+           FROM head`,
+          [seasonId, round, events.length, at.toISOString(), by, JSON.stringify(events), LIVE_CHANNEL],
+        );
+  if (!row) throw new Error('live_feeds: no row returned');
+  return { feed: row.feed, firstSeq: row.last_seq - events.length + 1, lastSeq: row.last_seq };
 }
 
 /** Starts the round's feed over: events from now on belong to a new feed; earlier ones stay. */
