@@ -136,13 +136,22 @@ export async function openPostgres(url: string, options: { searchPath?: string }
     },
     transaction: async (work) => {
       const client = await pool.connect();
+      // One connection runs one query at a time: queries a use-case starts together (Promise.all)
+      // wait their turn here, as pg would otherwise do with a deprecation warning (an error in pg 9).
+      let turn: Promise<unknown> = Promise.resolve();
+      const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+        const next = turn.then(run, run);
+        turn = next.catch(() => undefined);
+        return next;
+      };
       try {
         await client.query('BEGIN');
         const tx: Sql = {
-          query: (text, params) => query(client, text, params),
-          exec: async (script) => {
-            await client.query(script);
-          },
+          query: (text, params) => inTurn(() => query(client, text, params)),
+          exec: (script) =>
+            inTurn(async () => {
+              await client.query(script);
+            }),
           transaction: (inner) => inner(tx),
         };
         const result = await work(tx);

@@ -139,3 +139,31 @@ test('the classification rule survives the store; a season without one has none'
   assert.deepEqual(await loadSeason(db, 'classification-2020'), imsa);
   assert.equal((await loadSeason(db, season.id))?.classificationRules, undefined);
 });
+
+test(`a season loaded inside a transaction: its queries take turns on the one connection (${databaseKind()})`, async () => {
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning.message);
+  process.on('warning', onWarning);
+  try {
+    await saveSeason(db, { ...season, id: 'in-turn-2020' });
+    const loaded = await db.transaction(async (tx) => {
+      // Started together, as loadSeason starts its queries; then the season itself.
+      const counts = await Promise.all(
+        ['classes', 'rounds', 'entries'].map((table) =>
+          tx.query<{ n: number }>(`SELECT count(*)::integer AS n FROM ${table} WHERE season_id = $1`, ['in-turn-2020']),
+        ),
+      );
+      return { counts: counts.map(([row]) => row?.n), season: await loadSeason(tx, 'in-turn-2020') };
+    });
+    assert.deepEqual(loaded.counts, [2, 2, 2]);
+    assert.equal(loaded.season?.entries.length, 2);
+    // Let a warning emitted on the last query reach the listener.
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(
+      warnings.filter((w) => /already executing a query/.test(w)),
+      [],
+    );
+  } finally {
+    process.off('warning', onWarning);
+  }
+});
