@@ -8,7 +8,7 @@
  * Installed packages are left to Node.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -18,8 +18,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = join(ROOT, 'src');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'pitwall');
 const ENTRY = join(SOURCES, 'cli', 'main.ts');
-/** Bundles kept besides the current one: another checkout's or branch's, used a moment ago. */
+/** Bundles kept besides the current one (another branch's, used a moment ago) however old. */
 const KEEP = 3;
+/**
+ * Older ones are removed once unused this long: a server started from one loads some of its
+ * modules only when first needed, so its bundle must outlive a few edits of the sources.
+ */
+const UNUSED_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Every file under `folder` but tests, with its size and modification time.
@@ -85,8 +90,8 @@ async function build(dir) {
 }
 
 /**
- * Older bundles, but the newest few, removed (a process running one has its modules loaded
- * already), and builds left half-done by a process that stopped.
+ * Bundles beyond the newest few and unused for a week removed, and builds left half-done by a
+ * process that stopped.
  * @param {string} current
  */
 function prune(current) {
@@ -99,7 +104,8 @@ function prune(current) {
     }));
   const stale = dirs.filter((dir) => dir.name.endsWith('.tmp') && dir.at < Date.now() - 60_000);
   const built = dirs.filter((dir) => !dir.name.endsWith('.tmp')).sort((a, b) => b.at - a.at);
-  for (const old of [...stale, ...built.slice(KEEP)]) rmSync(old.path, { recursive: true, force: true });
+  const unused = built.slice(KEEP).filter((dir) => dir.at < Date.now() - UNUSED_MS);
+  for (const old of [...stale, ...unused]) rmSync(old.path, { recursive: true, force: true });
 }
 
 /**
@@ -125,6 +131,10 @@ export async function bundledCommand() {
         if (!existsSync(main)) return undefined;
       }
       prune(name);
+    } else {
+      // Its time of last use, which keeps it from being pruned while in use.
+      const now = new Date();
+      utimesSync(dir, now, now);
     }
     return pathToFileURL(main).href;
   } catch {
