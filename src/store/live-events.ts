@@ -13,6 +13,15 @@ export interface StoredLiveEvent {
   readonly event: unknown;
 }
 
+/**
+ * The end of a statement that tells every server of the round's feed (`head`: the round's row of
+ * `live_feeds` as written; `channel`: the parameter holding LIVE_CHANNEL), its payload
+ * `round|feed|lastSeq|seasonId` as `readNotice` reads it.
+ */
+const notifying = (channel: string) => `SELECT feed, last_seq,
+  pg_notify(${channel}, head.round || '|' || head.feed || '|' || head.last_seq || '|' || head.season_id)
+  FROM head`;
+
 export interface AppendedBatch {
   readonly feed: number;
   /** Sequence number of the last event stored (the previous one when the batch was empty). */
@@ -50,9 +59,7 @@ export async function appendLiveEvents(
              SELECT head.season_id, head.round, head.last_seq - $3 + ordinality, head.feed, $4, $5, value
              FROM head, jsonb_array_elements($6::jsonb) WITH ORDINALITY
            )
-           SELECT feed, last_seq,
-             pg_notify($7, head.round || '|' || head.feed || '|' || head.last_seq || '|' || head.season_id)
-           FROM head`,
+           ${notifying('$7')}`,
           [seasonId, round, events.length, at.toISOString(), by, JSON.stringify(events), LIVE_CHANNEL],
         );
   if (!row) throw new Error('live_feeds: no row returned');
@@ -61,17 +68,17 @@ export async function appendLiveEvents(
 
 /** Starts the round's feed over: events from now on belong to a new feed; earlier ones stay. */
 export async function resetLiveFeed(db: Sql, seasonId: string, round: number): Promise<AppendedBatch> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ feed: number; last_seq: number }>(
-      `INSERT INTO live_feeds (season_id, round, feed) VALUES ($1, $2, 2)
+  const [row] = await db.query<{ feed: number; last_seq: number }>(
+    `WITH head AS (
+       INSERT INTO live_feeds (season_id, round, feed) VALUES ($1, $2, 2)
        ON CONFLICT (season_id, round) DO UPDATE SET feed = live_feeds.feed + 1
-       RETURNING feed, last_seq`,
-      [seasonId, round],
-    );
-    if (!row) throw new Error('live_feeds: no row returned');
-    await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, notice(seasonId, round, row.feed, row.last_seq)]);
-    return { feed: row.feed, lastSeq: row.last_seq };
-  });
+       RETURNING season_id, round, feed, last_seq
+     )
+     ${notifying('$3')}`,
+    [seasonId, round, LIVE_CHANNEL],
+  );
+  if (!row) throw new Error('live_feeds: no row returned');
+  return { feed: row.feed, lastSeq: row.last_seq };
 }
 
 /** The round's current feed and its events after `afterSeq`, in order (all of them from 0). */
@@ -100,9 +107,6 @@ export interface LiveNotice {
   readonly feed: number;
   readonly lastSeq: number;
 }
-
-const notice = (seasonId: string, round: number, feed: number, lastSeq: number) =>
-  `${round}|${feed}|${lastSeq}|${seasonId}`;
 
 /** Reads a notification's payload; undefined for anything else on the channel. */
 export function readNotice(payload: string): LiveNotice | undefined {
