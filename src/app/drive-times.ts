@@ -120,8 +120,7 @@ export class LapAnalysisCache {
       this.held.set(key, kept);
       return kept.analysis;
     }
-    const analysis = await loadLapAnalysis(db, seasonId, round);
-    if (!analysis) return undefined;
+    const analysis = await loadLapAnalysis(db, seasonId, round, head);
     this.held.delete(key);
     this.held.set(key, { version: head.version, analysis });
     while (this.held.size > this.rounds) this.held.delete(this.held.keys().next().value ?? '');
@@ -137,10 +136,10 @@ export async function roundDriveTimes(
   db: Sql,
   season: Season,
   round: number,
-  asOf?: string,
-  cache?: LapAnalysisCache,
+  asOf: string | undefined,
+  cache: LapAnalysisCache,
 ): Promise<RoundDriveTimes | undefined> {
-  const analysis = cache ? await cache.load(db, season.id, round) : await loadLapAnalysis(db, season.id, round);
+  const analysis = await cache.load(db, season.id, round);
   if (!analysis || (asOf !== undefined && Date.parse(analysis.at) > Date.parse(asOf))) return undefined;
   return driveTimesOf(season, round, analysis);
 }

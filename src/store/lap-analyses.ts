@@ -122,14 +122,13 @@ export async function lapAnalysisImport(
     : undefined;
 }
 
-/** The round's lap analysis, laps by car and lap; undefined when none was imported. */
+/** The laps of the round's lap analysis (`head`, its import as just read), by car and lap. */
 export async function loadLapAnalysis(
   db: Sql,
   seasonId: string,
   round: number,
-): Promise<StoredLapAnalysis | undefined> {
-  const head = await lapAnalysisImport(db, seasonId, round);
-  if (!head) return undefined;
+  head: LapAnalysisImport,
+): Promise<StoredLapAnalysis> {
   const rows = await db.query<LapRow>(
     `SELECT car, lap, driver_number, driver, timing_driver, lap_time_ms, pit_time_ms, crossed_in_pit, elapsed_ms,
        class, team, flag, line
