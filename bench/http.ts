@@ -14,6 +14,7 @@
  * Bounded: a fixed duration per load, loopback only. BENCH_SECONDS (4) per run, BENCH_ROUNDS (3).
  */
 import { freePort } from './free-port.ts';
+import { readyPort } from './ready-port.ts';
 import { execFile, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -105,15 +106,7 @@ function rawGet(url: string, encoding: string | undefined): Promise<{ body: Buff
 async function startNode(www: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const script = new URL('./http-node-server.ts', import.meta.url).pathname;
   const child = spawn(process.execPath, ['--import', 'tsx', script, www], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /ready (\d+)/.exec(out);
-      if (ready?.[1]) resolve(ready[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the bare Node server exited ${code}`)));
-  });
+  const port = await readyPort(child, 'the bare Node server');
   return {
     url: `http://127.0.0.1:${port}`,
     stop: async () => {

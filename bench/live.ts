@@ -40,6 +40,7 @@
  * takes about 90 s; the margin is for a busy machine).
  */
 import { freePort } from './free-port.ts';
+import { readyPort } from './ready-port.ts';
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -201,15 +202,7 @@ async function startBaseline(): Promise<Served> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stop = track(child);
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /ready (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', () => reject(new Error('the baseline server did not start')));
-  });
+  const port = await readyPort(child, 'the baseline server');
   if (child.pid === undefined) throw new Error('the baseline server has no pid');
   return { pid: child.pid, port, stop };
 }
