@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Office } from '../app/office.ts';
 import type { HttpParts } from './app.ts';
-import type { Representation } from './response-store.ts';
+import type { Representation, StoredResponse } from './response-store.ts';
 import { originForm, replay, representationFor } from './response-store.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { serveLiveStream } from './live-stream.ts';
@@ -12,24 +12,17 @@ import { serveLiveStream } from './live-stream.ts';
 /**
  * Answers a GET whose bytes are already in the response store straight from Node, without
  * building fetch Request/Response objects: for a 40 KB standings document that doubles the
- * requests a core can serve. Everything else goes to the app, which fills the store.
+ * requests a core can serve. Everything else goes to the app, which fills the store. A kept-alive
+ * connection's plain GETs are answered before Node even parses them (./connection-fast-path.ts);
+ * this is the path of every other request and connection.
  */
-export function fastPath({ app, store, today }: HttpParts, office: Office, streams: Set<ServerResponse>) {
-  const listener = getRequestListener(app.fetch);
-  // The day, asked of the clock once a second rather than on every request (a Date and its ISO string).
-  const day = { second: -1, value: '' };
-  const currentDay = () => {
-    const second = Math.floor(Date.now() / 1000);
-    if (second !== day.second) {
-      day.second = second;
-      day.value = today();
-    }
-    return day.value;
-  };
+export function fastPath(parts: HttpParts, office: Office, streams: Set<ServerResponse>) {
+  const listener = getRequestListener(parts.app.fetch);
+  const findStored = storedFinder(parts, office);
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (serveLiveStream(office, req, res, streams)) return;
     const path = req.method === 'GET' && req.url !== undefined ? originForm(req.url) : undefined;
-    const stored = path === undefined ? undefined : store.get(office.revision(), store.keyOf(currentDay(), path));
+    const stored = path === undefined ? undefined : findStored(path);
     if (!stored) return void listener(req, res);
     const ifNoneMatch = req.headers['if-none-match'];
     const chosen = representationFor(stored, req.headers['accept-encoding']);
@@ -59,6 +52,24 @@ export function fastPath({ app, store, today }: HttpParts, office: Office, strea
   };
 }
 
+/** The stored response for a path and query, if there is one now. */
+export type FindStored = (pathAndQuery: string) => StoredResponse | undefined;
+
+/** The stored response for a request's path and query, as the app would key it now. */
+export function storedFinder({ store, today }: HttpParts, office: Office): FindStored {
+  // The day, asked of the clock once a second rather than on every request (a Date and its ISO string).
+  const day = { second: -1, value: '' };
+  const currentDay = () => {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== day.second) {
+      day.second = second;
+      day.value = today();
+    }
+    return day.value;
+  };
+  return (path) => store.get(office.revision(), store.keyOf(currentDay(), path));
+}
+
 /** What of Node's ServerResponse `writeStored` reads and sets: the header block it would build. */
 interface NodeResponse {
   _header?: string | null;
@@ -75,7 +86,10 @@ interface NodeSocket {
 }
 
 /** Status line and headers of a representation, built once: `writeHead` checks and joins them every time. */
-const heads = new WeakMap<Representation, { text: string; second: number; header: string; block: Buffer }>();
+const heads = new WeakMap<
+  Representation,
+  { text: string; second: number; header: string; block: Buffer; whole: Buffer | undefined }
+>();
 
 /** `Date` (to the second, as Node keeps it) and keep-alive, ending the header block. */
 const closing = { second: -1, keepAliveSeconds: -1, lines: '' };
@@ -85,7 +99,7 @@ function headerBlock(
   status: number,
   representation: Representation,
   keepAliveSeconds: number,
-): { readonly header: string; readonly block: Buffer } {
+): { readonly header: string; readonly block: Buffer; readonly whole: Buffer | undefined } {
   const now = Date.now();
   const second = Math.floor(now / 1000);
   if (second !== closing.second || keepAliveSeconds !== closing.keepAliveSeconds) {
@@ -97,13 +111,17 @@ function headerBlock(
   if (head === undefined) {
     let text = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n`;
     for (const [name, value] of Object.entries(representation.nodeHeaders)) text += `${name}: ${value}\r\n`;
-    head = { text, second: -1, header: '', block: Buffer.alloc(0) };
+    head = { text, second: -1, header: '', block: Buffer.alloc(0), whole: undefined };
     heads.set(representation, head);
   }
   if (head.second !== closing.second) {
     head.second = closing.second;
     head.header = head.text + closing.lines;
     head.block = Buffer.from(head.header, 'latin1');
+    // The header block and a small body in one buffer, copied once a second: one write, where a
+    // corked pair costs Node's stream a buffered write, a `writev` and its bookkeeping each time.
+    head.whole =
+      representation.body.byteLength <= WRITE_BYTES ? Buffer.concat([head.block, representation.body]) : undefined;
   }
   return head;
 }
@@ -118,7 +136,7 @@ const WRITE_BYTES = 64 * 1024;
 /**
  * A stored representation written as Node's `writeHead` and `end` would write it, but with the
  * header block built once a second instead of per request, and written with the body straight to
- * the socket, in one `writev` (corked) up to 64 KB: half what a cache hit costs Node. Node is
+ * the socket (`writeHit`): half what a cache hit costs Node. Node is
  * told the headers are sent and ends the response as usual, so keep-alive, pipelining and
  * timeouts are its own.
  * Only for the common case: a GET on a kept-alive HTTP/1.1 connection whose socket is this
@@ -142,17 +160,7 @@ export function writeStored(res: ServerResponse, status: number, representation:
     typeof node._keepAliveTimeout === 'number' &&
     node._keepAliveTimeout >= 1000
   ) {
-    const { header, block } = headerBlock(status, representation, Math.floor(node._keepAliveTimeout / 1000));
-    const { body } = representation;
-    if (body.byteLength <= WRITE_BYTES) {
-      socket.cork();
-      socket.write(block);
-      socket.write(body);
-      socket.uncork();
-    } else {
-      socket.write(block);
-      for (let at = 0; at < body.byteLength; at += WRITE_BYTES) socket.write(body.subarray(at, at + WRITE_BYTES));
-    }
+    const header = writeHit(socket, status, representation, Math.floor(node._keepAliveTimeout / 1000));
     res.statusCode = status;
     node._header = header;
     node._headerSent = true;
@@ -161,4 +169,24 @@ export function writeStored(res: ServerResponse, status: number, representation:
   }
   res.writeHead(status, representation.nodeHeaders);
   res.end(representation.body);
+}
+
+/**
+ * A stored representation on a kept-alive socket: the header block of this second and the body,
+ * in one write up to 64 KB, in 64 KB writes beyond. Returns the header block, as Node keeps it.
+ */
+export function writeHit(
+  socket: Socket,
+  status: number,
+  representation: Representation,
+  keepAliveSeconds: number,
+): string {
+  const { header, block, whole } = headerBlock(status, representation, keepAliveSeconds);
+  const { body } = representation;
+  if (whole) socket.write(whole);
+  else {
+    socket.write(block);
+    for (let at = 0; at < body.byteLength; at += WRITE_BYTES) socket.write(body.subarray(at, at + WRITE_BYTES));
+  }
+  return header;
 }

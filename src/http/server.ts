@@ -7,7 +7,9 @@ import type { Office } from '../app/office.ts';
 import { DatabaseInUse, openDatabase } from '../store/database.ts';
 import type { Database } from '../store/database.ts';
 import { listSeasonIds } from '../store/seasons.ts';
-import { fastPath } from './fast-path.ts';
+import { fastPath, storedFinder } from './fast-path.ts';
+import type { FindStored } from './fast-path.ts';
+import { answerHitsOnConnections } from './connection-fast-path.ts';
 import { ERROR_SERIALIZERS } from './error-log.ts';
 
 export const BUNDLED_SEASON = new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url);
@@ -84,21 +86,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', serializers: ERROR_SERIALIZERS });
   const host = options.host ?? DEFAULT_HOST;
   type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-  const serving: { handle?: Handler } = {};
+  const serving: { handle?: Handler; findStored?: FindStored } = {};
   let opened: (handle: Handler) => void = () => undefined;
   const opening = new Promise<Handler>((resolve) => (opened = resolve));
   const server = createServer((req, res) => {
     if (serving.handle) serving.handle(req, res);
     else void opening.then((handle) => handle(req, res));
   });
+  const connections = answerHitsOnConnections(server, () => serving.findStored);
   await listen(server, options.port, host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   try {
-    return await serve(server, options, host, port, logger, (handle) => {
+    const running = await serve(server, options, host, port, logger, (handle, findStored) => {
       serving.handle = handle;
+      serving.findStored = findStored;
       opened(handle);
     });
+    return {
+      ...running,
+      stop: () => running.stop(() => connections.closeIdle()),
+    };
   } catch (error) {
     server.close();
     if (error instanceof DatabaseInUse) {
@@ -117,8 +125,8 @@ async function serve(
   host: string,
   port: number,
   logger: Logger,
-  ready: (handle: (req: IncomingMessage, res: ServerResponse) => void) => void,
-): Promise<RunningServer> {
+  ready: (handle: (req: IncomingMessage, res: ServerResponse) => void, findStored: FindStored) => void,
+): Promise<Omit<RunningServer, 'stop'> & { stop(closeIdle: () => void): Promise<void> }> {
   // The office, the portal and the API load while the database opens: a second of modules, on
   // the other core. Awaited below; a failure to open the database is reported first.
   const offices = import('../app/office.ts');
@@ -152,7 +160,7 @@ async function serve(
     // Without PUBLIC_URL, the API page's curl lines name this server as this machine reaches it.
     publicUrl: options.publicUrl ?? `http://${isLoopbackOrAny(host) ? 'localhost' : urlHost(host)}:${port}`,
   });
-  ready(fastPath(parts, office, streams));
+  ready(fastPath(parts, office, streams), storedFinder(parts, office));
   const url = localUrl(host, port);
   await db.lock?.announce(url);
   logger.info({ url, host, database: db.kind }, 'Pitwall is serving');
@@ -160,11 +168,12 @@ async function serve(
     office,
     server,
     url,
-    stop: async () => {
+    stop: async (closeIdle: () => void) => {
       for (const stream of streams) stream.end();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        closeIdle();
       });
       await office.close();
       logger.info('stopped');
