@@ -2,8 +2,8 @@
  * A YAML (or JSON) text read into plain data, keeping the parsed document so that any path into
  * the data can be traced back to a line of the file.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node, YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node, ScalarTag, YAMLError } from 'yaml';
 import { err, ok } from '../domain/result.ts';
 import type { Result } from '../domain/result.ts';
 import { clip, LIBRARY_MESSAGE_LENGTH } from './text.ts';
@@ -25,11 +25,15 @@ export interface YamlSyntaxError {
 export function loadYaml(text: string): Result<YamlSource, YamlSyntaxError[]> {
   const lineCounter = new LineCounter();
   // logLevel 'error': yaml would otherwise print warnings (e.g. for mapping keys) to stderr.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    logLevel: 'error',
+    customTags: (tags) => [LEADING_ZERO_NUMBER, ...tags],
+  });
   if (document.errors.length > 0) {
     return err(document.errors.map((e) => ({ ...lineCounter.linePos(e.pos[0]), message: parserMessage(e) })));
   }
-  keepLeadingZeros(document);
   try {
     const data: unknown = document.toJS();
     return ok({ data, document, lineCounter });
@@ -46,18 +50,18 @@ const parserMessage = (e: YAMLError): string => `${clip(e.message, LIBRARY_MESSA
 
 /**
  * YAML's core schema reads an unquoted `007` as the number 7. Nobody means that — in a results
- * file it is a car number — so such scalars keep their text, and a number field holding one
- * gets a type error instead of a silently different value.
+ * file it is a car number — so a plain scalar that the core schema would read as a number written
+ * with a leading zero keeps its text, and a number field holding one gets a type error instead of
+ * a silently different value. Tried before the core schema's own tags (the first that matches
+ * wins); never used to write a value.
  */
-function keepLeadingZeros(document: Document): void {
-  visit(document, {
-    Scalar(_key, node) {
-      if (node.type === 'PLAIN' && typeof node.value === 'number' && /^[-+]?0\d/.test(node.source ?? '')) {
-        node.value = node.source;
-      }
-    },
-  });
-}
+const LEADING_ZERO_NUMBER: ScalarTag = {
+  tag: 'tag:yaml.org,2002:str',
+  default: true,
+  test: /^[-+]?0[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+  resolve: (source) => source,
+  identify: () => false,
+};
 
 /** Line and column of the first character of the node, 1-based. */
 function positionOf(source: YamlSource, node: unknown): { line: number; col: number } | undefined {
