@@ -104,8 +104,8 @@ export function answerHitsOnConnections(server: Server, find: () => FindStored |
     };
     /**
      * Answers the plain GETs of stored responses at the start of the chunk; returns where the
-     * first other request starts. Not corked: a hit is one write up to 64 KB, and a bigger one
-     * goes 64 KB at a time (writeHit), which a cork would join into one costly send.
+     * first other request starts. Not corked: a hit is one write up to 96 KB, and a bigger one
+     * goes 96 KB at a time (writeHit), which a cork would join into one costly send.
      */
     const answer = (chunk: Buffer, findStored: FindStored): number => {
       let at = 0;
