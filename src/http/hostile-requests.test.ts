@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningServer } from './server.ts';
 import { startServer } from './server.ts';
-import { rawRequest, sendRaw } from '../../test/support/raw-http.ts';
+import { rawRequest, sendRaw, statusesOnOneConnection } from '../../test/support/raw-http.ts';
 
 let server: RunningServer;
 let dir: string;
@@ -132,6 +132,26 @@ test('overlong paths and odd bytes in the request line are refused with a 4xx; t
       // 100 KB: more than Node reads for a request head (431).
       assertAnswered(`${prefix}/${'b'.repeat(100_000)}`),
     ]);
+  }
+  await assertStillServing();
+});
+
+test('on a kept-alive connection, after an answer from the store, a hostile target gets the answer it gets alone', async () => {
+  const head = (target: string, last = false) =>
+    Buffer.from(`GET ${target} HTTP/1.1\r\nHost: localhost\r\n${last ? 'Connection: close\r\n' : ''}\r\n`, 'latin1');
+  const stored = '/api/v1/seasons';
+  await (await fetch(`http://127.0.0.1:${port}${stored}`)).arrayBuffer();
+  for (const prefix of PREFIXES.filter((p) => !p.endsWith('/live/stream'))) {
+    await Promise.all(
+      hostileTargets(prefix).map(async (target) => {
+        const alone = await sendRaw(port, rawRequest(target), { limit: 64 * 1024 });
+        // Read by the connection's fast path (./connection-fast-path.ts) or handed to Node: the same answer.
+        const statuses = await statusesOnOneConnection(port, [head(stored), head(target), head(stored, true)]);
+        assert.equal(statuses[0], 200, target.slice(0, 100));
+        assert.equal(statuses[1], alone.status, target.slice(0, 100));
+        if (alone.status !== 400) assert.equal(statuses[2], 200, `${target.slice(0, 100)}: the connection goes on`);
+      }),
+    );
   }
   await assertStillServing();
 });

@@ -92,3 +92,57 @@ function dechunk(bytes: Buffer): Buffer {
   }
   return Buffer.concat(parts);
 }
+
+/**
+ * Sends the requests on one connection, pipelined, and reads their answers in order until the
+ * server closes it (or the timeout): the status of each answer, as many as came.
+ */
+export function statusesOnOneConnection(
+  port: number,
+  requests: readonly Buffer[],
+  { timeoutMs = 10_000 } = {},
+): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(statusesOf(Buffer.concat(chunks)));
+    };
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the server kept the connection open ${timeoutMs} ms after ${requests.length} requests`));
+    }, timeoutMs);
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', done);
+    socket.on('close', done);
+    socket.write(Buffer.concat(requests));
+  });
+}
+
+/** The statuses of the answers in a byte stream, each body skipped by its length or its chunks. */
+function statusesOf(bytes: Buffer): number[] {
+  const statuses: number[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const headEnd = bytes.indexOf('\r\n\r\n', at);
+    if (headEnd === -1) break;
+    const head = bytes.toString('latin1', at, headEnd);
+    const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
+    statuses.push(status);
+    at = headEnd + 4;
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
+    if (length !== undefined) at += Number(length);
+    else if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
+      for (;;) {
+        const lineEnd = bytes.indexOf('\r\n', at);
+        if (lineEnd === -1) return statuses;
+        const size = parseInt(bytes.toString('latin1', at, lineEnd), 16);
+        at = lineEnd + 2 + size + 2;
+        if (!(size > 0)) break;
+      }
+    } else if (status >= 200 && status !== 204 && status !== 304) break; // to the close
+  }
+  return statuses;
+}
