@@ -200,6 +200,20 @@ test('before the store is ready, every connection is Node’s', async () => {
   socket.destroy();
 });
 
+test('a server that limits requests per connection keeps its connections to Node', async () => {
+  server.maxRequestsPerSocket = 1;
+  try {
+    const { socket, reader } = await open();
+    socket.write(get('/small'));
+    const answer = await reader.next();
+    socket.destroy();
+    assert.equal(nodeAnswer(answer), 'node GET /small 0');
+    assert.equal(answer?.headers.connection, 'close');
+  } finally {
+    server.maxRequestsPerSocket = 0;
+  }
+});
+
 /**
  * Requests the fast path must leave to Node, each after a hit on the same connection: the
  * answer must be Node's own, the same as on a connection Node reads from the start.

@@ -106,9 +106,10 @@ export function answerHitsOnConnections(server: Server, find: () => FindStored |
   server.removeListener('connection', nodeListener);
   const held = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
-    // Idle as long as Node lets a kept-alive connection be; its header says whole seconds.
+    // Idle as long as Node lets a kept-alive connection be; its header says whole seconds. A
+    // server that counts requests per connection (maxRequestsPerSocket) leaves it all to Node.
     const keepAliveSeconds = Math.floor(server.keepAliveTimeout / 1000);
-    if (keepAliveSeconds < 1 || find() === undefined) {
+    if (keepAliveSeconds < 1 || server.maxRequestsPerSocket || find() === undefined) {
       nodeListener.call(server, socket);
       return;
     }
