@@ -149,6 +149,29 @@ test('a plain GET of a stored response is answered from the socket, with its hea
   assert.deepEqual(seenByNode, [], 'Node read none of them');
 });
 
+test('a response sent again a second later is dated again, and its other bytes are the same', async () => {
+  const { socket, reader } = await open();
+  const dated = async () => {
+    socket.write(get('/hit'));
+    const answer = await reader.next();
+    assert.ok(answer);
+    return { date: Date.parse(answer.headers.date ?? ''), rest: answer.head.replace(/\r\nDate: [^\r]*/, ''), answer };
+  };
+  // The first, then the one sent from a buffer of its own, then the same a second later.
+  const sent = [await dated(), await dated()];
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  sent.push(await dated(), await dated());
+  socket.destroy();
+  const [first] = sent;
+  assert.ok(first);
+  for (const { date, rest, answer } of sent) {
+    assert.equal(rest, first.rest);
+    assert.deepEqual(answer.body, first.answer.body);
+    assert.ok(Math.abs(date - Date.now()) < 3_000, `dated ${new Date(date).toISOString()}`);
+  }
+  assert.ok((sent[2]?.date ?? 0) > first.date, 'dated again after a second');
+});
+
 test('pipelined requests: a hit, then a head cut across reads, a POST and all after them answered by Node, in order', async () => {
   const { socket, reader } = await open();
   const post = 'POST /p HTTP/1.1\r\nHost: pitwall.test\r\nContent-Length: 5\r\n\r\nhello';
