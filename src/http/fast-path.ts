@@ -16,9 +16,13 @@ import { serveLiveStream } from './live-stream.ts';
  * connection's plain GETs are answered before Node even parses them (./connection-fast-path.ts);
  * this is the path of every other request and connection.
  */
-export function fastPath(parts: HttpParts, office: Office, streams: Set<ServerResponse>) {
+export function fastPath(
+  parts: HttpParts,
+  office: Office,
+  streams: Set<ServerResponse>,
+  findStored: FindStored = storedFinder(parts, office),
+) {
   const listener = getRequestListener(parts.app.fetch);
-  const findStored = storedFinder(parts, office);
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     if (serveLiveStream(office, req, res, streams)) return;
     const path = req.method === 'GET' && req.url !== undefined ? originForm(req.url) : undefined;

@@ -98,15 +98,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   try {
-    const running = await serve(server, options, host, port, logger, (handle, findStored) => {
-      serving.handle = handle;
-      serving.findStored = findStored;
-      opened(handle);
-    });
-    return {
-      ...running,
-      stop: () => running.stop(() => connections.closeIdle()),
-    };
+    return await serve(
+      server,
+      options,
+      host,
+      port,
+      logger,
+      (handle, findStored) => {
+        serving.handle = handle;
+        serving.findStored = findStored;
+        opened(handle);
+      },
+      () => connections.closeIdle(),
+    );
   } catch (error) {
     server.close();
     if (error instanceof DatabaseInUse) {
@@ -126,7 +130,9 @@ async function serve(
   port: number,
   logger: Logger,
   ready: (handle: (req: IncomingMessage, res: ServerResponse) => void, findStored: FindStored) => void,
-): Promise<Omit<RunningServer, 'stop'> & { stop(closeIdle: () => void): Promise<void> }> {
+  /** Closes the idle connections the connection fast path still holds. */
+  closeIdle: () => void,
+): Promise<RunningServer> {
   // The office, the portal and the API load while the database opens: a second of modules, on
   // the other core. Awaited below; a failure to open the database is reported first.
   const offices = import('../app/office.ts');
@@ -160,7 +166,8 @@ async function serve(
     // Without PUBLIC_URL, the API page's curl lines name this server as this machine reaches it.
     publicUrl: options.publicUrl ?? `http://${isLoopbackOrAny(host) ? 'localhost' : urlHost(host)}:${port}`,
   });
-  ready(fastPath(parts, office, streams), storedFinder(parts, office));
+  const findStored = storedFinder(parts, office);
+  ready(fastPath(parts, office, streams, findStored), findStored);
   const url = localUrl(host, port);
   await db.lock?.announce(url);
   logger.info({ url, host, database: db.kind }, 'Pitwall is serving');
@@ -168,7 +175,7 @@ async function serve(
     office,
     server,
     url,
-    stop: async (closeIdle: () => void) => {
+    stop: async () => {
       for (const stream of streams) stream.end();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -69,28 +69,32 @@ function completeStream(bytes: Buffer): boolean {
   );
 }
 
+const statusOf = (head: string): number => Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
+
 function parse(bytes: Buffer): RawAnswer {
-  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(bytes.toString('latin1', 0, 32))?.[1] ?? 0);
+  const status = statusOf(bytes.toString('latin1', 0, 32));
   const headEnd = bytes.indexOf('\r\n\r\n');
   if (headEnd === -1) return { status, bytes, body: Buffer.alloc(0) };
   const rest = bytes.subarray(headEnd + 4);
   const chunked = /\r\ntransfer-encoding: *chunked\r\n/i.test(bytes.toString('latin1', 0, headEnd + 2));
-  return { status, bytes, body: chunked ? dechunk(rest) : rest };
+  return { status, bytes, body: chunked ? dechunk(rest).body : rest };
 }
 
-/** A chunked body's bytes (RFC 9112 §7.1), as far as they came. */
-function dechunk(bytes: Buffer): Buffer {
+/**
+ * A chunked body's bytes (RFC 9112 §7.1), as far as they came, and where it ends (after its last,
+ * empty chunk; undefined when that has not come).
+ */
+function dechunk(bytes: Buffer): { body: Buffer; end: number | undefined } {
   const parts: Buffer[] = [];
   let at = 0;
   for (;;) {
     const lineEnd = bytes.indexOf('\r\n', at);
-    if (lineEnd === -1) break;
+    if (lineEnd === -1) return { body: Buffer.concat(parts), end: undefined };
     const size = parseInt(bytes.toString('latin1', at, lineEnd), 16);
-    if (!(size > 0)) break;
+    if (!(size > 0)) return { body: Buffer.concat(parts), end: lineEnd + 4 };
     parts.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
     at = lineEnd + 2 + size + 2;
   }
-  return Buffer.concat(parts);
 }
 
 /**
@@ -129,19 +133,15 @@ function statusesOf(bytes: Buffer): number[] {
     const headEnd = bytes.indexOf('\r\n\r\n', at);
     if (headEnd === -1) break;
     const head = bytes.toString('latin1', at, headEnd);
-    const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
+    const status = statusOf(head);
     statuses.push(status);
     at = headEnd + 4;
     const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
     if (length !== undefined) at += Number(length);
     else if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
-      for (;;) {
-        const lineEnd = bytes.indexOf('\r\n', at);
-        if (lineEnd === -1) return statuses;
-        const size = parseInt(bytes.toString('latin1', at, lineEnd), 16);
-        at = lineEnd + 2 + size + 2;
-        if (!(size > 0)) break;
-      }
+      const { end } = dechunk(bytes.subarray(at));
+      if (end === undefined) break;
+      at += end;
     } else if (status >= 200 && status !== 204 && status !== 304) break; // to the close
   }
   return statuses;
