@@ -101,28 +101,9 @@ function dechunk(bytes: Buffer): { body: Buffer; end: number | undefined } {
  * Sends the requests on one connection, pipelined, and reads their answers in order until the
  * server closes it (or the timeout): the status of each answer, as many as came.
  */
-export function statusesOnOneConnection(
-  port: number,
-  requests: readonly Buffer[],
-  { timeoutMs = 10_000 } = {},
-): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    const done = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(statusesOf(Buffer.concat(chunks)));
-    };
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error(`the server kept the connection open ${timeoutMs} ms after ${requests.length} requests`));
-    }, timeoutMs);
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', done);
-    socket.on('close', done);
-    socket.write(Buffer.concat(requests));
-  });
+export async function statusesOnOneConnection(port: number, requests: readonly Buffer[]): Promise<number[]> {
+  const answer = await sendRaw(port, Buffer.concat(requests), { limit: 64 << 20 });
+  return statusesOf(answer.bytes);
 }
 
 /** The statuses of the answers in a byte stream, each body skipped by its length or its chunks. */
