@@ -97,6 +97,9 @@ export async function replay(
       due.push(started + (dueMs[next] ?? 0));
       next += 1;
     }
+    // A timer may fire a fraction of a millisecond before its time: nothing is due yet, and a
+    // timing system sends no empty batch (it would delay the next one by its round trip).
+    if (batch.length === 0) continue;
     const sent = now();
     lags.push(sent - (due[0] ?? sent));
     const response = await fetch(url, {

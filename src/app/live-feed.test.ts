@@ -333,6 +333,36 @@ test('two servers taking turns to store batches, each applying its own as it sto
   assert.deepEqual(there, rebuilt);
 });
 
+test("a batch a server stores reaches its clients without being read back, though the store's notice of it comes first", async () => {
+  let reads = 0;
+  const counting: Database = {
+    ...sharedDb(),
+    query: (text, params) => {
+      if (/FROM live_events/.test(text)) reads += 1;
+      return office.db.query(text, params);
+    },
+  };
+  const other = await openOffice(counting, { live: { intervalMs: 5, history: 64 } });
+  try {
+    const otherFeed = await other.live();
+    const client = new Client();
+    const unsubscribe = await otherFeed.subscribe(SEASON, BURIRAM, undefined, client);
+    assert.ok(unsubscribe);
+    const { eventId } = await snapshot();
+    const lap = Number(eventId.split('.')[1]) + 500;
+    reads = 0;
+    for (let k = 0; k < 3; k++) {
+      const posted = await otherFeed.ingest(SEASON, BURIRAM, { events: laps('22', lap + k, lap + k) }, 'test');
+      assert.ok(posted.ok);
+      await until(() => client.lastId === posted.value.lastEventId, posted.value.lastEventId);
+    }
+    assert.equal(reads, 0, 'events read back from the store');
+    unsubscribe();
+  } finally {
+    await other.close();
+  }
+});
+
 test('a reset starts the feed over; clients get a fresh snapshot', async () => {
   const client = new Client();
   const unsubscribe = await feed.subscribe(SEASON, BURIRAM, undefined, client);

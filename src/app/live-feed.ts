@@ -144,7 +144,8 @@ class FanOut {
     this.serial += 1;
     if (this.clients.size === 0) return;
     this.queue.push({ serial: this.serial, frame, to: [...this.clients], at: 0 });
-    if (!this.turn) this.turn = setImmediate(this.write);
+    // The first slice at once when no pass is going on: the frame's first clients wait for nothing.
+    if (!this.turn) this.write();
   }
 
   private readonly write = (): void => {
@@ -204,7 +205,8 @@ class LiveRace {
   readonly clients = new Set<LiveClient>();
   private pulling: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
-  private immediate: NodeJS.Immediate | undefined;
+  /** A frame is to be made once the work in hand is done. */
+  private publishing = false;
   /** When the window after the last frame ends: a change before then waits for it. */
   private nextPublishAt = Number.NEGATIVE_INFINITY;
   private dirty = false;
@@ -247,23 +249,31 @@ class LiveRace {
     return this.pulling;
   }
 
-  /** Told of events stored (by any server): read them unless they are applied already. */
+  /**
+   * Told of events stored (by any server): read them unless they are applied already. Checked in
+   * turn, after the batches this server is storing: the store's notification of one of them comes
+   * before its insert has answered, and must then find it applied rather than read it back.
+   */
   heard(feed: number, lastSeq: number): void {
-    if (feed !== this.feed || lastSeq > this.seq) void this.pull();
+    this.pulling = this.pulling
+      .then(() => (feed !== this.feed || lastSeq > this.seq ? this.readNew() : undefined))
+      .catch(this.feedOf.options.onError);
   }
 
   /**
-   * A batch this server has just stored, applied as it was checked, without reading it back:
-   * its frame need not wait for the store's notification and a second query. Only when it follows
-   * the events applied so far; otherwise (another server's events in between, a reset) the store
-   * is read as on a notification.
+   * A batch this server is storing, applied as it was checked once stored, without reading it
+   * back: its frame need not wait for a second query. Only when it follows the events applied so
+   * far; otherwise (another server's events in between, a reset) the store is read as on a
+   * notification. A batch that fails to store is the ingest's error, not the feed's.
    */
-  stored(batch: StoredBatch, events: readonly LapEvent[]): void {
+  storing(batch: Promise<StoredBatch>, events: readonly LapEvent[]): void {
     this.pulling = this.pulling
-      .then(() => {
-        if (batch.feed !== this.feed || batch.firstSeq !== this.seq + 1) return this.readNew();
+      .then(async () => {
+        const stored = await batch.catch(() => undefined);
+        if (!stored) return;
+        if (stored.feed !== this.feed || stored.firstSeq !== this.seq + 1) return this.readNew();
         for (const event of events) this.state = applyLap(this.state, event, this.context);
-        this.seq = batch.lastSeq;
+        this.seq = stored.lastSeq;
         this.changed();
         this.schedule();
       })
@@ -302,19 +312,22 @@ class LiveRace {
   }
 
   /**
-   * The leading edge: a change after a quiet spell goes out at once (after the I/O already
-   * waiting, not a timer's tick later). A change within `intervalMs` of the last frame waits for
+   * The leading edge: a change after a quiet spell goes out at once (when the work in hand is
+   * done, not after the I/O waiting nor a timer's tick later). A change within `intervalMs` of the last frame waits for
    * the window's end, and one that comes while three frames are still waiting to reach the
    * clients waits for the oldest to reach them all; changes that wait go out together. So the
    * window is also what the fan-out takes, measured frame by frame: with a few clients every
    * change is a frame, with thousands they batch up as much as the writing needs.
    */
   private schedule(): void {
-    if (this.timer || this.immediate || this.sending.busy) return;
+    if (this.timer || this.publishing || this.sending.busy) return;
     const wait = this.nextPublishAt - performance.now();
     if (wait <= 0) {
-      this.immediate = setImmediate(() => {
-        this.immediate = undefined;
+      // Once the changes applied in this turn are in, not after the I/O waiting: a slice of the
+      // fan-out of the last frame may be waiting there.
+      this.publishing = true;
+      queueMicrotask(() => {
+        this.publishing = false;
         this.publish();
       });
       return;
@@ -363,12 +376,17 @@ class LiveRace {
       const patch = liveDelta(known.view, view);
       return sseFrame('delta', id, JSON.stringify(patch ?? {}));
     }
-    return sseFrame('snapshot', id, JSON.stringify(view));
+    if (this.snapshotFrame?.of !== this.published) {
+      this.snapshotFrame = { of: this.published, frame: sseFrame('snapshot', id, JSON.stringify(view)) };
+    }
+    return this.snapshotFrame.frame;
   }
+
+  /** The snapshot new clients are sent, made once per frame published: thousands may connect in between. */
+  private snapshotFrame: { of: Published; frame: Buffer } | undefined;
 
   stop(): void {
     clearTimeout(this.timer);
-    clearImmediate(this.immediate);
     this.sending.stop();
     for (const client of this.clients) client.close();
     this.clients.clear();
@@ -449,9 +467,10 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
         if (isLiveEventProblem(read)) rejected.push(...read);
         else accepted.push(read);
       });
-      const stored = await appendLiveEvents(db, seasonId, round, accepted, by, settings.now());
-      const race = accepted.length > 0 ? races.get(keyOf(seasonId, round)) : undefined;
-      void race?.then((r) => r?.stored(stored, accepted));
+      const storing = appendLiveEvents(db, seasonId, round, accepted, by, settings.now());
+      // Chained now, before the store's notification of this batch can arrive (see `heard`).
+      if (accepted.length > 0) void races.get(keyOf(seasonId, round))?.then((r) => r?.storing(storing, accepted));
+      const stored = await storing;
       return ok({ accepted: accepted.length, rejected, lastEventId: liveEventId(stored.feed, stored.lastSeq) });
     },
     reset: async (seasonId, round) => {
