@@ -35,16 +35,21 @@
  * the replay; the larger is held to the target). A third check: every client got the last frame
  * with no reconnection, or the latencies would leave some out.
  *
+ * Rounds: a round is Pitwall, then the bare server with Pitwall's frames of that round, each on
+ * a new store. A round's p99 is set by its few slowest frames, and on this machine one round's
+ * ratio swings by a third from one minute to the next; so two rounds run, and the figures are
+ * over every frame of both (each round's own ratios are printed too).
+ *
  * Environment: BENCH_LIVE_CLIENTS (10000), BENCH_LIVE_SECONDS (replay time, 20),
- * BENCH_LIVE_SPEED (race time per replay time, 100), BENCH_LIVE_TIMEOUT_SECONDS (240: a run
- * takes about 90 s; the margin is for a busy machine).
+ * BENCH_LIVE_SPEED (race time per replay time, 100), BENCH_LIVE_ROUNDS (2),
+ * BENCH_LIVE_TIMEOUT_SECONDS (480: a round takes about 90 s; the margin is for a busy machine).
  */
 import { freePort } from './free-port.ts';
 import { readyPort } from './ready-port.ts';
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -52,13 +57,15 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { LE_MANS_2024, leMans2024SeasonYaml } from '../test/support/le-mans-2024-season.ts';
 import { now, SseClient } from './live-client.ts';
-import type { Latency, Replay } from './live-timing-system.ts';
+import type { Replay } from './live-timing-system.ts';
 import { latency, raceEvents, SECONDS, SPEED, TICK_MS } from './live-timing-system.ts';
 import type { FrameSink } from './live-client.ts';
 
 const run = promisify(execFile);
 const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 10_000);
-const TIMEOUT_SECONDS = Number(process.env.BENCH_LIVE_TIMEOUT_SECONDS ?? 240);
+const TIMEOUT_SECONDS = Number(process.env.BENCH_LIVE_TIMEOUT_SECONDS ?? 480);
+/** Rounds of Pitwall then the bare server, their latencies pooled: one round's p99 is a few frames'. */
+const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS ?? 2);
 const INTERVAL_MS = process.env.BENCH_LIVE_INTERVAL_MS;
 /** Clients connect this many at a time, each wave waiting for every snapshot. */
 const WAVE = 500;
@@ -126,9 +133,15 @@ function pitwallEnv(dir: string): NodeJS.ProcessEnv {
  * that PostgreSQL server, in a database created for the run; without it, in embedded PGlite,
  * whose queries run on the server's own thread.
  */
-async function createStore(): Promise<{ label: string; drop(): Promise<void> }> {
+function storeLabel(): string {
   const given = process.env.DATABASE_URL;
-  if (!given) return { label: 'PGlite (embedded)', drop: () => Promise.resolve() };
+  return given ? `PostgreSQL (${new URL(given).host})` : 'PGlite (embedded)';
+}
+
+/** A database of its own on the PostgreSQL server when DATABASE_URL is set; PGlite in the round's folder otherwise. */
+async function createStore(): Promise<{ drop(): Promise<void> }> {
+  const given = process.env.DATABASE_URL;
+  if (!given) return { drop: () => Promise.resolve() };
   const name = `pitwall_bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: given });
   await admin.connect();
@@ -137,7 +150,6 @@ async function createStore(): Promise<{ label: string; drop(): Promise<void> }> 
   url.pathname = `/${name}`;
   databaseUrl = url.href;
   return {
-    label: `PostgreSQL (${url.host})`,
     drop: async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
@@ -290,9 +302,9 @@ async function closeAll(clients: readonly SseClient[]): Promise<void> {
 }
 
 /** Each frame's arrival minus the first arrival of that frame at any client: the fan-out alone. */
-function fanOut(frames: Frames): Latency {
+function fanOut(frames: Frames): number[] {
   const firsts = frames.firsts();
-  return latency(frames.seqs.map((seq, i) => (frames.at[i] ?? 0) - (firsts.get(seq) ?? 0)));
+  return frames.seqs.map((seq, i) => (frames.at[i] ?? 0) - (firsts.get(seq) ?? 0));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,8 +340,10 @@ async function settle(frames: Frames, seq: number, withinMs = 5000): Promise<boo
 // Phases
 
 interface Phase {
-  readonly latency: Latency;
-  readonly fanOut: Latency;
+  /** Event -> client of every frame at every client, ms. */
+  readonly latencies: number[];
+  /** Each frame's arrival at each client after its first arrival at any, ms. */
+  readonly fanOuts: number[];
   readonly bytesPerClientConnected: number;
   readonly bytesPerClientAfter: number;
   readonly serverCpu: number;
@@ -398,8 +412,8 @@ async function pitwallPhase(dir: string, token: string): Promise<PitwallPhase> {
     const drops = clients.reduce((n, c) => n + c.drops, 0);
     await closeAll(clients);
     return {
-      latency: latency(values),
-      fanOut: fanOut(frames),
+      latencies: values,
+      fanOuts: fanOut(frames),
       bytesPerClientConnected: (connected - before) / CLIENTS,
       bytesPerClientAfter: (after - before) / CLIENTS,
       serverCpu: serverCpu / ((replayed.ended - replayed.started) / 1000),
@@ -468,8 +482,8 @@ async function baselinePhase(pitwall: PitwallPhase): Promise<Phase> {
     await closeAll(clients);
     const replayS = (pitwall.replay.ended - pitwall.replay.started) / 1000;
     return {
-      latency: latency(values),
-      fanOut: fanOut(frames),
+      latencies: values,
+      fanOuts: fanOut(frames),
       bytesPerClientConnected: (connected - before) / CLIENTS,
       bytesPerClientAfter: (after - before) / CLIENTS,
       serverCpu: serverCpu / Math.max(replayS, windowS),
@@ -499,73 +513,118 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     process.exit(1); // the exit handler kills the servers
   }, TIMEOUT_SECONDS * 1000);
-  const store = await createStore();
   try {
     console.log(
-      `live timing: ${CLIENTS} SSE clients, Le Mans 2024 replayed at x${SPEED} for ${SECONDS} s, ${store.label} ` +
+      `live timing: ${CLIENTS} SSE clients, Le Mans 2024 replayed at x${SPEED} for ${SECONDS} s, ${storeLabel()} ` +
         `(${events.filter((e) => Math.ceil(e.elapsedMs / SPEED / TICK_MS) * TICK_MS < SECONDS * 1000).length} laps), ` +
-        `127.0.0.1; ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} before the run`,
+        `127.0.0.1; ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} before the run; ` +
+        `${ROUNDS} rounds, each Pitwall then the bare server`,
     );
-    const token = await prepareStore(dir);
-    const pitwall = await pitwallPhase(dir, token);
-    const baseline = await baselinePhase(pitwall);
-    report(pitwall, baseline);
+    const rounds: Round[] = [];
+    for (let k = 1; k <= ROUNDS; k++) {
+      // Each round on a store of its own: the same race from its start, not its laps again.
+      const store = await createStore();
+      try {
+        const roundDir = join(dir, `round-${k}`);
+        await mkdir(roundDir);
+        const token = await prepareStore(roundDir);
+        const pitwall = await pitwallPhase(roundDir, token);
+        const baseline = await baselinePhase(pitwall);
+        rounds.push({ pitwall, baseline });
+      } finally {
+        await store.drop();
+      }
+    }
+    report(rounds);
   } finally {
     clearTimeout(timeout);
     await rm(dir, { recursive: true, force: true });
-    await store.drop();
   }
 }
 
-function report(pitwall: PitwallPhase, baseline: Phase): void {
-  const r = pitwall.replay;
-  const seconds = (r.ended - r.started) / 1000;
-  /** A figure of both runs, printed with `format`, and their ratio. */
-  const compared = (name: string, of: (phase: Phase) => number, format: (v: number) => string, withRatio = true) => {
-    const [a, b] = [of(pitwall), of(baseline)];
-    return [name, format(a), format(b), withRatio ? ratio(a, b) : ''] as const;
+interface Round {
+  readonly pitwall: PitwallPhase;
+  readonly baseline: Phase;
+}
+
+/** The rounds' phases as one: every latency pooled, the worst memory and delivery, the mean CPU. */
+function pooled(phases: readonly Phase[]): Phase {
+  const mean = (of: (p: Phase) => number) => phases.reduce((n, p) => n + of(p), 0) / phases.length;
+  return {
+    latencies: phases.flatMap((p) => p.latencies),
+    fanOuts: phases.flatMap((p) => p.fanOuts),
+    bytesPerClientConnected: Math.max(...phases.map((p) => p.bytesPerClientConnected)),
+    bytesPerClientAfter: Math.max(...phases.map((p) => p.bytesPerClientAfter)),
+    serverCpu: mean((p) => p.serverCpu),
+    loadCpu: mean((p) => p.loadCpu),
+    framesPerClient: Math.min(...phases.map((p) => p.framesPerClient)),
+    drops: phases.reduce((n, p) => n + p.drops, 0),
+    settled: phases.every((p) => p.settled),
   };
+}
+
+function report(rounds: readonly Round[]): void {
+  const first = rounds[0];
+  if (!first) throw new Error('no rounds');
+  const pitwall = pooled(rounds.map((r) => r.pitwall));
+  const baseline = pooled(rounds.map((r) => r.baseline));
+  const [pitwallLatency, baselineLatency] = [latency(pitwall.latencies), latency(baseline.latencies)];
+  const [pitwallFanOut, baselineFanOut] = [latency(pitwall.fanOuts), latency(baseline.fanOuts)];
+  for (const [k, round] of rounds.entries()) {
+    const r = round.pitwall.replay;
+    const seconds = (r.ended - r.started) / 1000;
+    const [a, b] = [latency(round.pitwall.latencies), latency(round.baseline.latencies)];
+    console.log(
+      `\n  round ${k + 1}: ${r.accepted} events accepted (${r.rejected} rejected) in ${r.posts} posts over ${seconds.toFixed(1)} s: ` +
+        `${(r.accepted / seconds).toFixed(0)} events/s; post p50 ${ms(r.postTime.p50)}, p99 ${ms(r.postTime.p99)}; ` +
+        `late posts p50 ${ms(r.postLag.p50)}, p99 ${ms(r.postLag.p99)}\n` +
+        `    event -> client p50 ${ms(a.p50)} (bare server ${ms(b.p50)}, ${ratio(a.p50, b.p50)}), ` +
+        `p99 ${ms(a.p99)} (bare server ${ms(b.p99)}, ${ratio(a.p99, b.p99)})`,
+    );
+  }
+  /** A figure of both, printed with `format`, and their ratio. */
+  const compared = (name: string, a: number, b: number, format: (v: number) => string, withRatio = true) =>
+    [name, format(a), format(b), withRatio ? ratio(a, b) : ''] as const;
+  const of = (name: string, value: (phase: Phase) => number, format: (v: number) => string, withRatio = true) =>
+    compared(name, value(pitwall), value(baseline), format, withRatio);
   const rows = [
-    compared('event -> client p50', (p) => p.latency.p50, ms),
-    compared('event -> client p99', (p) => p.latency.p99, ms),
-    compared('event -> client max', (p) => p.latency.max, ms),
-    compared('fan-out p50 (first->each)', (p) => p.fanOut.p50, ms),
-    compared('fan-out p99', (p) => p.fanOut.p99, ms),
-    compared('memory/client, connected', (p) => p.bytesPerClientConnected, kb),
-    compared('memory/client, after', (p) => p.bytesPerClientAfter, kb),
-    compared('server CPU (of one core)', (p) => p.serverCpu, pct),
-    compared('load process CPU', (p) => p.loadCpu, pct, false),
-    compared(
+    compared('event -> client p50', pitwallLatency.p50, baselineLatency.p50, ms),
+    compared('event -> client p99', pitwallLatency.p99, baselineLatency.p99, ms),
+    compared('event -> client max', pitwallLatency.max, baselineLatency.max, ms),
+    compared('fan-out p50 (first->each)', pitwallFanOut.p50, baselineFanOut.p50, ms),
+    compared('fan-out p99', pitwallFanOut.p99, baselineFanOut.p99, ms),
+    of('memory/client, connected', (p) => p.bytesPerClientConnected, kb),
+    of('memory/client, after', (p) => p.bytesPerClientAfter, kb),
+    of('server CPU (of one core)', (p) => p.serverCpu, pct),
+    of('load process CPU', (p) => p.loadCpu, pct, false),
+    of(
       'frames per client',
       (p) => p.framesPerClient,
       (v) => v.toFixed(1),
       false,
     ),
-    compared('client reconnections', (p) => p.drops, String, false),
+    of('client reconnections', (p) => p.drops, String, false),
   ];
-  console.log(
-    `\n  ingest: ${r.accepted} events accepted (${r.rejected} rejected) in ${r.posts} posts over ${seconds.toFixed(1)} s: ` +
-      `${(r.accepted / seconds).toFixed(0)} events/s; post p50 ${ms(r.postTime.p50)}, p99 ${ms(r.postTime.p99)}; ` +
-      `late posts p50 ${ms(r.postLag.p50)}, p99 ${ms(r.postLag.p99)}`,
-  );
+  const frames = first.pitwall;
   if (process.env.BENCH_LIVE_DEBUG) {
-    console.log(pitwall.frames.map((f) => `${f.seq}:${f.atMs.toFixed(0)}ms:${f.bytes.length}`).join(' '));
+    console.log(frames.frames.map((f) => `${f.seq}:${f.atMs.toFixed(0)}ms:${f.bytes.length}`).join(' '));
   }
-  const oneLap = pitwall.frames
-    .filter((f, i) => i > 0 && f.seq - (pitwall.frames[i - 1]?.seq ?? 0) === 1)
+  const oneLap = frames.frames
+    .filter((f, i) => i > 0 && f.seq - (frames.frames[i - 1]?.seq ?? 0) === 1)
     .map((f) => f.bytes.length)
     .sort((a, b) => a - b);
   console.log(
-    `  frames: ${pitwall.frames.length} deltas, ${kb(pitwall.bytesPerFrame)} each on average; ` +
+    `\n  frames (round 1): ${frames.frames.length} deltas, ${kb(frames.bytesPerFrame)} each on average; ` +
       `${oneLap.length} of one lap of one car: median ${oneLap[Math.floor(oneLap.length / 2)] ?? '-'} bytes, ` +
       `largest ${oneLap.at(-1) ?? '-'} bytes (frame with id and event lines)\n`,
   );
+  console.log(`  every round's frames at every client together:`);
   console.log(`  ${''.padEnd(28)}${'pitwall'.padStart(12)}${'baseline'.padStart(12)}${'ratio'.padStart(9)}`);
   for (const [name, a, b, c] of rows)
     console.log(`  ${name.padEnd(28)}${a.padStart(12)}${b.padStart(12)}${c.padStart(9)}`);
   const memory = Math.max(pitwall.bytesPerClientConnected, pitwall.bytesPerClientAfter);
-  const p99 = pitwall.latency.p99 / baseline.latency.p99;
-  const p50 = pitwall.latency.p50 / baseline.latency.p50;
+  const p99 = pitwallLatency.p99 / baselineLatency.p99;
+  const p50 = pitwallLatency.p50 / baselineLatency.p50;
   const checks = [
     {
       name: `p99 event -> client <= ${TARGET_P99_RATIO}x the bare server's: ${p99.toFixed(2)}x`,
