@@ -144,8 +144,9 @@ class FanOut {
     this.serial += 1;
     if (this.clients.size === 0) return;
     this.queue.push({ serial: this.serial, frame, to: [...this.clients], at: 0 });
-    // The first slice at once when no pass is going on: the frame's first clients wait for nothing.
-    if (!this.turn) this.write();
+    // A pass going on takes the frame along; otherwise one starts once the I/O in hand is done
+    // (the answer to the post that brought the change goes out first).
+    if (!this.turn) this.turn = setImmediate(this.write);
   }
 
   private readonly write = (): void => {
