@@ -132,17 +132,16 @@ function pitwallEnv(dir: string): NodeJS.ProcessEnv {
   };
 }
 
-/**
- * With DATABASE_URL (as in production, and as .ci/run sets it) the server stores the events on
- * that PostgreSQL server, in a database created for the run; without it, in embedded PGlite,
- * whose queries run on the server's own thread.
- */
 function storeLabel(): string {
   const given = process.env.DATABASE_URL;
   return given ? `PostgreSQL (${new URL(given).host})` : 'PGlite (embedded)';
 }
 
-/** A database of its own on the PostgreSQL server when DATABASE_URL is set; PGlite in the round's folder otherwise. */
+/**
+ * With DATABASE_URL (as in production, and as .ci/run sets it) the server stores the events on
+ * that PostgreSQL server, in a database created for the round; without it, in embedded PGlite in
+ * the round's folder, whose queries run on the server's own thread.
+ */
 async function createStore(): Promise<{ drop(): Promise<void> }> {
   const given = process.env.DATABASE_URL;
   if (!given) return { drop: () => Promise.resolve() };
@@ -617,16 +616,16 @@ function report(rounds: readonly Round[]): void {
     ),
     of('client reconnections', (p) => p.drops, String, false),
   ];
-  const frames = first.pitwall;
+  const { frames, bytesPerFrame } = first.pitwall;
   if (process.env.BENCH_LIVE_DEBUG) {
-    console.log(frames.frames.map((f) => `${f.seq}:${f.atMs.toFixed(0)}ms:${f.bytes.length}`).join(' '));
+    console.log(frames.map((f) => `${f.seq}:${f.atMs.toFixed(0)}ms:${f.bytes.length}`).join(' '));
   }
-  const oneLap = frames.frames
-    .filter((f, i) => i > 0 && f.seq - (frames.frames[i - 1]?.seq ?? 0) === 1)
+  const oneLap = frames
+    .filter((f, i) => i > 0 && f.seq - (frames[i - 1]?.seq ?? 0) === 1)
     .map((f) => f.bytes.length)
     .sort((a, b) => a - b);
   console.log(
-    `\n  frames (round 1): ${frames.frames.length} deltas, ${kb(frames.bytesPerFrame)} each on average; ` +
+    `\n  frames (round 1): ${frames.length} deltas, ${kb(bytesPerFrame)} each on average; ` +
       `${oneLap.length} of one lap of one car: median ${oneLap[Math.floor(oneLap.length / 2)] ?? '-'} bytes, ` +
       `largest ${oneLap.at(-1) ?? '-'} bytes (frame with id and event lines)\n`,
   );

@@ -230,6 +230,8 @@ class LiveRace {
   /** Bumped whenever the state or the season changes: the cached view is then stale. */
   private version = 0;
   private latest: { version: number; published: Published } | undefined;
+  /** The snapshot new clients are sent, made once per frame published: thousands may connect in between. */
+  private snapshotFrame: { of: Published; frame: Buffer } | undefined;
 
   /** The view of everything applied so far, computed at most once per change. */
   current(): Published {
@@ -244,10 +246,15 @@ class LiveRace {
     this.dirty = true;
   }
 
+  /** Runs `work` after everything the race was given before: reads and applies never interleave. */
+  private inTurn(work: () => Promise<void> | void): Promise<void> {
+    this.pulling = this.pulling.then(work).catch(this.feedOf.options.onError);
+    return this.pulling;
+  }
+
   /** Reads what was stored since the last pull; pulls run one after another. */
   pull(): Promise<void> {
-    this.pulling = this.pulling.then(() => this.readNew()).catch(this.feedOf.options.onError);
-    return this.pulling;
+    return this.inTurn(() => this.readNew());
   }
 
   /**
@@ -256,9 +263,7 @@ class LiveRace {
    * before its insert has answered, and must then find it applied rather than read it back.
    */
   heard(feed: number, lastSeq: number): void {
-    this.pulling = this.pulling
-      .then(() => (feed !== this.feed || lastSeq > this.seq ? this.readNew() : undefined))
-      .catch(this.feedOf.options.onError);
+    void this.inTurn(() => (feed !== this.feed || lastSeq > this.seq ? this.readNew() : undefined));
   }
 
   /**
@@ -268,17 +273,15 @@ class LiveRace {
    * notification. A batch that fails to store is the ingest's error, not the feed's.
    */
   storing(batch: Promise<StoredBatch>, events: readonly LapEvent[]): void {
-    this.pulling = this.pulling
-      .then(async () => {
-        const stored = await batch.catch(() => undefined);
-        if (!stored) return;
-        if (stored.feed !== this.feed || stored.firstSeq !== this.seq + 1) return this.readNew();
-        for (const event of events) this.state = applyLap(this.state, event, this.context);
-        this.seq = stored.lastSeq;
-        this.changed();
-        this.schedule();
-      })
-      .catch(this.feedOf.options.onError);
+    void this.inTurn(async () => {
+      const stored = await batch.catch(() => undefined);
+      if (!stored) return;
+      if (stored.feed !== this.feed || stored.firstSeq !== this.seq + 1) return this.readNew();
+      for (const event of events) this.state = applyLap(this.state, event, this.context);
+      this.seq = stored.lastSeq;
+      this.changed();
+      this.schedule();
+    });
   }
 
   private async readNew(): Promise<void> {
@@ -314,11 +317,11 @@ class LiveRace {
 
   /**
    * The leading edge: a change after a quiet spell goes out at once (when the work in hand is
-   * done, not after the I/O waiting nor a timer's tick later). A change within `intervalMs` of the last frame waits for
-   * the window's end, and one that comes while three frames are still waiting to reach the
-   * clients waits for the oldest to reach them all; changes that wait go out together. So the
-   * window is also what the fan-out takes, measured frame by frame: with a few clients every
-   * change is a frame, with thousands they batch up as much as the writing needs.
+   * done, not after the I/O waiting nor a timer's tick later). A change within `intervalMs` of
+   * the last frame waits for the window's end, and one that comes while three frames are still
+   * waiting to reach the clients waits for the oldest to reach them all; changes that wait go out
+   * together. So the window is also what the fan-out takes, measured frame by frame: with a few
+   * clients every change is a frame, with thousands they batch up as much as the writing needs.
    */
   private schedule(): void {
     if (this.timer || this.publishing || this.sending.busy) return;
@@ -382,9 +385,6 @@ class LiveRace {
     }
     return this.snapshotFrame.frame;
   }
-
-  /** The snapshot new clients are sent, made once per frame published: thousands may connect in between. */
-  private snapshotFrame: { of: Published; frame: Buffer } | undefined;
 
   stop(): void {
     clearTimeout(this.timer);
