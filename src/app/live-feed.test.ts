@@ -294,6 +294,57 @@ test('thousands of clients, frames overlapping in the fan-out: each client gets 
   }
 });
 
+test('a client that cannot keep up is closed and dropped; one that leaves while a frame goes out is not written; the others go on', async () => {
+  const quick = await openOffice(sharedDb(), { live: { intervalMs: 0 } });
+  try {
+    const quickFeed = await quick.live();
+    /** Takes its snapshot, then its buffer is full: the first write after it is refused. */
+    class Stuck extends Client {
+      writes = 0;
+      override write(chunk: Buffer): boolean {
+        super.write(chunk);
+        this.writes += 1;
+        return this.writes < 2;
+      }
+    }
+    /** The first client the fan-out reaches; as it gets the first delta, the last client leaves. */
+    class First extends Client {
+      onDelta = (): void => undefined;
+      override write(chunk: Buffer): boolean {
+        super.write(chunk);
+        if (this.frames.length > 1) this.onDelta();
+        return true;
+      }
+    }
+    const stuck = new Stuck();
+    const first = new First();
+    const staying = [first, ...Array.from({ length: 3000 }, () => new Client())];
+    const leaving = new Client();
+    await quickFeed.subscribe(SEASON, BURIRAM, undefined, stuck);
+    for (const client of staying) await quickFeed.subscribe(SEASON, BURIRAM, undefined, client);
+    const leave = await quickFeed.subscribe(SEASON, BURIRAM, undefined, leaving);
+    first.onDelta = () => {
+      leave?.();
+      first.onDelta = () => undefined;
+    };
+    const before = quickFeed.clients();
+    const lap = (leaving.view as unknown as LiveView).cars['26']?.laps ?? 0;
+    let last = '';
+    for (let k = 1; k <= 3; k++) {
+      const posted = await quickFeed.ingest(SEASON, BURIRAM, { events: laps('26', lap + k, lap + k) }, 'test');
+      assert.ok(posted.ok);
+      last = posted.value.lastEventId;
+    }
+    await until(() => staying.every((c) => c.lastId === last), 'every staying client', 20_000);
+    assert.equal(stuck.closed, true, 'the client that fell behind is closed');
+    assert.equal(stuck.writes, 2, 'and written no more');
+    assert.equal(leaving.frames.length, 1, 'the client that left before the fan-out reached it got only its snapshot');
+    assert.equal(quickFeed.clients(), before - 2);
+  } finally {
+    await quick.close();
+  }
+});
+
 test('a server started later on the same database rebuilds the same live view from the stored events', async () => {
   const { eventId, view } = await snapshot();
   const restarted = await openOffice(sharedDb());

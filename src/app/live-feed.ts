@@ -92,20 +92,30 @@ interface Published {
 }
 
 /**
- * Clients written to per turn of the event loop, per frame. A frame to 10,000 clients is some
- * 50-100 ms of socket writes; in slices, a post from the timing system (and a page) is answered
+ * How long one turn of the event loop writes to clients. A frame to 10,000 clients is some
+ * 100 ms of socket writes; in slices, a post from the timing system (and a page) is answered
  * between them instead of after all of them, and the next frame need not wait for this one.
+ * The slice is a time, not a number of clients: what a post waits for is the slice in hand.
  */
-const CLIENTS_PER_TURN = 1000;
+const SLICE_MS = 2;
+/** Clients written between two looks at the clock. */
+const CLIENTS_PER_LOOK = 32;
 
 /** Frames waiting to go out at most; a change while this many are waiting waits too. */
 const FRAMES_WAITING = 3;
+
+/** A client as the fan-out keeps it: the serial of the first frame it has not had. */
+interface Listener {
+  readonly client: LiveClient;
+  due: number;
+  gone: boolean;
+}
 
 interface Outgoing {
   readonly serial: number;
   readonly frame: Buffer;
   /** The clients connected when it was made (later ones have it in their greeting), in turn. */
-  readonly to: readonly LiveClient[];
+  readonly to: readonly Listener[];
   at: number;
 }
 
@@ -118,17 +128,18 @@ interface Outgoing {
  */
 class FanOut {
   private serial = 0;
-  /** The serial of the first frame each client has not had. */
-  private readonly due = new WeakMap<LiveClient, number>();
+  /** Each client's own record, reached straight from a pass: no lookup per client per frame. */
+  private readonly listeners = new Map<LiveClient, Listener>();
   private readonly queue: Outgoing[] = [];
   private turn: NodeJS.Immediate | undefined;
   /** Frames run together for the clients that need several, by the serials they run from and to. */
   private readonly joinedFrames = new Map<string, Buffer>();
 
-  constructor(
-    private readonly clients: Set<LiveClient>,
-    private readonly onDone: () => void,
-  ) {}
+  constructor(private readonly onDone: () => void) {}
+
+  get size(): number {
+    return this.listeners.size;
+  }
 
   /** True when as many frames as may be are still waiting to go out. */
   get busy(): boolean {
@@ -136,14 +147,21 @@ class FanOut {
   }
 
   /** A client that connects now: its greeting holds everything sent so far. */
-  joined(client: LiveClient): void {
-    this.due.set(client, this.serial + 1);
+  add(client: LiveClient): void {
+    this.listeners.set(client, { client, due: this.serial + 1, gone: false });
+  }
+
+  remove(client: LiveClient): void {
+    const listener = this.listeners.get(client);
+    if (!listener) return;
+    listener.gone = true;
+    this.listeners.delete(client);
   }
 
   send(frame: Buffer): void {
     this.serial += 1;
-    if (this.clients.size === 0) return;
-    this.queue.push({ serial: this.serial, frame, to: [...this.clients], at: 0 });
+    if (this.listeners.size === 0) return;
+    this.queue.push({ serial: this.serial, frame, to: [...this.listeners.values()], at: 0 });
     // A pass going on takes the frame along; otherwise one starts once the I/O in hand is done
     // (the answer to the post that brought the change goes out first).
     if (!this.turn) this.turn = setImmediate(this.write);
@@ -152,9 +170,12 @@ class FanOut {
   private readonly write = (): void => {
     this.turn = undefined;
     const before = this.queue.length;
-    for (let budget = CLIENTS_PER_TURN, pass = this.queue[0]; pass && budget > 0; pass = this.queue[0]) {
-      for (; budget > 0 && pass.at < pass.to.length; budget--) this.deliver(pass.to[pass.at++] as LiveClient);
+    const until = performance.now() + SLICE_MS;
+    for (let pass = this.queue[0]; pass; pass = this.queue[0]) {
+      const end = Math.min(pass.to.length, pass.at + CLIENTS_PER_LOOK);
+      while (pass.at < end) this.deliver(pass.to[pass.at++] as Listener);
       if (pass.at >= pass.to.length) this.queue.shift();
+      if (performance.now() >= until) break;
     }
     if (this.queue.length > 0) this.turn = setImmediate(this.write);
     if (this.queue.length < before) {
@@ -163,16 +184,16 @@ class FanOut {
     }
   };
 
-  /** Writes `client` every frame it has not had, in one write. */
-  private deliver(client: LiveClient): void {
-    if (!this.clients.has(client)) return; // gone since
-    const due = this.due.get(client) ?? this.serial;
-    if (due > this.serial) return; // has them all: a pass reached it after a newer frame was made
-    this.due.set(client, this.serial + 1);
-    if (!client.write(this.framesFrom(due))) {
+  /** Writes a client every frame it has not had, in one write. */
+  private deliver(listener: Listener): void {
+    // Gone since, or has them all: a pass reached it after a newer frame was made.
+    if (listener.gone || listener.due > this.serial) return;
+    const due = listener.due;
+    listener.due = this.serial + 1;
+    if (!listener.client.write(this.framesFrom(due))) {
       // It fell behind by more than its buffer: drop it; it reconnects with Last-Event-ID.
-      this.clients.delete(client);
-      client.close();
+      this.remove(listener.client);
+      listener.client.close();
     }
   }
 
@@ -189,9 +210,15 @@ class FanOut {
     return joined;
   }
 
+  /** Stops writing and closes every client. */
   stop(): void {
     clearImmediate(this.turn);
     this.queue.length = 0;
+    for (const listener of this.listeners.values()) {
+      listener.gone = true;
+      listener.client.close();
+    }
+    this.listeners.clear();
   }
 }
 
@@ -203,7 +230,6 @@ class LiveRace {
   context: RaceContext;
   published: Published;
   readonly history: Published[] = [];
-  readonly clients = new Set<LiveClient>();
   private pulling: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   /** A frame is to be made once the work in hand is done. */
@@ -369,7 +395,7 @@ class LiveRace {
     if (this.dirty) this.schedule();
   }
 
-  readonly sending = new FanOut(this.clients, () => this.sent());
+  readonly sending = new FanOut(() => this.sent());
 
   /** What a client connecting with `lastEventId` is sent first. */
   greeting(lastEventId: string | undefined): Buffer | undefined {
@@ -389,8 +415,6 @@ class LiveRace {
   stop(): void {
     clearTimeout(this.timer);
     this.sending.stop();
-    for (const client of this.clients) client.close();
-    this.clients.clear();
   }
 }
 
@@ -491,13 +515,10 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
       if (!race) return undefined;
       const first = race.greeting(lastEventId);
       if (first) client.write(first);
-      race.clients.add(client);
-      race.sending.joined(client);
-      return () => {
-        race.clients.delete(client);
-      };
+      race.sending.add(client);
+      return () => race.sending.remove(client);
     },
-    clients: () => [...loaded].reduce((count, race) => count + race.clients.size, 0),
+    clients: () => [...loaded].reduce((count, race) => count + race.sending.size, 0),
     close: async () => {
       clearInterval(keepAlive);
       await unlistenLive();
