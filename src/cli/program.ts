@@ -132,11 +132,11 @@ function buildCoreProgram(): Command {
             ? import('../formats/standings-wikitext.ts').then((m) => m.standingsWikitext)
             : options.format === 'markdown'
               ? import('../formats/standings-markdown.ts').then((m) => m.standingsMarkdown)
-              : import('../formats/standings-text.ts').then((m) =>
-                  options.format === 'csv'
-                    ? m.standingsCsv
-                    : (season, tables) => `${m.standingsTable(season, tables)}\n`,
-                );
+              : options.format === 'csv'
+                ? import('../formats/standings-csv.ts').then((m) => m.standingsCsv)
+                : import('../formats/standings-text.ts').then(
+                    (m) => (season, tables) => `${m.standingsTable(season, tables)}\n`,
+                  );
       const [{ loadSeasonFile }, { afterRoundOf }, { standingsOf }, print] = await Promise.all([
         import('./load-season.ts'),
         import('./after-round-option.ts'),

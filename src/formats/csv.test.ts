@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { seasonStandings } from '../domain/standings.ts';
 import { buildSeason, car, line, race } from '../../test/support/season-builder.ts';
 import { neutraliseFormula, writeCsv } from './csv.ts';
-import { standingsCsv } from './standings-text.ts';
+import { standingsCsv } from './standings-csv.ts';
 
 test('a text cell that a spreadsheet would run as a formula is prefixed with a quote (OWASP)', () => {
   for (const start of ['=', '+', '-', '@', '\t', '\r']) {

@@ -2,8 +2,6 @@ import Table from 'cli-table3';
 import type { Round, Season } from '../domain/season.ts';
 import type { RoundCell, StandingsRow, StandingsTable } from '../domain/standings.ts';
 import { fromMilli } from '../domain/points.ts';
-import { writeCsv } from './csv.ts';
-import type { CsvCell } from './csv.ts';
 import { roundCode } from './round-codes.ts';
 
 function who(row: StandingsRow): string[] {
@@ -39,24 +37,4 @@ export function standingsTable(season: Season, tables: readonly StandingsTable[]
       return `${season.series} ${season.season} — ${title(t)}\n${table.toString()}`;
     })
     .join('\n\n');
-}
-
-/** One CSV for all the given tables: a row per standings row, a column per round. */
-export function standingsCsv(season: Season, tables: readonly StandingsTable[]): string {
-  const roundColumns = season.rounds.flatMap((r) => [`r${r.round}_result`, `r${r.round}_pole`, `r${r.round}_points`]);
-  const header = ['class', 'kind', 'position', 'car', 'team', 'driver', 'nationality', ...roundColumns, 'points'];
-  const records = tables.flatMap((t) =>
-    t.rows.map((row): CsvCell[] => [
-      t.class,
-      t.kind,
-      row.position,
-      row.kind === 'teams' ? row.car : row.cars.join(' '),
-      row.kind === 'teams' ? row.team : '',
-      row.kind === 'drivers' ? row.driver : '',
-      row.nationality ?? '',
-      ...row.rounds.flatMap((c) => [c.result ?? '', c.pole ? 'yes' : '', fromMilli(c.points)]),
-      fromMilli(row.points),
-    ]),
-  );
-  return writeCsv([header, ...records]);
 }

@@ -9,7 +9,7 @@ import { STANDINGS_KINDS } from '../../domain/vocabulary.ts';
 import type { StandingsAnswer, StandingsQuestion } from '../../app/standings.ts';
 import { standingsOf } from '../../app/standings.ts';
 import { standingsDocument } from '../../formats/standings-json.ts';
-import { standingsCsv } from '../../formats/standings-text.ts';
+import { standingsCsv } from '../../formats/standings-csv.ts';
 import type { ApiFailure } from './errors.ts';
 import { errorResponses, failureResponse } from './errors.ts';
 import { SeasonParams, seasonOf } from './seasons.ts';
