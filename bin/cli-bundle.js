@@ -47,10 +47,10 @@ function sourceStamps(folder, into = []) {
 
 /**
  * Packages bundled in: plain JavaScript that reads no file of its own, and whose objects no
- * package left outside shares with ours. Node would resolve and read each of their files one by
- * one (yaml alone is some 70): bundled, `pitwall standings FILE` starts some 30 ms sooner. The
- * database (WebAssembly and data files), the web stack, zod (shared with @hono/zod-openapi) and
- * pino (worker threads) are left to Node.
+ * package left outside shares with ours (zod's schemas pass through @hono/zod-openapi and
+ * zod-to-openapi, Hono's apps through its Node server: each goes in with the others, or none
+ * does). Node would resolve and read each of their files one by one (yaml alone is some 70,
+ * zod 99). The database (WebAssembly and data files) and pino (worker threads) are left to Node.
  */
 const BUNDLED_PACKAGES = new Set([
   'yaml',
@@ -105,7 +105,7 @@ async function build(dir) {
     minifySyntax: true,
     sourcesContent: false,
     logLevel: 'silent',
-    // The bundled packages are CommonJS, and `require` what they need.
+    // Some bundled packages are CommonJS, and `require` what they need.
     banner: {
       js: "import { createRequire as pitwallCreateRequire } from 'node:module'; const require = pitwallCreateRequire(import.meta.url);",
     },
