@@ -56,7 +56,7 @@ const BUNDLED_PACKAGES = new Set([
   'yaml',
   'js-yaml',
   'commander',
-  'cli-table3',
+  'string-width',
   'csv-parse',
   'csv-stringify',
   'zod',

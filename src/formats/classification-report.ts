@@ -3,11 +3,11 @@
  * rule, as a terminal table or JSON, and how it differs from the published one, car by car. Pure.
  */
 import { ordinal } from '../domain/text.ts';
-import Table from 'cli-table3';
 import type { ComputedLine, Difference, Placing } from '../domain/classification-check.ts';
 import type { ClassificationRules } from '../domain/classification-rules.ts';
 import { describeClassificationRules } from '../domain/classification-rules.ts';
 import { formatRaceTime } from './race-time.ts';
+import { textTable } from './text-table.ts';
 
 export interface ClassificationReport {
   readonly seasonId: string;
@@ -44,13 +44,9 @@ export function describeDifference(d: Difference): string {
 }
 
 export function classificationTable(report: ClassificationReport): string {
-  const table = new Table({
-    head: ['Pos', 'Car', 'Class', 'In class', 'Team', 'Status', 'Laps', 'Last crossing', 'Note'],
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const line of report.lines) {
-    table.push([
+  const table = textTable(
+    ['Pos', 'Car', 'Class', 'In class', 'Team', 'Status', 'Laps', 'Last crossing', 'Note'],
+    report.lines.map((line) => [
       String(line.position),
       `#${line.car}`,
       line.class,
@@ -60,12 +56,12 @@ export function classificationTable(report: ClassificationReport): string {
       String(line.laps),
       formatRaceTime(line.elapsedMs),
       note(line),
-    ]);
-  }
+    ]),
+  );
   const parts = [
     `${report.roundName} (round ${report.round} of ${report.seasonId}), from ${report.lapFile}`,
     describeClassificationRules(report.rules),
-    table.toString(),
+    table,
   ];
   const { comparedWith, differences } = report;
   if (comparedWith !== undefined && differences !== undefined) {

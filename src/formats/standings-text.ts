@@ -1,8 +1,8 @@
-import Table from 'cli-table3';
 import type { Round, Season } from '../domain/season.ts';
 import type { RoundCell, StandingsRow, StandingsTable } from '../domain/standings.ts';
 import { fromMilli } from '../domain/points.ts';
 import { roundCode } from './round-codes.ts';
+import { textTable } from './text-table.ts';
 
 function who(row: StandingsRow): string[] {
   return row.kind === 'teams'
@@ -25,16 +25,13 @@ export function standingsTable(season: Season, tables: readonly StandingsTable[]
   return tables
     .map((t) => {
       const head = t.kind === 'teams' ? ['Pos', 'Car', 'Team'] : ['Pos', 'Driver', 'Nat', 'Cars'];
-      const table = new Table({
-        head: [...head, ...rounds.map(roundCode), 'Points'],
-        style: { head: [], border: [] },
-        // No rule between rows: the published tables are dense, and so is this.
-        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      });
-      for (const row of t.rows) {
-        table.push([String(row.position), ...who(row), ...row.rounds.map(cellText), String(fromMilli(row.points))]);
-      }
-      return `${season.series} ${season.season} — ${title(t)}\n${table.toString()}`;
+      const rows = t.rows.map((row) => [
+        String(row.position),
+        ...who(row),
+        ...row.rounds.map(cellText),
+        String(fromMilli(row.points)),
+      ]);
+      return `${season.series} ${season.season} — ${title(t)}\n${textTable([...head, ...rounds.map(roundCode), 'Points'], rows)}`;
     })
     .join('\n\n');
 }

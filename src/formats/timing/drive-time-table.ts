@@ -1,7 +1,7 @@
 /** The drive-time report as terminal tables: drivers car by car, then the infringements. */
-import Table from 'cli-table3';
 import type { DriveTimeRule } from '../../domain/drive-time-rules.ts';
 import { formatRaceTime } from '../race-time.ts';
+import { textTable } from '../text-table.ts';
 import type { DriveTimeReport } from './drive-time-report.ts';
 
 const RULE_NAMES: Readonly<Record<DriveTimeRule, string>> = {
@@ -10,45 +10,32 @@ const RULE_NAMES: Readonly<Record<DriveTimeRule, string>> = {
   maxStint: 'maximum stint',
 };
 
-function table(head: string[]): Table.Table {
-  return new Table({
-    head,
-    style: { head: [], border: [] },
-    // No rule between rows, as the standings tables: dense, one line per driver.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-}
-
 /** `rulesGiven`: whether rules were checked, so that "no infringement" is not said of nothing. */
 export function driveTimeTable(report: DriveTimeReport, rulesGiven: boolean): string {
-  const drivers = table(['Car', 'Team', 'Class', 'Driver', 'Drive time', 'Stints', 'Longest stint']);
-  for (const car of report.cars) {
-    car.drivers.forEach((d, i) => {
+  const drivers = report.cars.flatMap((car) =>
+    car.drivers.map((d, i) => {
       const longest = Math.max(...d.stints.map((s) => s.driveTimeMs));
       const who = i === 0 ? [`#${car.car}`, car.team ?? '', car.class ?? ''] : ['', '', ''];
-      drivers.push([...who, d.driver, formatRaceTime(d.driveTimeMs), String(d.stints.length), formatRaceTime(longest)]);
-    });
-  }
-  const parts = [drivers.toString()];
+      return [...who, d.driver, formatRaceTime(d.driveTimeMs), String(d.stints.length), formatRaceTime(longest)];
+    }),
+  );
+  const parts = [textTable(['Car', 'Team', 'Class', 'Driver', 'Drive time', 'Stints', 'Longest stint'], drivers)];
   if (!rulesGiven) {
     parts.push('No drive-time rules checked: give a season file with a driveTime section (--rules).');
   } else if (report.infringements.length === 0) {
     parts.push('No infringement of the drive-time rules.');
   } else {
-    const list = table(['Car', 'Driver', 'Rule', 'Limit', 'Actual', 'Excess', 'Laps']);
-    for (const i of report.infringements) {
-      const laps = i.fromLap === undefined ? '' : `${i.fromLap}-${i.toLap}`;
-      list.push([
-        `#${i.car}`,
-        i.driver,
-        RULE_NAMES[i.rule],
-        formatRaceTime(i.limitMs),
-        formatRaceTime(i.actualMs),
-        formatRaceTime(i.excessMs),
-        laps,
-      ]);
-    }
-    parts.push(`Infringements (${report.infringements.length})\n${list.toString()}`);
+    const list = report.infringements.map((i) => [
+      `#${i.car}`,
+      i.driver,
+      RULE_NAMES[i.rule],
+      formatRaceTime(i.limitMs),
+      formatRaceTime(i.actualMs),
+      formatRaceTime(i.excessMs),
+      i.fromLap === undefined ? '' : `${i.fromLap}-${i.toLap}`,
+    ]);
+    const head = ['Car', 'Driver', 'Rule', 'Limit', 'Actual', 'Excess', 'Laps'];
+    parts.push(`Infringements (${report.infringements.length})\n${textTable(head, list)}`);
   }
   return `${parts.join('\n\n')}\n`;
 }
