@@ -99,21 +99,34 @@ const LEADING_ZERO_NUMBER: ScalarTag = {
   identify: () => false,
 };
 
+const NUMBER_START = ['-', '+', '.', ...'0123456789'];
+
 /**
  * The YAML 1.2 core schema's plain scalars (yaml.org/spec/1.2.2 §10.3.2), as `yaml` reads them,
- * for js-yaml: its own differ at the edges (`1e400` is text to it, Infinity to `yaml`).
+ * for js-yaml: its own differ at the edges (`1e400` is text to it, Infinity to `yaml`). `first`:
+ * the characters such a scalar can start with, so that a name is not tried against each pattern.
  */
-const CORE_SCALARS: readonly { tag: string; test: RegExp; value: (text: string) => unknown }[] = [
-  { tag: 'null', test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
-  { tag: 'bool', test: /^(?:[Tt]rue|TRUE)$/, value: () => true },
-  { tag: 'bool', test: /^(?:[Ff]alse|FALSE)$/, value: () => false },
-  { tag: 'int', test: /^0o[0-7]+$/, value: (t) => parseInt(t.slice(2), 8) },
-  { tag: 'int', test: /^[-+]?[0-9]+$/, value: (t) => parseInt(t, 10) },
-  { tag: 'int', test: /^0x[0-9a-fA-F]+$/, value: (t) => parseInt(t.slice(2), 16) },
-  { tag: 'float', test: /^[-+]?\.(?:inf|Inf|INF)$/, value: (t) => (t.startsWith('-') ? -Infinity : Infinity) },
-  { tag: 'float', test: /^\.(?:nan|NaN|NAN)$/, value: () => NaN },
-  { tag: 'float', test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, value: (t) => parseFloat(t) },
-  { tag: 'float', test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (t) => parseFloat(t) },
+const CORE_SCALARS: readonly { tag: string; first: string[]; test: RegExp; value: (text: string) => unknown }[] = [
+  { tag: 'null', first: ['', '~', 'n', 'N'], test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
+  { tag: 'bool', first: ['t', 'T'], test: /^(?:[Tt]rue|TRUE)$/, value: () => true },
+  { tag: 'bool', first: ['f', 'F'], test: /^(?:[Ff]alse|FALSE)$/, value: () => false },
+  { tag: 'int', first: ['0'], test: /^0o[0-7]+$/, value: (t) => parseInt(t.slice(2), 8) },
+  { tag: 'int', first: NUMBER_START, test: /^[-+]?[0-9]+$/, value: (t) => parseInt(t, 10) },
+  { tag: 'int', first: ['0'], test: /^0x[0-9a-fA-F]+$/, value: (t) => parseInt(t.slice(2), 16) },
+  {
+    tag: 'float',
+    first: ['-', '+', '.'],
+    test: /^[-+]?\.(?:inf|Inf|INF)$/,
+    value: (t) => (t.startsWith('-') ? -Infinity : Infinity),
+  },
+  { tag: 'float', first: ['.'], test: /^\.(?:nan|NaN|NAN)$/, value: () => NaN },
+  {
+    tag: 'float',
+    first: NUMBER_START,
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    value: (t) => parseFloat(t),
+  },
+  { tag: 'float', first: NUMBER_START, test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (t) => parseFloat(t) },
 ];
 
 /** Whether a plain scalar reads as text (not null, a boolean or a number). */
@@ -121,16 +134,18 @@ const readsAsText = (plain: string): boolean =>
   LEADING_ZERO.test(plain) || !CORE_SCALARS.some((s) => s.test.test(plain));
 
 const PLAIN_SCHEMA = FAILSAFE_SCHEMA.withTags(
-  ['null', 'bool', 'int', 'float'].map((name) =>
-    defineScalarTag(`tag:yaml.org,2002:${name}`, {
+  ['null', 'bool', 'int', 'float'].map((name) => {
+    const scalars = CORE_SCALARS.filter((s) => s.tag === name);
+    return defineScalarTag(`tag:yaml.org,2002:${name}`, {
       implicit: true,
+      implicitFirstChars: [...new Set(scalars.flatMap((s) => s.first))],
       resolve: (text) => {
-        const scalar = CORE_SCALARS.find((s) => s.tag === name && s.test.test(text));
+        const scalar = scalars.find((s) => s.test.test(text));
         return scalar && !LEADING_ZERO.test(text) ? scalar.value(text) : NOT_RESOLVED;
       },
       identify: () => false,
-    }),
-  ),
+    });
+  }),
 );
 
 /**
