@@ -117,6 +117,14 @@ test('what plain YAML leaves out still reads as yaml reads it: anchors, tags, di
   ]) {
     assertSameAsReference(text);
   }
+  // `__proto__` is a key like any other, and sets no prototype.
+  const proto = loadYaml('a: { __proto__: { polluted: 1 } }\n');
+  assert.ok(proto.ok);
+  assertSameAsReference('a: { __proto__: { polluted: 1 } }\n');
+  const a = (proto.value.data as { a: object }).a;
+  assert.deepEqual(Object.keys(a), ['__proto__']);
+  assert.equal(Object.getPrototypeOf(a), Object.prototype);
+  assert.equal((a as { polluted?: unknown }).polluted, undefined);
   // An alias bomb is refused, not expanded.
   const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
   for (const name of 'bcdefghij')
