@@ -24,7 +24,9 @@ export function textTable(head: readonly string[], rows: readonly (readonly stri
   const widths = head.map((_, column) => cellWidths.reduce((widest, row) => Math.max(widest, row[column] ?? 0), 0));
   const rule = (left: string, middle: string, right: string): string =>
     `${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`;
-  const line = (cells: readonly string[], index: number): string =>
-    `│${cells.map((cell, column) => ` ${cell}${' '.repeat((widths[column] ?? 0) - (cellWidths[index]?.[column] ?? 0))} `).join('│')}│`;
+  const line = (cells: readonly string[], index: number): string => {
+    const padded = cells.map((cell, c) => cell + ' '.repeat((widths[c] ?? 0) - (cellWidths[index]?.[c] ?? 0)));
+    return `│ ${padded.join(' │ ')} │`;
+  };
   return [rule('┌', '┬', '┐'), ...lines.map(line), rule('└', '┴', '┘')].join('\n');
 }
