@@ -8,6 +8,7 @@ import type { Representation, StoredResponse } from './response-store.ts';
 import { originForm, replay, representationFor } from './response-store.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { serveLiveStream } from './live-stream.ts';
+import { sendWithoutCopy } from './zero-copy.ts';
 
 /**
  * Answers a GET whose bytes are already in the response store straight from Node, without
@@ -99,7 +100,9 @@ interface Head {
   second: number;
   header: string;
   readonly block: Buffer;
-  /** The block and the start of the body in one buffer: made at the second use. */
+  /** Whether Node has written this response: `first` is made the second time it does. */
+  writtenByNode: boolean;
+  /** The block and the start of the body in one buffer. */
   first: Buffer | undefined;
 }
 
@@ -110,11 +113,9 @@ const clock = { second: -1, date: '' };
 const DATE_LENGTH = 29;
 
 /**
- * The header block of a representation and, once it is asked for again, the first send of its
- * response in one buffer: the block and the start of the body. One write of a buffer costs
- * Node's stream far less than a corked pair (a 40 KB answer: a third more requests/s). Both are
- * made once, and each second after that only their `Date` is written over, in place: a second
- * changes no other byte, and a response still waiting to be sent is then dated a second later.
+ * The header block of a representation, made once; each second after that only its `Date` is
+ * written over, in place (and in `first`'s): a second changes no other byte, and a response still
+ * waiting to be sent is then dated a second later.
  */
 function headerBlock(status: number, representation: Representation, keepAliveSeconds: number): Head {
   const second = Math.floor(Date.now() / 1000);
@@ -128,7 +129,7 @@ function headerBlock(status: number, representation: Representation, keepAliveSe
     for (const [name, value] of Object.entries(representation.nodeHeaders)) text += `${name}: ${value}\r\n`;
     const header = `${text}Date: ${clock.date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${keepAliveSeconds}\r\n\r\n`;
     const block = Buffer.from(header, 'latin1');
-    head = { text, keepAliveSeconds, second, header, block, first: undefined };
+    head = { text, keepAliveSeconds, second, header, block, writtenByNode: false, first: undefined };
     heads.set(representation, head);
     return head;
   }
@@ -138,8 +139,6 @@ function headerBlock(status: number, representation: Representation, keepAliveSe
     head.header = head.header.slice(0, at) + clock.date + head.header.slice(at + DATE_LENGTH);
     head.block.write(clock.date, at, 'latin1');
     head.first?.write(clock.date, at, 'latin1');
-  } else {
-    head.first ??= Buffer.concat([head.block, representation.body.subarray(0, WRITE_BYTES - head.block.byteLength)]);
   }
   return head;
 }
@@ -192,9 +191,10 @@ export function writeStored(res: ServerResponse, status: number, representation:
 }
 
 /**
- * A stored representation on a kept-alive socket: the header block of this second with the start
- * of the body in one send of up to WRITE_BYTES, and the rest in sends of WRITE_BYTES. Returns the header
- * block, as Node keeps it.
+ * A stored representation on a kept-alive socket: the header block of this second and the body
+ * from the body's file, without copying it (./zero-copy.ts), or else written by Node: the block
+ * with the start of the body in one send of up to WRITE_BYTES, and the rest in sends of
+ * WRITE_BYTES. Returns the header block, as Node keeps it.
  */
 export function writeHit(
   socket: Socket,
@@ -202,9 +202,16 @@ export function writeHit(
   representation: Representation,
   keepAliveSeconds: number,
 ): string {
-  const { header, block, first } = headerBlock(status, representation, keepAliveSeconds);
+  const head = headerBlock(status, representation, keepAliveSeconds);
+  const { header, block } = head;
   const { body } = representation;
-  // The block and the start of the body in one send, the rest in sends of WRITE_BYTES.
+  if (sendWithoutCopy(socket, block, body)) return header;
+  // The block and the start of the body in one send, the rest in sends of WRITE_BYTES. One write
+  // of a buffer costs Node's stream far less than a corked pair (a 40 KB answer: a third more
+  // requests/s); that buffer is made when the response is written a second time.
+  if (head.writtenByNode) head.first ??= Buffer.concat([block, body.subarray(0, WRITE_BYTES - block.byteLength)]);
+  head.writtenByNode = true;
+  const { first } = head;
   let at: number;
   if (first) {
     socket.write(first);

@@ -1,0 +1,168 @@
+import { closeSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
+
+/**
+ * Sends of stored bodies without copying them (Linux). Node writes a body by copying it into the
+ * kernel for every response; for a 135 KB page that copy was a quarter of the server's time, and
+ * nginx, which sends files with sendfile(2), pays nothing for it (`npm run bench`). Here a body
+ * is put once in an in-memory file (memfd_create(2); `BodyFile`) and each response sends the file's pages with
+ * sendfile(2): the header first, with MSG_MORE so that it leaves in the body's first segment.
+ * Node has no sendfile, so libc is called through koffi (FFI). Where that is not possible — not
+ * Linux, no koffi build for the machine, `PITWALL_ZERO_COPY=0` — responses are written by Node.
+ */
+
+/** Smaller bodies cost less to copy than the second system call costs. */
+export const ZERO_COPY_MIN_BYTES = 16 * 1024;
+
+/** The in-memory file's size: past it, a new file replaces it (the bodies sent since go in). */
+const FILE_BYTES = 16 * 1024 * 1024;
+
+const MFD_CLOEXEC = 0x1;
+const MSG_DONTWAIT = 0x40;
+const MSG_NOSIGNAL = 0x4000;
+const MSG_MORE = 0x8000;
+
+interface Libc {
+  memfdCreate(name: string, flags: number): number;
+  send(fd: number, bytes: Uint8Array, length: number, flags: number): number;
+  sendfile(socketFd: number, fileFd: number, offset: BigInt64Array, count: number): number;
+}
+
+interface Koffi {
+  load(path: null): { func(prototype: string): (...args: unknown[]) => unknown };
+}
+
+function loadLibc(): Libc | undefined {
+  if (process.platform !== 'linux' || process.env.PITWALL_ZERO_COPY === '0') return undefined;
+  try {
+    // Loaded here, not imported: a machine without a koffi build still serves, by copying.
+    const koffi = createRequire(import.meta.url)('koffi') as Koffi;
+    const libc = koffi.load(null);
+    const memfdCreate = libc.func('int memfd_create(const char *name, unsigned int flags)');
+    const send = libc.func('intptr_t send(int fd, const void *buf, size_t len, int flags)');
+    const sendfile = libc.func('intptr_t sendfile(int out_fd, int in_fd, int64_t *offset, size_t count)');
+    const probe = memfdCreate('pitwall-probe', MFD_CLOEXEC) as number;
+    if (probe < 0) return undefined;
+    closeSync(probe);
+    return {
+      memfdCreate: (name, flags) => memfdCreate(name, flags) as number,
+      send: (fd, bytes, length, flags) => send(fd, bytes, length, flags) as number,
+      sendfile: (socketFd, fileFd, offset, count) => sendfile(socketFd, fileFd, offset, count) as number,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a body is in the file: which file (its generation) and at what offset. */
+interface Place {
+  readonly generation: number;
+  readonly offset: number;
+}
+
+/**
+ * The bodies sent lately, one after the other in one in-memory file: a single descriptor however
+ * many bodies are served. When the next body does not fit, a new empty file replaces the full one,
+ * which is closed: the bodies still asked for are written again as they are next sent. Bodies are
+ * known by identity (a stored body's bytes never change) and held weakly.
+ */
+class BodyFile {
+  private fd = -1;
+  private generation = 0;
+  private end = 0;
+  private readonly places = new WeakMap<Uint8Array, Place>();
+
+  constructor(private readonly libc: Libc) {}
+
+  /** The body's offset in the current file, written there now if need be; undefined if it cannot be. */
+  offsetOf(body: Uint8Array): number | undefined {
+    const known = this.places.get(body);
+    if (known?.generation === this.generation) return known.offset;
+    if (body.byteLength > FILE_BYTES) return undefined;
+    if (this.fd < 0 || this.end + body.byteLength > FILE_BYTES) this.renew();
+    if (this.fd < 0) return undefined;
+    const offset = this.end;
+    try {
+      for (let at = 0; at < body.byteLength;) at += writeSync(this.fd, body, at, body.byteLength - at, offset + at);
+    } catch {
+      this.renew(); // a file half written is not to be sent from
+      return undefined;
+    }
+    this.end += body.byteLength;
+    this.places.set(body, { generation: this.generation, offset });
+    return offset;
+  }
+
+  /** The current file's descriptor. */
+  get descriptor(): number {
+    return this.fd;
+  }
+
+  /** How many bytes of bodies the current file holds (for tests). */
+  get bytes(): number {
+    return this.end;
+  }
+
+  private renew(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = this.libc.memfdCreate('pitwall-bodies', MFD_CLOEXEC);
+    this.generation++;
+    this.end = 0;
+  }
+}
+
+/** What of a net.Socket this reads: its TCP handle's descriptor. */
+interface SocketHandle {
+  _handle?: { fd?: unknown } | null;
+}
+
+let sender: { readonly libc: Libc; readonly file: BodyFile } | null | undefined;
+
+function zeroCopy(): { readonly libc: Libc; readonly file: BodyFile } | null {
+  if (sender === undefined) {
+    const libc = loadLibc();
+    sender = libc ? { libc, file: new BodyFile(libc) } : null;
+  }
+  return sender;
+}
+
+/** Whether bodies are sent without copying here; asked at start, so that the first response does not load koffi. */
+export function zeroCopyAvailable(): boolean {
+  return zeroCopy() !== null;
+}
+
+/** How many bytes of bodies the file holds now (for tests). */
+export function bytesInFile(): number {
+  return zeroCopy()?.file.bytes ?? 0;
+}
+
+const offset = new BigInt64Array(1);
+
+/**
+ * Sends a response's header block and body from the body's file, when nothing else is waiting to
+ * be written on the socket (else the order would change). What the kernel does not take at once
+ * is written by Node after it, as any write. Returns false, having sent nothing, when it cannot:
+ * the caller then writes the response itself.
+ */
+export function sendWithoutCopy(socket: Socket, block: Uint8Array, body: Uint8Array): boolean {
+  if (body.byteLength < ZERO_COPY_MIN_BYTES) return false;
+  // A TLS socket (`encrypted`, always true on one) sends records on its descriptor, not these bytes.
+  if ('encrypted' in socket || socket.writableLength > 0 || socket.writableCorked > 0) return false;
+  const fd = (socket as Socket & SocketHandle)._handle?.fd;
+  if (typeof fd !== 'number' || fd < 0) return false;
+  const zero = zeroCopy();
+  const at = zero?.file.offsetOf(body);
+  if (!zero || at === undefined) return false;
+  const headerSent = zero.libc.send(fd, block, block.byteLength, MSG_MORE | MSG_DONTWAIT | MSG_NOSIGNAL);
+  if (headerSent < 0) return false; // full, or closed: Node writes it, and reports what went wrong
+  if (headerSent < block.byteLength) {
+    socket.write(block.subarray(headerSent));
+    socket.write(body);
+    return true;
+  }
+  offset[0] = BigInt(at);
+  const bodySent = Math.max(0, zero.libc.sendfile(fd, zero.file.descriptor, offset, body.byteLength));
+  if (bodySent < body.byteLength) socket.write(body.subarray(bodySent));
+  return true;
+}
