@@ -8,7 +8,7 @@ import type { Representation, StoredResponse } from './response-store.ts';
 import { originForm, replay, representationFor } from './response-store.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { serveLiveStream } from './live-stream.ts';
-import { sendWithoutCopy } from './zero-copy.ts';
+import { FROM_FILE_BYTES, sendBytes, sendFromFile } from './direct-send.ts';
 
 /**
  * Answers a GET whose bytes are already in the response store straight from Node, without
@@ -100,8 +100,8 @@ interface Head {
   second: number;
   header: string;
   readonly block: Buffer;
-  /** Whether Node has written this response: `first` is made the second time it does. */
-  writtenByNode: boolean;
+  /** Whether this response was sent before: `first` is made the second time. */
+  sent: boolean;
   /** The block and the start of the body in one buffer. */
   first: Buffer | undefined;
 }
@@ -129,7 +129,7 @@ function headerBlock(status: number, representation: Representation, keepAliveSe
     for (const [name, value] of Object.entries(representation.nodeHeaders)) text += `${name}: ${value}\r\n`;
     const header = `${text}Date: ${clock.date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${keepAliveSeconds}\r\n\r\n`;
     const block = Buffer.from(header, 'latin1');
-    head = { text, keepAliveSeconds, second, header, block, writtenByNode: false, first: undefined };
+    head = { text, keepAliveSeconds, second, header, block, sent: false, first: undefined };
     heads.set(representation, head);
     return head;
   }
@@ -191,10 +191,12 @@ export function writeStored(res: ServerResponse, status: number, representation:
 }
 
 /**
- * A stored representation on a kept-alive socket: the header block of this second and the body
- * from the body's file, without copying it (./zero-copy.ts), or else written by Node: the block
- * with the start of the body in one send of up to WRITE_BYTES, and the rest in sends of
- * WRITE_BYTES. Returns the header block, as Node keeps it.
+ * A stored representation on a kept-alive socket, with the header block of this second, sent
+ * straight to the socket where it can be (./direct-send.ts): a large body from its file, without
+ * copying it; a whole response in one buffer, made when it is sent a second time. Else Node writes
+ * it: that buffer (or a large body's start, up to WRITE_BYTES), and the rest in sends of
+ * WRITE_BYTES. One write of a buffer costs Node's stream far less than a corked pair (a 40 KB
+ * answer: a third more requests/s). Returns the header block, as Node keeps it.
  */
 export function writeHit(
   socket: Socket,
@@ -205,13 +207,11 @@ export function writeHit(
   const head = headerBlock(status, representation, keepAliveSeconds);
   const { header, block } = head;
   const { body } = representation;
-  if (sendWithoutCopy(socket, block, body)) return header;
-  // The block and the start of the body in one send, the rest in sends of WRITE_BYTES. One write
-  // of a buffer costs Node's stream far less than a corked pair (a 40 KB answer: a third more
-  // requests/s); that buffer is made when the response is written a second time.
-  if (head.writtenByNode) head.first ??= Buffer.concat([block, body.subarray(0, WRITE_BYTES - block.byteLength)]);
-  head.writtenByNode = true;
+  if (body.byteLength >= FROM_FILE_BYTES && sendFromFile(socket, block, body)) return header;
+  if (head.sent) head.first ??= Buffer.concat([block, body.subarray(0, WRITE_BYTES - block.byteLength)]);
+  head.sent = true;
   const { first } = head;
+  if (first && first.byteLength === block.byteLength + body.byteLength && sendBytes(socket, first)) return header;
   let at: number;
   if (first) {
     socket.write(first);

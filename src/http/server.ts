@@ -10,7 +10,7 @@ import { listSeasonIds } from '../store/seasons.ts';
 import { fastPath, storedFinder } from './fast-path.ts';
 import type { FindStored } from './fast-path.ts';
 import { answerHitsOnConnections } from './connection-fast-path.ts';
-import { zeroCopyAvailable } from './zero-copy.ts';
+import { directSendAvailable } from './direct-send.ts';
 import { ERROR_SERIALIZERS } from './error-log.ts';
 
 export const BUNDLED_SEASON = new URL('../../data/seasons/alms-2019-20.yaml', import.meta.url);
@@ -168,12 +168,12 @@ async function serve(
     publicUrl: options.publicUrl ?? `http://${isLoopbackOrAny(host) ? 'localhost' : urlHost(host)}:${port}`,
   });
   const findStored = storedFinder(parts, office);
-  // Loads koffi now rather than on the first large response (./zero-copy.ts).
-  const zeroCopy = zeroCopyAvailable();
+  // Loads koffi now rather than on the first response sent directly (./direct-send.ts).
+  const directSend = directSendAvailable();
   ready(fastPath(parts, office, streams, findStored), findStored);
   const url = localUrl(host, port);
   await db.lock?.announce(url);
-  logger.info({ url, host, database: db.kind, zeroCopy }, 'Pitwall is serving');
+  logger.info({ url, host, database: db.kind, directSend }, 'Pitwall is serving');
   return {
     office,
     server,

@@ -1,6 +1,7 @@
 /**
- * Bodies sent from files must arrive exactly as Node would have written them: whole, in order,
- * after their header, also when the kernel takes only part of them, and never on a TLS socket.
+ * Responses sent straight to the socket, and bodies sent from files, must arrive exactly as Node
+ * would have written them: whole, in order, after their header, also when the kernel takes only
+ * part of them, and never on a TLS socket.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import { promisify } from 'node:util';
 import { writeHit } from './fast-path.ts';
 import { storedResponse } from './response-store.ts';
 import type { StoredResponse } from './response-store.ts';
-import { ZERO_COPY_MIN_BYTES, bytesInFile, zeroCopyAvailable } from './zero-copy.ts';
+import { FROM_FILE_BYTES, bytesInFile, directSendAvailable } from './direct-send.ts';
 
 const onLinux = process.platform === 'linux';
 
@@ -48,8 +49,8 @@ async function exchange(
   }
 }
 
-test('on Linux, bodies are sent from in-memory files; elsewhere Node writes them', () => {
-  assert.equal(zeroCopyAvailable(), onLinux);
+test('on Linux, responses are sent straight to the socket; elsewhere Node writes them', () => {
+  assert.equal(directSendAvailable(), onLinux);
 });
 
 test('a large body arrives after its header, byte for byte, each time it is sent', async () => {
@@ -67,7 +68,7 @@ test('a large body arrives after its header, byte for byte, each time it is sent
 
 test('what the kernel does not take at once is written by Node after it, and later responses wait their turn', async () => {
   // A client that reads nothing until all is sent: 4 MB each is more than loopback's buffers take.
-  const responses = [stored(4_000_000), stored(4_000_000), stored(ZERO_COPY_MIN_BYTES * 2)];
+  const responses = [stored(4_000_000), stored(4_000_000), stored(FROM_FILE_BYTES * 2)];
   const headers: string[] = [];
   let waitingAfterFirst = -1;
   let client: Socket | undefined;
@@ -165,16 +166,23 @@ test(
   },
 );
 
-test('a small body is written by Node, not put in a file', async () => {
-  const response = stored(ZERO_COPY_MIN_BYTES - 1);
+test('a small body is not put in a file; from its second time it is sent with its header in one buffer', async () => {
+  const response = stored(FROM_FILE_BYTES - 1);
   const before = bytesInFile();
-  let header = '';
+  const headers: string[] = [];
+  const writtenByNode: number[] = [];
   const received = await exchange((socket) => {
-    header = writeHit(socket, 200, response, 5);
+    for (let i = 0; i < 3; i++) {
+      headers.push(writeHit(socket, 200, response, 5));
+      writtenByNode.push(socket.bytesWritten);
+    }
     socket.end();
   });
-  assert.deepEqual(received, expected(header, response));
+  assert.deepEqual(received, Buffer.concat(headers.map((header) => expected(header, response))));
   assert.equal(bytesInFile(), before);
+  // Node's count of bytes it wrote: the first response only, when sent directly after it.
+  const first = (headers[0] ?? '').length + response.body.byteLength;
+  assert.deepEqual(writtenByNode, onLinux ? [first, first, first] : [first, first * 2, first * 3]);
 });
 
 test('on a TLS connection the body is encrypted by Node as always', async () => {
@@ -204,10 +212,10 @@ test('on a TLS connection the body is encrypted by Node as always', async () => 
   }
 });
 
-test('PITWALL_ZERO_COPY=0 leaves every write to Node', async () => {
-  const script = `import('${new URL('./zero-copy.ts', import.meta.url).href}').then((m) => console.log(m.zeroCopyAvailable()))`;
+test('PITWALL_DIRECT_SEND=0 leaves every write to Node', async () => {
+  const script = `import('${new URL('./direct-send.ts', import.meta.url).href}').then((m) => console.log(m.directSendAvailable()))`;
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', script], {
-    env: { ...process.env, PITWALL_ZERO_COPY: '0' },
+    env: { ...process.env, PITWALL_DIRECT_SEND: '0' },
   });
   assert.equal(stdout.trim(), 'false');
 });

@@ -3,18 +3,19 @@ import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 
 /**
- * Sends of stored bodies without copying them (Linux). Node writes a body by copying it into the
- * kernel for every response; for a 135 KB page that copy was a quarter of the server's time, and
- * nginx, which sends files with sendfile(2), pays nothing for it (`npm run bench`). Here a body
- * is put once in an in-memory file (memfd_create(2); `BodyFile`) and each response sends the
- * file's pages with sendfile(2): the header first, with MSG_MORE so that it leaves in the body's
- * first segment.
+ * Stored responses written straight to the socket's descriptor (Linux), bypassing Node's stream,
+ * which costs a response a write request, callbacks and ticks (a 3 KB answer: a tenth more
+ * requests/s). And large bodies sent without copying them: Node copies a body into the kernel for
+ * every response; for a 135 KB page that copy was a quarter of the server's time, which nginx,
+ * sending files with sendfile(2), does not pay (`npm run bench`). A large body is put once in an
+ * in-memory file (memfd_create(2); `BodyFile`) and each response sends the file's pages with
+ * sendfile(2), after the header sent with MSG_MORE, so that it leaves in the body's first segment.
  * Node has no sendfile, so libc is called through koffi (FFI). Where that is not possible — not
- * Linux, no koffi build for the machine, `PITWALL_ZERO_COPY=0` — responses are written by Node.
+ * Linux, no koffi build for the machine, `PITWALL_DIRECT_SEND=0` — Node writes every response.
  */
 
-/** Smaller bodies cost less to copy than the second system call costs. */
-export const ZERO_COPY_MIN_BYTES = 16 * 1024;
+/** A smaller body costs less to copy than the second system call costs. */
+export const FROM_FILE_BYTES = 16 * 1024;
 
 /** The in-memory file's size: past it, a new file replaces it (the bodies sent since go in). */
 const FILE_BYTES = 16 * 1024 * 1024;
@@ -41,7 +42,7 @@ interface Koffi {
 }
 
 function loadLibc(): Libc | undefined {
-  if (process.platform !== 'linux' || process.env.PITWALL_ZERO_COPY === '0') return undefined;
+  if (process.platform !== 'linux' || process.env.PITWALL_DIRECT_SEND === '0') return undefined;
   try {
     // Loaded here, not imported: a machine without a koffi build still serves, by copying.
     const koffi = createRequire(import.meta.url)('koffi') as Koffi;
@@ -124,52 +125,74 @@ interface SocketHandle {
   _handle?: { fd?: unknown } | null;
 }
 
-let sender: { readonly libc: Libc; readonly file: BodyFile } | null | undefined;
+let loaded: { readonly libc: Libc; readonly file: BodyFile } | null | undefined;
 
-function zeroCopy(): { readonly libc: Libc; readonly file: BodyFile } | null {
-  if (sender === undefined) {
+function directSend(): { readonly libc: Libc; readonly file: BodyFile } | null {
+  if (loaded === undefined) {
     const libc = loadLibc();
-    sender = libc ? { libc, file: new BodyFile(libc) } : null;
+    loaded = libc ? { libc, file: new BodyFile(libc) } : null;
   }
-  return sender;
+  return loaded;
 }
 
-/** Whether bodies are sent without copying here; asked at start, so that the first response does not load koffi. */
-export function zeroCopyAvailable(): boolean {
-  return zeroCopy() !== null;
+/** Whether responses are sent directly here; asked at start, so that the first response does not load koffi. */
+export function directSendAvailable(): boolean {
+  return directSend() !== null;
 }
 
 /** How many bytes of bodies the file holds now (for tests). */
 export function bytesInFile(): number {
-  return zeroCopy()?.file.bytes ?? 0;
+  return directSend()?.file.bytes ?? 0;
+}
+
+/**
+ * The socket's descriptor, when bytes written to it now come after all written before: nothing
+ * waits in Node's stream (else the order would change), and it is no TLS socket (`encrypted`,
+ * always true on one), whose descriptor carries records, not these bytes.
+ */
+function descriptorOf(socket: Socket): number | undefined {
+  if ('encrypted' in socket || socket.writableLength > 0 || socket.writableCorked > 0) return undefined;
+  const fd = (socket as Socket & SocketHandle)._handle?.fd;
+  return typeof fd === 'number' && fd >= 0 ? fd : undefined;
+}
+
+const SEND_FLAGS = MSG_DONTWAIT | MSG_NOSIGNAL;
+
+/**
+ * Sends a whole response in one buffer. What the kernel does not take at once is written by Node
+ * after it, as any write. Returns false, having sent nothing, when it cannot (no room, a closed
+ * connection: Node then writes it, and reports what went wrong).
+ */
+export function sendBytes(socket: Socket, bytes: Uint8Array): boolean {
+  const direct = directSend();
+  const fd = direct ? descriptorOf(socket) : undefined;
+  if (!direct || fd === undefined) return false;
+  const sent = direct.libc.send(fd, bytes, bytes.byteLength, SEND_FLAGS);
+  if (sent < 0) return false;
+  if (sent < bytes.byteLength) socket.write(bytes.subarray(sent));
+  return true;
 }
 
 const offset = new BigInt64Array(1);
 
 /**
- * Sends a response's header block and body from the body's file, when nothing else is waiting to
- * be written on the socket (else the order would change). What the kernel does not take at once
- * is written by Node after it, as any write. Returns false, having sent nothing, when it cannot:
- * the caller then writes the response itself.
+ * Sends a response's header block, then its body from the body's file. As `sendBytes`, what the
+ * kernel does not take at once is written by Node; false when nothing was sent.
  */
-export function sendWithoutCopy(socket: Socket, block: Uint8Array, body: Uint8Array): boolean {
-  if (body.byteLength < ZERO_COPY_MIN_BYTES) return false;
-  // A TLS socket (`encrypted`, always true on one) sends records on its descriptor, not these bytes.
-  if ('encrypted' in socket || socket.writableLength > 0 || socket.writableCorked > 0) return false;
-  const fd = (socket as Socket & SocketHandle)._handle?.fd;
-  if (typeof fd !== 'number' || fd < 0) return false;
-  const zero = zeroCopy();
-  const at = zero?.file.offsetOf(body);
-  if (!zero || at === undefined) return false;
-  const headerSent = zero.libc.send(fd, block, block.byteLength, MSG_MORE | MSG_DONTWAIT | MSG_NOSIGNAL);
-  if (headerSent < 0) return false; // full, or closed: Node writes it, and reports what went wrong
+export function sendFromFile(socket: Socket, block: Uint8Array, body: Uint8Array): boolean {
+  const direct = directSend();
+  const fd = direct ? descriptorOf(socket) : undefined;
+  const at = direct && fd !== undefined ? direct.file.offsetOf(body) : undefined;
+  if (!direct || fd === undefined || at === undefined) return false;
+  const headerSent = direct.libc.send(fd, block, block.byteLength, MSG_MORE | SEND_FLAGS);
+  if (headerSent < 0) return false;
   if (headerSent < block.byteLength) {
     socket.write(block.subarray(headerSent));
     socket.write(body);
     return true;
   }
   offset[0] = BigInt(at);
-  const bodySent = Math.max(0, zero.libc.sendfile(fd, zero.file.descriptor, offset, body.byteLength));
+  const bodySent = Math.max(0, direct.libc.sendfile(fd, direct.file.descriptor, offset, body.byteLength));
   if (bodySent < body.byteLength) socket.write(body.subarray(bodySent));
   return true;
 }
