@@ -6,7 +6,7 @@ import type PgModule from 'pg';
 import type { Notification, Pool, PoolClient } from 'pg';
 import type { DatabaseOwner, DataDirLock } from './data-dir-lock.ts';
 import { describeOwner, lockDataDir } from './data-dir-lock.ts';
-import { prepareDataDir } from './pglite-template.ts';
+import { prepareDataDir, template } from './pglite-template.ts';
 
 /** The little the store needs of a database: parameterised queries and transactions. */
 export interface Sql {
@@ -71,6 +71,17 @@ export const PGLITE_SETTINGS: readonly string[] = [
   'max_connections=5',
 ];
 
+const pgliteStartParams = (pgliteClass: typeof PGlite): string[] => [
+  ...pgliteClass.defaultStartParams,
+  ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting]),
+];
+
+/** Makes the folder new embedded databases are copied from (./pglite-template.ts); false where it cannot. */
+export async function prepareEmbeddedTemplate(): Promise<boolean> {
+  const { PGlite } = pglite();
+  return (await template(pgliteStartParams(PGlite))) !== undefined;
+}
+
 /**
  * Embedded PostgreSQL (PGlite): a data folder, or in memory when `dataDir` is undefined. A folder
  * is locked for this process until `close()`; held by another, this throws `DatabaseInUse`.
@@ -86,7 +97,7 @@ export async function openPglite(dataDir?: string, command = 'process'): Promise
   let db: PGlite;
   try {
     const { PGlite } = pglite();
-    const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])];
+    const startParams = pgliteStartParams(PGlite);
     if (dataDir !== undefined) await prepareDataDir(dataDir, startParams);
     db = new PGlite({ dataDir, startParams });
     await db.waitReady;

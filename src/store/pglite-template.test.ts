@@ -1,10 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openPglite } from './database.ts';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { openPglite, prepareEmbeddedTemplate } from './database.ts';
+import { prepareDataDir, templatePath } from './pglite-template.ts';
 
 let root: string;
 
@@ -49,4 +52,29 @@ test('a folder whose making was cut short (files but no PG_VERSION) is made whol
   await roundTrip(dir);
   assert.equal(existsSync(join(dir, 'base', 'half-written')), false);
   assert.match(await readFile(join(dir, 'PG_VERSION'), 'utf8'), /^\d+/);
+});
+
+/** Every file under `dir` with its size, by path relative to `dir`. */
+async function files(dir: string, under = dir, into: string[] = []): Promise<string[]> {
+  for (const entry of await readdir(under, { withFileTypes: true })) {
+    const path = join(under, entry.name);
+    if (entry.isDirectory()) await files(dir, path, into);
+    else into.push(`${relative(dir, path)} ${(await stat(path)).size}`);
+  }
+  return into.sort();
+}
+
+test('a new folder holds every file of the template, folders within folders', async () => {
+  assert.equal(await prepareEmbeddedTemplate(), true);
+  const dir = join(root, 'copied');
+  await prepareDataDir(dir, []);
+  const copied = await files(dir);
+  assert.ok(copied.some((file) => file.startsWith(join('base', '1', ''))));
+  assert.deepEqual(copied, await files(templatePath()));
+});
+
+test('npm install prepares the command and the template (bin/prepare.js), and says so', async () => {
+  const script = new URL('../../bin/prepare.js', import.meta.url).pathname;
+  const { stdout } = await promisify(execFile)(process.execPath, [script]);
+  assert.match(stdout, /^pitwall: command bundled; embedded database template ready\n$/);
 });

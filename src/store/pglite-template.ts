@@ -4,10 +4,11 @@
  * process never gives back. So initdb runs once per installation of PGlite, in a child process,
  * into a template folder (node_modules/.cache/pitwall/pglite-VERSION); each new database folder is
  * a copy of it. Where the cache cannot be written, the child runs initdb in the folder itself.
+ * `npm install` makes the template (bin/prepare.js), so that even a first start does not wait for it.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -39,14 +40,14 @@ async function initdb(dataDir: string, startParams: readonly string[]): Promise<
 }
 
 /** node_modules/.cache/pitwall/pglite-VERSION: cleared with the installation it was made by. */
-function templatePath(): string {
+export function templatePath(): string {
   const root = dirname(dirname(require.resolve('@electric-sql/pglite')));
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   return join(root, '..', '..', '.cache', 'pitwall', `pglite-${version}`);
 }
 
 /** The template folder, made now if there is none; undefined where the cache cannot be written. */
-async function template(startParams: readonly string[]): Promise<string | undefined> {
+export async function template(startParams: readonly string[]): Promise<string | undefined> {
   const path = templatePath();
   if (existsSync(join(path, VERSION_FILE))) return path;
   const making = `${path}.${process.pid}-${Date.now()}`;
@@ -64,6 +65,24 @@ async function template(startParams: readonly string[]): Promise<string | undefi
 }
 
 /**
+ * Copies a folder's files many at once. `fs.cp` walks a tree one call after another: 0.6 s for
+ * the template's ~1,000 files on a small server, a third of a first start; this takes 0.07 s.
+ */
+async function copyFolder(from: string, to: string, skip?: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const entries = await readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries
+      .filter((entry) => entry.name !== skip)
+      .map((entry) =>
+        entry.isDirectory()
+          ? copyFolder(join(from, entry.name), join(to, entry.name))
+          : copyFile(join(from, entry.name), join(to, entry.name)),
+      ),
+  );
+}
+
+/**
  * Makes `dataDir` hold a database if it holds none. The version file is copied last, so a copy
  * cut short is found unfinished and made again next time.
  */
@@ -72,9 +91,7 @@ export async function prepareDataDir(dataDir: string, startParams: readonly stri
   const from = await template(startParams);
   if (from === undefined) return initdb(dataDir, startParams);
   const entries = (await readdir(from)).filter((name) => name !== VERSION_FILE);
-  for (const name of entries) {
-    await rm(join(dataDir, name), { recursive: true, force: true });
-    await cp(join(from, name), join(dataDir, name), { recursive: true });
-  }
-  await cp(join(from, VERSION_FILE), join(dataDir, VERSION_FILE));
+  await Promise.all(entries.map((name) => rm(join(dataDir, name), { recursive: true, force: true })));
+  await copyFolder(from, dataDir, VERSION_FILE);
+  await copyFile(join(from, VERSION_FILE), join(dataDir, VERSION_FILE));
 }
