@@ -10,7 +10,7 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import fc from 'fast-check';
-import { answerHitsOnConnections, readPlainGet } from './connection-fast-path.ts';
+import { answerHitsOnConnections, readPlainGet, sharedReadBufferAvailable } from './connection-fast-path.ts';
 import { negotiate, storedResponse } from './response-store.ts';
 import type { StoredResponse } from './response-store.ts';
 
@@ -29,25 +29,50 @@ let port: number;
 let connections: { closeIdle(): void };
 let serving = true;
 
-before(async () => {
-  server = createServer((req, res) => {
-    let length = 0;
-    req.on('data', (chunk: Buffer) => (length += chunk.byteLength));
+/** The same server reading its connections through Node's stream, as where Node lacks `onread`. */
+let streamServer: Server;
+let streamPort: number;
+let streamConnections: { closeIdle(): void };
+
+async function startServer(sharedReadBuffer: boolean) {
+  const started = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // /echo's body is read late, after other connections' reads, and said back.
+    if (req.url === '/echo') {
+      req.pause();
+      setTimeout(() => req.resume(), 50);
+    }
     req.on('end', () => {
-      seenByNode.push(`${req.method} ${req.url} ${length}`);
+      const body = Buffer.concat(chunks);
+      seenByNode.push(`${req.method} ${req.url} ${body.byteLength}`);
       // A HEAD's answer has no body, and says so: the test reader reads bodies by their length.
       if (req.method === 'HEAD') res.writeHead(200, { 'content-length': 0 }).end();
-      else res.end(`node ${req.method} ${req.url} ${length}`);
+      else
+        res.end(`node ${req.method} ${req.url} ${body.byteLength}${req.url === '/echo' ? ` ${body.toString()}` : ''}`);
     });
   });
-  connections = answerHitsOnConnections(server, () => (serving ? (path) => stored.get(path) : undefined));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  const held = answerHitsOnConnections(started, () => (serving ? (path) => stored.get(path) : undefined), {
+    sharedReadBuffer,
+  });
+  await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
+  return { started, held, at: (started.address() as AddressInfo).port };
+}
+
+before(async () => {
+  assert.equal(sharedReadBufferAvailable(), true, 'this Node has the fields of `onread`');
+  ({ started: server, held: connections, at: port } = await startServer(true));
+  ({ started: streamServer, held: streamConnections, at: streamPort } = await startServer(false));
 });
 after(async () => {
-  connections.closeIdle();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  for (const [stopping, held] of [
+    [server, connections],
+    [streamServer, streamConnections],
+  ] as const) {
+    held.closeIdle();
+    stopping.closeAllConnections();
+    await new Promise((resolve) => stopping.close(resolve));
+  }
 });
 beforeEach(() => {
   seenByNode = [];
@@ -120,8 +145,8 @@ class Reader {
   }
 }
 
-async function open(): Promise<{ socket: Socket; reader: Reader }> {
-  const socket = connect(port, '127.0.0.1');
+async function open(at = port): Promise<{ socket: Socket; reader: Reader }> {
+  const socket = connect(at, '127.0.0.1');
   await new Promise((resolve) => socket.once('connect', resolve));
   return { socket, reader: new Reader(socket) };
 }
@@ -172,23 +197,72 @@ test('a response sent again a second later is dated again, and its other bytes a
   assert.ok((sent[2]?.date ?? 0) > first.date, 'dated again after a second');
 });
 
-test('pipelined requests: a hit, then a head cut across reads, a POST and all after them answered by Node, in order', async () => {
-  const { socket, reader } = await open();
-  const post = 'POST /p HTTP/1.1\r\nHost: pitwall.test\r\nContent-Length: 5\r\n\r\nhello';
-  const all = get('/small') + get('/small') + post + get('/small') + get('/small');
-  // Cut inside the second head (not read here: Node reads it whole) and inside the POST's body.
-  socket.write(all.slice(0, 60));
-  await new Promise((resolve) => setTimeout(resolve, 30));
-  socket.write(all.slice(60, all.indexOf('hello') + 2));
-  await new Promise((resolve) => setTimeout(resolve, 30));
-  socket.write(all.slice(all.indexOf('hello') + 2));
-  const answers = await reader.all(5);
-  socket.destroy();
-  assert.deepEqual(
-    answers.map((a) => a.body.toString()),
-    ['{"ok":true}', 'node GET /small 0', 'node POST /p 5', 'node GET /small 0', 'node GET /small 0'],
-  );
-  assert.deepEqual(seenByNode, ['GET /small 0', 'POST /p 5', 'GET /small 0', 'GET /small 0']);
+for (const [reading, at] of [
+  ['into the shared buffer', () => port],
+  ["through Node's stream", () => streamPort],
+] as const)
+  test(`pipelined requests, read ${reading}: a hit, then a head cut across reads, a POST and all after them answered by Node, in order`, async () => {
+    const { socket, reader } = await open(at());
+    const post = 'POST /p HTTP/1.1\r\nHost: pitwall.test\r\nContent-Length: 5\r\n\r\nhello';
+    const all = get('/small') + get('/small') + post + get('/small') + get('/small');
+    // Cut inside the second head (not read here: Node reads it whole) and inside the POST's body.
+    socket.write(all.slice(0, 60));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    socket.write(all.slice(60, all.indexOf('hello') + 2));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    socket.write(all.slice(all.indexOf('hello') + 2));
+    const answers = await reader.all(5);
+    socket.destroy();
+    assert.deepEqual(
+      answers.map((a) => a.body.toString()),
+      ['{"ok":true}', 'node GET /small 0', 'node POST /p 5', 'node GET /small 0', 'node GET /small 0'],
+    );
+    assert.deepEqual(seenByNode, ['GET /small 0', 'POST /p 5', 'GET /small 0', 'GET /small 0']);
+  });
+
+test('connections read into one shared buffer keep their bytes apart, before and after a hand-off', async () => {
+  const accepted: Socket[] = [];
+  const onConnection = (socket: Socket) => accepted.push(socket);
+  server.on('connection', onConnection);
+  try {
+    const a = await open();
+    const b = await open();
+    const post = 'POST /echo HTTP/1.1\r\nHost: pitwall.test\r\nContent-Length: 10\r\n\r\n';
+    // a's POST goes to Node with half its body, which Node reads late; b's hits are read into
+    // the same buffer meanwhile.
+    a.socket.write(get('/small') + post + 'hello');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Longer than a's first read, so as to write over all of it.
+    b.socket.write(get('/hit') + get('/small').repeat(5));
+    const [bHit, ...bSmall] = await b.reader.all(6);
+    a.socket.write('world' + get('/small'));
+    const aAnswers = await a.reader.all(3);
+    b.socket.write(get('/small'));
+    const bAgain = await b.reader.next();
+    assert.deepEqual(
+      aAnswers.map((answer) => answer.body.toString()),
+      ['{"ok":true}', 'node POST /echo 10 helloworld', 'node GET /small 0'],
+    );
+    assert.deepEqual(bHit?.body, Buffer.from(stored.get('/hit')?.negotiated?.identity.body ?? []));
+    assert.deepEqual(
+      bSmall.map((answer) => answer.body.toString()),
+      Array.from({ length: 5 }, () => '{"ok":true}'),
+    );
+    assert.equal(bAgain?.body.toString(), '{"ok":true}');
+    // (Node's 'end' of the late-read POST comes after the GET's: sorted.)
+    assert.deepEqual(
+      [...seenByNode].sort(),
+      ['GET /small 0', 'POST /echo 10'],
+      "Node read a's requests from its POST on, none of b's",
+    );
+    // b is still held here, and read past Node's stream: no 'data' listener, no buffer per read.
+    assert.equal(accepted.length, 2);
+    assert.equal(accepted[1]?.listenerCount('data'), 0);
+    a.socket.destroy();
+    b.socket.destroy();
+  } finally {
+    server.off('connection', onConnection);
+  }
 });
 
 test('a miss goes to Node with the requests read after it', async () => {

@@ -9,7 +9,7 @@ import type { Database } from '../store/database.ts';
 import { listSeasonIds } from '../store/seasons.ts';
 import { fastPath, storedFinder } from './fast-path.ts';
 import type { FindStored } from './fast-path.ts';
-import { answerHitsOnConnections } from './connection-fast-path.ts';
+import { answerHitsOnConnections, sharedReadBufferAvailable } from './connection-fast-path.ts';
 import { directSendAvailable } from './direct-send.ts';
 import { ERROR_SERIALIZERS } from './error-log.ts';
 
@@ -173,7 +173,10 @@ async function serve(
   ready(fastPath(parts, office, streams, findStored), findStored);
   const url = localUrl(host, port);
   await db.lock?.announce(url);
-  logger.info({ url, host, database: db.kind, directSend }, 'Pitwall is serving');
+  logger.info(
+    { url, host, database: db.kind, directSend, sharedReadBuffer: sharedReadBufferAvailable() },
+    'Pitwall is serving',
+  );
   return {
     office,
     server,
