@@ -21,24 +21,20 @@ const isObject = (value: unknown): value is JsonObject =>
  * them or accept that `null` and absent mean the same.
  */
 export function diff(before: Json, after: Json): Json | undefined {
+  // Same object, same value: a view shares what did not change with the one before it. The loops
+  // below are `for…in`, not Object.entries: a frame diffs thousands of fields, and the arrays
+  // entries() makes for each were most of what the live feed left for the collector.
+  if (before === after) return undefined;
   if (isObject(before) && isObject(after)) {
-    const patch: Record<string, Json> = {};
-    let changed = false;
-    for (const key of Object.keys(before)) {
-      if (!(key in after)) {
-        patch[key] = null;
-        changed = true;
-      }
-    }
-    for (const [key, value] of Object.entries(after)) {
+    let patch: Record<string, Json> | undefined;
+    for (const key in before) if (!(key in after)) (patch ??= {})[key] = null;
+    for (const key in after) {
+      const value = after[key] as Json;
       const old = before[key];
       const inner = old === undefined ? replacement(value) : diff(old, value);
-      if (inner !== undefined) {
-        patch[key] = inner;
-        changed = true;
-      }
+      if (inner !== undefined) (patch ??= {})[key] = inner;
     }
-    return changed ? patch : undefined;
+    return patch;
   }
   return equal(before, after) ? undefined : replacement(after);
 }
@@ -47,20 +43,28 @@ export function diff(before: Json, after: Json): Json | undefined {
 function replacement(value: Json): Json {
   if (!isObject(value)) return value;
   const out: Record<string, Json> = {};
-  for (const [key, inner] of Object.entries(value)) if (inner !== null) out[key] = replacement(inner);
+  for (const key in value) {
+    const inner = value[key] as Json;
+    if (inner !== null) out[key] = replacement(inner);
+  }
   return out;
 }
 
 function equal(a: Json, b: Json): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((value: Json, i) => equal(value, b[i] as Json));
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equal(a[i] as Json, b[i] as Json)) return false;
+    return true;
   }
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && equal(a[k] as Json, b[k] as Json));
+  if (!isObject(a) || !isObject(b)) return false;
+  let keys = 0;
+  for (const key in a) {
+    if (!(key in b) || !equal(a[key] as Json, b[key] as Json)) return false;
+    keys++;
   }
-  return false;
+  for (const _ in b) keys--;
+  return keys === 0;
 }
 
 /** RFC 7386 MergePatch(target, patch): a new document; `target` is not changed. */
@@ -219,8 +223,11 @@ function movedRanking(
 /** The fields said by moves: what else changed in an entry tells which car crossed the line. */
 const RANKINGS = ['position', 'classPosition'];
 
-const ranksOf = <T>(rows: Readonly<Record<string, T>>, rank: (row: T) => number): Ranks =>
-  Object.fromEntries(Object.entries(rows).map(([key, row]) => [key, rank(row)]));
+function ranksOf<T>(rows: Readonly<Record<string, T>>, rank: (row: T) => number): Ranks {
+  const ranks: Ranks = {};
+  for (const key in rows) ranks[key] = rank(rows[key] as T);
+  return ranks;
+}
 
 /**
  * The delta that turns live view `before` into `after`: their merge patch, with the places of cars

@@ -167,3 +167,20 @@ test('ties before the race share their best position; at the opener nobody gains
     ['4', 3, 2, -1],
   ]);
 });
+
+test('a lap that changes no order, status nor crew gives the same tables; one that does gives new ones', () => {
+  const first = liveStandings(season, 4, buriram);
+  // Every car a lap on and later: what the standings do not read.
+  const lapOn = buriram.map((l) => ({ ...l, laps: (l.laps ?? 0) + 1, totalTimeMs: (l.totalTimeMs ?? 0) + 90_000 }));
+  assert.equal(liveStandings(season, 4, lapOn), first);
+  const swapped = buriram.map((l) => (l.car === '26' ? { ...l, car: '96' } : l.car === '96' ? { ...l, car: '26' } : l));
+  const afterPass = liveStandings(season, 4, swapped);
+  assert.notEqual(afterPass, first);
+  assert.equal(afterPass['LMP2/teams']?.rows['45']?.points, 82_000);
+  const retired = buriram.map((l): ClassificationLine => (l.car === '26' ? { ...l, status: 'Ret' } : l));
+  assert.notEqual(liveStandings(season, 4, retired)['LMP2/teams']?.rows['26']?.points, 83_000);
+  const crew = buriram.map((l) => (l.car === '26' ? { ...l, drivers: ['Roman Rusinov'] } : l));
+  assert.notEqual(liveStandings(season, 4, crew), liveStandings(season, 4, buriram));
+  // The same lines again after others: computed again, and the same as the first time.
+  assert.deepEqual(liveStandings(season, 4, buriram), first);
+});

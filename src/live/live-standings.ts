@@ -55,6 +55,13 @@ function tablesBefore(season: Season, round: number): ReadonlyMap<string, Readon
   return tables;
 }
 
+/** How many of `points` are more than `than` (per row of every table of every frame: no array made). */
+function countAbove(points: readonly MilliPoints[], than: MilliPoints): number {
+  let count = 0;
+  for (const p of points) if (p > than) count++;
+  return count;
+}
+
 const labelOf = (row: StandingsRow): string => (row.kind === 'teams' ? row.team : row.driver);
 const carsOf = (row: StandingsRow): readonly string[] => (row.kind === 'teams' ? [row.car] : row.cars);
 
@@ -66,6 +73,39 @@ const lastRound = (season: Season): number => Math.max(...season.rounds.map((r) 
  * `round` ended now with `lines` (overall order, statuses as live).
  */
 export function liveStandings(
+  season: Season,
+  round: number,
+  lines: readonly ClassificationLine[],
+): Record<string, LiveTable> {
+  let perRound = lastLive.get(season);
+  if (!perRound) {
+    perRound = new Map();
+    lastLive.set(season, perRound);
+  }
+  const key = scoredKey(lines);
+  const last = perRound.get(round);
+  if (last?.key === key) return last.tables;
+  const tables = computeLiveStandings(season, round, lines);
+  perRound.set(round, { key, tables });
+  return tables;
+}
+
+/**
+ * The last live tables per season object and round, with what they were scored from: most laps
+ * change no place in any class, and then the tables are the same objects as the last frame's,
+ * which the frame's delta skips at once (a frame computed every table anew, the largest part of
+ * what the live feed made and left to the collector).
+ */
+const lastLive = new WeakMap<Season, Map<number, { key: string; tables: Record<string, LiveTable> }>>();
+
+/**
+ * What of the lines the standings read (domain/classification.ts, `scoreClassRound`): the order,
+ * each car's status and the drivers who drove it; not its laps nor its time.
+ */
+const scoredKey = (lines: readonly ClassificationLine[]): string =>
+  lines.map((line) => `${line.car}\u0000${line.status}\u0000${line.drivers?.join('\u0001') ?? '*'}`).join('\n');
+
+function computeLiveStandings(
   season: Season,
   round: number,
   lines: readonly ClassificationLine[],
@@ -86,7 +126,7 @@ export function liveStandings(
       for (const row of ordered) {
         const rowKey = keyOf(row);
         const was = previous?.get(rowKey);
-        const positionBefore = was ? 1 + pointsBefore.filter((p) => p > was.points).length : row.position;
+        const positionBefore = was ? 1 + countAbove(pointsBefore, was.points) : row.position;
         rows[rowKey] = {
           key: rowKey,
           label: labelOf(row),
