@@ -112,7 +112,8 @@ export function applyMoves(ranks: Ranks, moves: readonly Move[], groupOf?: (key:
     const from = out[key];
     if (from === undefined || from === to) continue;
     const group = groupOf?.(key);
-    for (const [other, rank] of Object.entries(out)) {
+    for (const other in out) {
+      const rank = out[other] as number;
       if (other === key || (groupOf !== undefined && groupOf(other) !== group)) continue;
       if (to < from && rank >= to && rank < from) out[other] = rank + 1;
       else if (to > from && rank > from && rank <= to) out[other] = rank - 1;
@@ -193,16 +194,14 @@ function movedRanking(
   after: Ranks,
   groupOf?: (key: string) => unknown,
 ): Move[] {
-  const crossed = new Set(
-    Object.entries(patch)
-      .filter(([, entry]) => !isObject(entry) || Object.keys(entry).some((name) => !RANKINGS.includes(name)))
-      .map(([key]) => key),
-  );
+  const crossed = new Set<string>();
+  for (const key in patch) if (!onlyRankings(patch[key] as Json)) crossed.add(key);
   const moves = movesBetween(before, after, crossed, groupOf);
   if (moves.length === 0) return moves;
   const moved = applyMoves(before, moves, groupOf);
   const said: Record<string, Json> = { ...patch };
-  for (const [key, rank] of Object.entries(after)) {
+  for (const key in after) {
+    const rank = after[key] as number;
     const entry = said[key];
     if (moved[key] === rank) {
       if (!isObject(entry) || !(field in entry)) continue;
@@ -222,6 +221,13 @@ function movedRanking(
 
 /** The fields said by moves: what else changed in an entry tells which car crossed the line. */
 const RANKINGS = ['position', 'classPosition'];
+
+/** Whether an entry's patch changes nothing but its places. */
+function onlyRankings(entry: Json): boolean {
+  if (!isObject(entry)) return false;
+  for (const name in entry) if (!RANKINGS.includes(name)) return false;
+  return true;
+}
 
 function ranksOf<T>(rows: Readonly<Record<string, T>>, rank: (row: T) => number): Ranks {
   const ranks: Ranks = {};
