@@ -13,11 +13,13 @@
  *   the race share their best position (1 + the rows with more points). When every row was level
  *   (the season opener, everyone on 0) nobody gained or lost a place: every change is 0.
  * - The "before" tables depend only on the season object and the round: they are memoised per
- *   season (a WeakMap, dropped with the season), so a live frame costs one standings computation.
+ *   season (a WeakMap, dropped with the season), and so are the live tables of each class, until
+ *   a lap changes the order, a status or a crew in that class.
  * - The title picture's `second` is the first rival of the leader: the best row sharing no car
  *   with it (in the drivers' table the leader's crew-mates are skipped).
  */
 import type { ClassificationLine, Season } from '../domain/season.ts';
+import { classesOf } from '../domain/season.ts';
 import type { MilliPoints } from '../domain/points.ts';
 import type { StandingsRow } from '../domain/standings.ts';
 import { STANDINGS_KINDS } from '../domain/vocabulary.ts';
@@ -82,66 +84,80 @@ export function liveStandings(
     perRound = new Map();
     lastLive.set(season, perRound);
   }
-  const key = scoredKey(lines);
-  const last = perRound.get(round);
-  if (last?.key === key) return last.tables;
-  const tables = computeLiveStandings(season, round, lines);
-  perRound.set(round, { key, tables });
-  return tables;
+  let kept = perRound.get(round);
+  if (!kept) {
+    kept = new Map();
+    perRound.set(round, kept);
+  }
+  const classes = carClasses(season);
+  let live: Season | undefined;
+  const result: Record<string, LiveTable> = {};
+  for (const { id } of season.classes) {
+    const key = scoredKey(lines.filter((line) => classes.get(line.car)?.includes(id)));
+    let tables = kept.get(id);
+    if (tables?.key !== key) {
+      const decided = season.races.find((r) => r.round === round);
+      live ??= completedWith(season, [{ round, classification: lines, poles: decided?.poles ?? {} }]);
+      const made = live;
+      tables = { key, tables: STANDINGS_KINDS.map((kind) => liveTable(season, round, made, id, kind)) };
+      kept.set(id, tables);
+    }
+    for (const table of tables.tables) result[tableKey(id, table.kind)] = table;
+  }
+  return result;
 }
 
 /**
- * The last live tables per season object and round, with what they were scored from: most laps
- * change no place in any class, and then the tables are the same objects as the last frame's,
- * which the frame's delta skips at once (a frame computed every table anew, the largest part of
- * what the live feed made and left to the collector).
+ * The last live tables per season object, round and class, with what they were scored from: a
+ * lap that changes no place, status nor crew in a class leaves its tables the same objects as in
+ * the last frame, which the frame's delta then skips at once. Computing every table anew for
+ * every frame was the largest part of what the live feed made and left to the collector.
  */
-const lastLive = new WeakMap<Season, Map<number, { key: string; tables: Record<string, LiveTable> }>>();
+const lastLive = new WeakMap<Season, Map<number, Map<string, { key: string; tables: readonly LiveTable[] }>>>();
+
+/** Each car's classes (its own and those it is also classified in), per season object. */
+const classesByCar = new WeakMap<Season, ReadonlyMap<string, readonly string[]>>();
+
+function carClasses(season: Season): ReadonlyMap<string, readonly string[]> {
+  let classes = classesByCar.get(season);
+  if (!classes) {
+    classes = new Map(season.entries.map((entry) => [entry.car, classesOf(season, entry)]));
+    classesByCar.set(season, classes);
+  }
+  return classes;
+}
 
 /**
- * What of the lines the standings read (domain/classification.ts, `scoreClassRound`): the order,
- * each car's status and the drivers who drove it; not its laps nor its time.
+ * What of a class's lines its tables read (domain/classification.ts, `scoreClassRound`): their
+ * order, each car's status and the drivers who drove it; not its laps nor its time.
  */
 const scoredKey = (lines: readonly ClassificationLine[]): string =>
   lines.map((line) => `${line.car}\u0000${line.status}\u0000${line.drivers?.join('\u0001') ?? '*'}`).join('\n');
 
-function computeLiveStandings(
-  season: Season,
-  round: number,
-  lines: readonly ClassificationLine[],
-): Record<string, LiveTable> {
-  const before = tablesBefore(season, round);
-  const decided = season.races.find((r) => r.round === round);
-  const live = completedWith(season, [{ round, classification: lines, poles: decided?.poles ?? {} }]);
-  const decides = round === lastRound(season);
-  const result: Record<string, LiveTable> = {};
-  for (const { id } of season.classes) {
-    for (const kind of STANDINGS_KINDS) {
-      const key = tableKey(id, kind);
-      const previous = before.get(key);
-      const pointsBefore = [...(previous?.values() ?? [])].map((row) => row.points);
-      const level = pointsBefore.every((points) => points === pointsBefore[0]);
-      const ordered = tableOf(live, id, kind);
-      const rows: Record<string, LiveStandingsRow> = {};
-      for (const row of ordered) {
-        const rowKey = keyOf(row);
-        const was = previous?.get(rowKey);
-        const positionBefore = was ? 1 + countAbove(pointsBefore, was.points) : row.position;
-        rows[rowKey] = {
-          key: rowKey,
-          label: labelOf(row),
-          cars: carsOf(row),
-          position: row.position,
-          points: row.points,
-          positionBefore,
-          pointsBefore: was?.points ?? 0,
-          change: level ? 0 : positionBefore - row.position,
-        };
-      }
-      result[key] = { class: id, kind, rows, title: titleOf(ordered, decides) };
-    }
+/** One live table: `live` is the season with the round's race as it stands now. */
+function liveTable(season: Season, round: number, live: Season, id: string, kind: StandingsKind): LiveTable {
+  const key = tableKey(id, kind);
+  const previous = tablesBefore(season, round).get(key);
+  const pointsBefore = [...(previous?.values() ?? [])].map((row) => row.points);
+  const level = pointsBefore.every((points) => points === pointsBefore[0]);
+  const ordered = tableOf(live, id, kind);
+  const rows: Record<string, LiveStandingsRow> = {};
+  for (const row of ordered) {
+    const rowKey = keyOf(row);
+    const was = previous?.get(rowKey);
+    const positionBefore = was ? 1 + countAbove(pointsBefore, was.points) : row.position;
+    rows[rowKey] = {
+      key: rowKey,
+      label: labelOf(row),
+      cars: carsOf(row),
+      position: row.position,
+      points: row.points,
+      positionBefore,
+      pointsBefore: was?.points ?? 0,
+      change: level ? 0 : positionBefore - row.position,
+    };
   }
-  return result;
+  return { class: id, kind, rows, title: titleOf(ordered, round === lastRound(season)) };
 }
 
 /**
