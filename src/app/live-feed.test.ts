@@ -258,6 +258,40 @@ test('the leading edge: a change after a quiet spell goes out at once; those rig
   }
 });
 
+test('a keep-alive comment goes to clients that had nothing for a while, never between frames that keep coming', async () => {
+  const keepAliveMs = 400;
+  const office2 = await openOffice(sharedDb(), { live: { intervalMs: 0, keepAliveMs } });
+  try {
+    const feed2 = await office2.live();
+    const chunks: { at: number; text: string }[] = [];
+    const unsubscribe = await feed2.subscribe(SEASON, BURIRAM, undefined, {
+      write: (chunk) => chunks.push({ at: performance.now(), text: chunk.toString('utf8') }) > 0,
+      close: () => undefined,
+    });
+    const comments = (from: number, to = Infinity) =>
+      chunks.filter((c) => c.at >= from && c.at <= to && c.text.startsWith(':')).length;
+    // Quiet: a comment within the period, and another one period later.
+    const quietFrom = performance.now();
+    await until(() => comments(quietFrom) >= 2, 'two keep-alive comments', keepAliveMs * 5);
+    const [first, second] = chunks.filter((c) => c.at >= quietFrom && c.text.startsWith(':'));
+    assert.ok(first && second && second.at - first.at <= keepAliveMs * 1.5, 'no client waits much over a period');
+    // Busy: a lap every 50 ms for three periods; frames go out, comments do not.
+    const busyFrom = performance.now();
+    let lap = (await feed2.snapshot(SEASON, BURIRAM))?.view.cars['26']?.laps ?? 0;
+    while (performance.now() - busyFrom < keepAliveMs * 3) {
+      lap += 1;
+      assert.ok((await feed2.ingest(SEASON, BURIRAM, { events: laps('26', lap, lap) }, 'test')).ok);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const frames = chunks.filter((c) => c.at >= busyFrom && c.text.includes('data: ')).length;
+    assert.ok(frames >= 10, `${frames} frames`);
+    assert.equal(comments(busyFrom + keepAliveMs / 2), 0, 'no comment while frames keep coming');
+    unsubscribe?.();
+  } finally {
+    await office2.close();
+  }
+});
+
 test('thousands of clients, frames overlapping in the fan-out: each client gets every frame once, in order', async () => {
   const quick = await openOffice(sharedDb(), { live: { intervalMs: 0 } });
   try {

@@ -40,7 +40,7 @@ export interface LiveFeedOptions {
    * on bench/live.ts); a change after a quiet spell goes out at once.
    */
   readonly intervalMs?: number;
-  /** A comment to every client this often, so idle connections stay open through proxies. */
+  /** At most this long without a byte to a client: a comment then, so idle connections stay open through proxies. */
   readonly keepAliveMs?: number;
   /** Views kept for clients that reconnect with Last-Event-ID. */
   readonly history?: number;
@@ -162,8 +162,12 @@ class FanOut {
     this.listeners.delete(client);
   }
 
+  /** When the last frame was handed to the clients (performance.now()). */
+  lastSentAt = Number.NEGATIVE_INFINITY;
+
   send(frame: Buffer): void {
     this.serial += 1;
+    this.lastSentAt = performance.now();
     if (this.listeners.size === 0) return;
     this.queue.push({ serial: this.serial, frame, to: [...this.listeners.values()], at: 0 });
     // A pass going on takes the frame along; otherwise one starts once the I/O in hand is done
@@ -469,9 +473,13 @@ export async function openLiveFeed(db: Database, office: Office, options: LiveFe
   const unlistenSeasons = await db.listen(SEASONS_CHANNEL, (seasonId) => {
     for (const race of races.values()) void race.then((r) => (r && r.seasonId === seasonId ? r.pull() : undefined));
   });
+  // Only to a race's clients that have had nothing for half the period: during a race they get
+  // frames all the time, and a comment to 10,000 of them is a whole pass of writes that the
+  // frames would wait for. Looked at every half period, so that no client waits a whole one.
   const keepAlive = setInterval(() => {
-    for (const race of loaded) race.broadcast(SSE_KEEP_ALIVE);
-  }, settings.keepAliveMs);
+    const quietSince = performance.now() - settings.keepAliveMs / 2;
+    for (const race of loaded) if (race.sending.lastSentAt <= quietSince) race.broadcast(SSE_KEEP_ALIVE);
+  }, settings.keepAliveMs / 2);
   keepAlive.unref();
 
   const notFound = (seasonId: string, round: number): LiveRefusal => ({
