@@ -122,7 +122,7 @@ const USER_BUFFER = userBufferFields();
 
 /** Whether held connections are read into one shared buffer (logged at start, as `sharedReadBuffer`). */
 export const sharedReadBufferAvailable = (): boolean => USER_BUFFER !== undefined;
-/** One for every connection: each read is handled before the next one starts. */
+/** One for all held connections: each read is handled before the next one starts. */
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
 type SocketFields = Socket & Record<symbol, unknown> & { _handle?: { useUserBuffer?: (buffer: Uint8Array) => void } };
