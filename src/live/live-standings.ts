@@ -79,28 +79,24 @@ export function liveStandings(
   round: number,
   lines: readonly ClassificationLine[],
 ): Record<string, LiveTable> {
-  let perRound = lastLive.get(season);
-  if (!perRound) {
-    perRound = new Map();
-    lastLive.set(season, perRound);
-  }
-  let kept = perRound.get(round);
+  let kept = lastLive.get(season);
   if (!kept) {
     kept = new Map();
-    perRound.set(round, kept);
+    lastLive.set(season, kept);
   }
   const classes = carClasses(season);
   let live: Season | undefined;
   const result: Record<string, LiveTable> = {};
   for (const { id } of season.classes) {
     const key = scoredKey(lines.filter((line) => classes.get(line.car)?.includes(id)));
-    let tables = kept.get(id);
+    const slot = `${round}|${id}`;
+    let tables = kept.get(slot);
     if (tables?.key !== key) {
       const decided = season.races.find((r) => r.round === round);
       live ??= completedWith(season, [{ round, classification: lines, poles: decided?.poles ?? {} }]);
       const made = live;
       tables = { key, tables: STANDINGS_KINDS.map((kind) => liveTable(season, round, made, id, kind)) };
-      kept.set(id, tables);
+      kept.set(slot, tables);
     }
     for (const table of tables.tables) result[tableKey(id, table.kind)] = table;
   }
@@ -108,12 +104,12 @@ export function liveStandings(
 }
 
 /**
- * The last live tables per season object, round and class, with what they were scored from: a
+ * The last live tables per season object, by `round|class`, with what they were scored from: a
  * lap that changes no place, status nor crew in a class leaves its tables the same objects as in
  * the last frame, which the frame's delta then skips at once. Computing every table anew for
  * every frame was the largest part of what the live feed made and left to the collector.
  */
-const lastLive = new WeakMap<Season, Map<number, Map<string, { key: string; tables: readonly LiveTable[] }>>>();
+const lastLive = new WeakMap<Season, Map<string, { key: string; tables: readonly LiveTable[] }>>();
 
 /** Each car's classes (its own and those it is also classified in), per season object. */
 const classesByCar = new WeakMap<Season, ReadonlyMap<string, readonly string[]>>();
