@@ -136,8 +136,12 @@ class FanOut {
   private readonly listeners = new Map<LiveClient, Listener>();
   private readonly queue: Outgoing[] = [];
   private turn: NodeJS.Immediate | undefined;
-  /** Frames run together for the clients that need several, by the serials they run from and to. */
-  private readonly joinedFrames = new Map<string, Buffer>();
+  /**
+   * Frames run together for the clients that need several, by the serial they run from (to the
+   * latest: emptied when a frame is made). A number, not a string of both serials: a key made per
+   * client was most of what the fan-out allocated, and so of the scavenges that held it up.
+   */
+  private readonly joinedFrames = new Map<number, Buffer>();
 
   constructor(private readonly onDone: () => void) {}
 
@@ -167,6 +171,7 @@ class FanOut {
 
   send(frame: Buffer): void {
     this.serial += 1;
+    this.joinedFrames.clear();
     this.lastSentAt = performance.now();
     if (this.listeners.size === 0) return;
     this.queue.push({ serial: this.serial, frame, to: [...this.listeners.values()], at: 0 });
@@ -209,12 +214,16 @@ class FanOut {
   private framesFrom(due: number): Buffer {
     const last = this.queue.at(-1);
     if (last?.serial === due) return last.frame;
-    const key = `${due}-${this.serial}`;
-    let joined = this.joinedFrames.get(key);
-    if (!joined) {
-      joined = Buffer.concat(this.queue.filter((o) => o.serial >= due).map((o) => o.frame));
-      this.joinedFrames.set(key, joined);
-    }
+    return this.joinedFrames.get(due) ?? this.join(due);
+  }
+
+  /**
+   * Kept out of `framesFrom`, which runs for every client: a closure over `due` there would make
+   * V8 allocate a context on every call, and those allocations were most of the fan-out's.
+   */
+  private join(due: number): Buffer {
+    const joined = Buffer.concat(this.queue.filter((o) => o.serial >= due).map((o) => o.frame));
+    this.joinedFrames.set(due, joined);
     return joined;
   }
 
