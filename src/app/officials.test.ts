@@ -1,9 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Database } from '../store/database.ts';
+import type { Database, Sql } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
 import { databaseKind, openTestDatabase } from '../../test/support/database.ts';
-import { openOfficials } from './officials.ts';
+import { openOfficials, TOKEN_RECHECK_MS } from './officials.ts';
 import type { Officials } from './officials.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -143,6 +143,72 @@ test('API tokens: shown once, stored hashed, scoped, revocable', async () => {
   assert.equal(await officials.verifyToken(created.value.token), undefined);
   assert.deepEqual(await officials.revokeToken('timing-le-mans'), { ok: false, error: 'not-found' });
   assert.equal(await officials.verifyToken('pwt_guess'), undefined);
+});
+
+/** The database, counting the token lookups; `hold` keeps a lookup's answer back until released. */
+function countingTokens(of: Database) {
+  const seen = { lookups: 0, hold: undefined as Promise<void> | undefined };
+  const sql: Sql = {
+    query: async <Row extends object>(text: string, params?: readonly unknown[]) => {
+      const lookup = text.includes('FROM api_tokens WHERE hash');
+      if (lookup) seen.lookups += 1;
+      const rows = await of.query<Row>(text, params);
+      if (lookup && seen.hold) await seen.hold;
+      return rows;
+    },
+    exec: (script) => of.exec(script),
+    transaction: (work) => of.transaction(work),
+  };
+  return { sql, seen };
+}
+
+test('a token found live is taken as live for a second without asking again; revoked here, at once', async () => {
+  const { sql, seen } = countingTokens(db);
+  const options = { now: () => clock, hashing: { ln: 10, r: 8, p: 1 } };
+  const server = openOfficials(sql, options);
+  const created = await server.createToken({ name: 'timing-spa', scope: 'timing' });
+  assert.ok(created.ok);
+  const secret = created.value.token;
+  for (let i = 0; i < 5; i++) assert.equal((await server.verifyToken(secret))?.name, 'timing-spa');
+  assert.equal(seen.lookups, 1, 'one lookup for five posts within the second');
+  advance(TOKEN_RECHECK_MS);
+  assert.ok(await server.verifyToken(secret));
+  assert.equal(seen.lookups, 2, 'looked up again once the second is over');
+  // Unknown secrets are never kept: each guess is looked up.
+  await server.verifyToken('pwt_guess');
+  await server.verifyToken('pwt_guess');
+  assert.equal(seen.lookups, 4);
+  // Revoked through another Officials of the same database (the console's): refused at once.
+  assert.ok((await openOfficials(sql, options).revokeToken('timing-spa')).ok);
+  assert.equal(await server.verifyToken(secret), undefined);
+});
+
+test('a token revoked by another server is refused within the second; a lookup under way as it is revoked keeps nothing', async () => {
+  const { sql, seen } = countingTokens(db);
+  const server = openOfficials(sql, { now: () => clock, hashing: { ln: 10, r: 8, p: 1 } });
+  const created = await server.createToken({ name: 'timing-sebring', scope: 'timing' });
+  assert.ok(created.ok);
+  const secret = created.value.token;
+  assert.ok(await server.verifyToken(secret));
+  // Another server on the same PostgreSQL revokes it: this one learns it at the next lookup.
+  await db.query("UPDATE api_tokens SET revoked_at = now() WHERE name = 'timing-sebring'");
+  advance(TOKEN_RECHECK_MS - 1);
+  assert.ok(await server.verifyToken(secret), 'still taken as live within the second');
+  advance(1);
+  assert.equal(await server.verifyToken(secret), undefined);
+
+  const again = await server.createToken({ name: 'timing-imola', scope: 'timing' });
+  assert.ok(again.ok);
+  let release = (): void => undefined;
+  seen.hold = new Promise((resolve) => (release = resolve));
+  // The lookup reads the token live, and answers only after the revocation is done.
+  const lookup = server.verifyToken(again.value.token);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  seen.hold = undefined;
+  assert.ok((await server.revokeToken('timing-imola')).ok);
+  release();
+  assert.ok(await lookup, 'it was live when looked up');
+  assert.equal(await server.verifyToken(again.value.token), undefined, 'but it was not kept');
 });
 
 test('every server of one database signs the login form with the same key', async () => {
