@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { Sql } from './database.ts';
 
-const MIGRATIONS = new URL('./migrations/', import.meta.url);
+/** The folder of the plain SQL migrations, applied in file-name order. */
+export const MIGRATIONS = new URL('./migrations/', import.meta.url);
 
 /**
  * Held (for a transaction) by whoever changes the schema or fills an empty database, so that two
@@ -11,23 +12,35 @@ export async function lockSchema(tx: Sql): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(7131977)');
 }
 
+/** The table that records which migrations were applied. */
+export const MIGRATIONS_TABLE =
+  'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())';
+/** Records one migration as applied (its name the parameter). */
+export const RECORD_MIGRATION = 'INSERT INTO schema_migrations (name) VALUES ($1)';
+
+/** The migration files' names, in the order they apply. */
+export async function migrationNames(): Promise<string[]> {
+  return (await readdir(MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort();
+}
+
+/** A migration's SQL. */
+export const migrationSql = (name: string): Promise<string> => readFile(new URL(name, MIGRATIONS), 'utf8');
+
 /**
  * Applies the plain SQL migrations not applied yet, in file-name order, in one transaction.
- * An advisory lock keeps two servers starting at once on one PostgreSQL from racing.
+ * An advisory lock keeps two servers starting at once on one PostgreSQL from racing. A new
+ * embedded database has them all already: its template was made with them (./pglite-template.ts).
  */
 export async function migrate(db: Sql): Promise<string[]> {
-  const files = (await readdir(MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort();
+  const files = await migrationNames();
   return db.transaction(async (tx) => {
     await lockSchema(tx);
-    await tx.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
+    await tx.query(MIGRATIONS_TABLE);
     const done = new Set((await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
     const applied: string[] = [];
     for (const file of files.filter((f) => !done.has(f))) {
-      const sql = await readFile(new URL(file, MIGRATIONS), 'utf8');
-      await tx.exec(sql);
-      await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
+      await tx.exec(await migrationSql(file));
+      await tx.query(RECORD_MIGRATION, [file]);
       applied.push(file);
     }
     return applied;

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { openPglite, prepareEmbeddedTemplate } from './database.ts';
 import { prepareDataDir, templatePath } from './pglite-template.ts';
+import { migrate, migrationNames } from './migrate.ts';
 
 let root: string;
 
@@ -71,6 +72,22 @@ test('a new folder holds every file of the template, folders within folders', as
   const copied = await files(dir);
   assert.ok(copied.some((file) => file.startsWith(join('base', '1', ''))));
   assert.deepEqual(copied, await files(templatePath()));
+});
+
+test('a new folder has every migration applied already, and its template is named by them', async () => {
+  const dir = join(root, 'migrated');
+  const db = await openPglite(dir, 'test');
+  try {
+    const applied = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+    assert.deepEqual(
+      applied.map((row) => row.name),
+      await migrationNames(),
+    );
+    assert.deepEqual(await migrate(db), [], 'nothing left to apply');
+  } finally {
+    await db.close();
+  }
+  assert.match(templatePath(), /pglite-\d+\.\d+\.\d+-[0-9a-f]{12}$/);
 });
 
 test('npm install prepares the command and the template (bin/prepare.js), and says so', async () => {
