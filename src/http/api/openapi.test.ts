@@ -6,6 +6,8 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import type { ApiFixture } from '../../../test/support/api-fixture.ts';
 import { openApiFixture } from '../../../test/support/api-fixture.ts';
+import { createHttpParts } from '../app.ts';
+import { RouteQueries } from '../route-queries.ts';
 
 // A type alias, not an interface: the validator takes a plain record.
 type Document = {
@@ -242,4 +244,19 @@ describe('GET /api', () => {
       assert.equal(tried.status, 200, url);
     }
   });
+});
+
+test('the response store keys each API route by exactly the query parameters the document lists for it', () => {
+  const { store } = createHttpParts(api.office);
+  const listed = new RouteQueries();
+  for (const [path, item] of Object.entries(document.paths)) {
+    const parameters = (item.get as { parameters?: { name: string; in: string }[] } | undefined)?.parameters ?? [];
+    listed.declare(
+      `/api${path}`,
+      parameters.filter((p) => p.in === 'query').map((p) => p.name),
+    );
+  }
+  const concrete = Object.keys(document.paths).map((path) => `/api${path.replaceAll(/\{\w+\}/g, 'x')}`);
+  for (const path of concrete) assert.deepEqual(store.routes.namesAt(path), listed.namesAt(path), path);
+  assert.ok(concrete.filter((path) => listed.namesAt(path).length > 0).length >= 4, 'routes with a query to compare');
 });

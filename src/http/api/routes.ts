@@ -10,7 +10,7 @@ import { registerAdminRoutes } from './admin-docs.ts';
 import type { ApiRoute } from '../auth/mutations.ts';
 import { entryRoutes } from './entries.ts';
 import { failureResponse, validationFailure } from './errors.ts';
-import { openApiDocument, registerDocumentRoutes } from './openapi.ts';
+import { declaredQueries, openApiDocument, registerDocumentRoutes } from './openapi.ts';
 import { peopleRoutes } from './people.ts';
 import { referencePage } from './reference-page.ts';
 import { DEFAULT_PUBLIC_URL } from '../public-url.ts';
@@ -63,13 +63,7 @@ export function apiRoutes(
 
   const document = openApiDocument(api);
   // Each route is stored under the query parameters it declares, and no others (../route-queries.ts).
-  for (const [path, item] of Object.entries(document().paths ?? {})) {
-    const parameters = (item as { get?: { parameters?: readonly { name: string; in: string }[] } }).get?.parameters;
-    store.routes.declare(
-      `/api${path}`,
-      (parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-    );
-  }
+  for (const [path, names] of declaredQueries(api)) store.routes.declare(`/api${path}`, names);
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/', async (c) => c.html(referencePage(document(), await office.seasons(), publicUrl)));
 
