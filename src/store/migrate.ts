@@ -1,8 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Sql } from './database.ts';
 
-/** The folder of the plain SQL migrations, applied in file-name order. */
-export const MIGRATIONS = new URL('./migrations/', import.meta.url);
+const MIGRATIONS = new URL('./migrations/', import.meta.url);
 
 /**
  * Held (for a transaction) by whoever changes the schema or fills an empty database, so that two
@@ -18,13 +17,18 @@ export const MIGRATIONS_TABLE =
 /** Records one migration as applied (its name the parameter). */
 export const RECORD_MIGRATION = 'INSERT INTO schema_migrations (name) VALUES ($1)';
 
-/** The migration files' names, in the order they apply. */
-export async function migrationNames(): Promise<string[]> {
-  return (await readdir(MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort();
+export interface Migration {
+  readonly name: string;
+  readonly sql: string;
 }
 
-/** A migration's SQL. */
-export const migrationSql = (name: string): Promise<string> => readFile(new URL(name, MIGRATIONS), 'utf8');
+/** The migrations, in the order they apply (file-name order): a few small files, read at once. */
+export function migrations(): Migration[] {
+  return readdirSync(MIGRATIONS)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(new URL(name, MIGRATIONS), 'utf8') }));
+}
 
 /**
  * Applies the plain SQL migrations not applied yet, in file-name order, in one transaction.
@@ -32,16 +36,16 @@ export const migrationSql = (name: string): Promise<string> => readFile(new URL(
  * embedded database has them all already: its template was made with them (./pglite-template.ts).
  */
 export async function migrate(db: Sql): Promise<string[]> {
-  const files = await migrationNames();
+  const all = migrations();
   return db.transaction(async (tx) => {
     await lockSchema(tx);
     await tx.query(MIGRATIONS_TABLE);
     const done = new Set((await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
     const applied: string[] = [];
-    for (const file of files.filter((f) => !done.has(f))) {
-      await tx.exec(await migrationSql(file));
-      await tx.query(RECORD_MIGRATION, [file]);
-      applied.push(file);
+    for (const { name, sql } of all.filter((m) => !done.has(m.name))) {
+      await tx.exec(sql);
+      await tx.query(RECORD_MIGRATION, [name]);
+      applied.push(name);
     }
     return applied;
   });

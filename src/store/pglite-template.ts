@@ -10,12 +10,11 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { MIGRATIONS, MIGRATIONS_TABLE, migrationNames, migrationSql, RECORD_MIGRATION } from './migrate.ts';
+import { migrations, MIGRATIONS_TABLE, RECORD_MIGRATION } from './migrate.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -51,9 +50,6 @@ process.stdin.setEncoding('utf8').on('data', (chunk) => (input += chunk)).on('en
 
 async function initdb(dataDir: string, startParams: readonly string[]): Promise<void> {
   const entry = require.resolve('@electric-sql/pglite');
-  const migrations = await Promise.all(
-    (await migrationNames()).map(async (name) => ({ name, sql: await migrationSql(name) })),
-  );
   await new Promise<void>((resolve, reject) => {
     const child = execFile(
       process.execPath,
@@ -64,24 +60,13 @@ async function initdb(dataDir: string, startParams: readonly string[]): Promise<
         reject(new Error(message, { cause: error }));
       },
     );
-    child.stdin?.end(JSON.stringify({ table: MIGRATIONS_TABLE, record: RECORD_MIGRATION, migrations }));
+    child.stdin?.end(JSON.stringify({ table: MIGRATIONS_TABLE, record: RECORD_MIGRATION, migrations: migrations() }));
   });
 }
 
 /** What names a template: the migrations it holds, by name and content. */
 function migrationsTag(): string {
-  const folder = fileURLToPath(MIGRATIONS);
-  const hash = createHash('sha256');
-  for (const name of readdirSync(folder)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()) {
-    hash
-      .update(name)
-      .update('\0')
-      .update(readFileSync(join(folder, name)))
-      .update('\0');
-  }
-  return hash.digest('hex').slice(0, 12);
+  return createHash('sha256').update(JSON.stringify(migrations())).digest('hex').slice(0, 12);
 }
 
 /** node_modules/.cache/pitwall/pglite-VERSION-MIGRATIONS: cleared with the installation it was made by. */
